@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs every build and test dependency of BudgetDesk on Debian 12 / Ubuntu 22.04+.
+# Idempotent and non-interactive: packages already present are skipped, so a second run
+# costs one dpkg query. Run as root or with sudo available.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build clang clang-format clang-tidy libclang-rt-14-dev
+  # Qt 6.4 and the modules BudgetDesk uses
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-translations-l10n qt6-httpserver-dev
+  # qt6-httpserver-dev's CMake config needs the WebSockets module, or HttpServer is "not found"
+  qt6-websockets-dev
+  qtkeychain-qt6-dev qt6-qpa-plugins libgl-dev
+  # crypto
+  libssl-dev openssl
+  # headless GUI runs, screenshots, packaging checks
+  xvfb xauth imagemagick dpkg-dev file
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-debian: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+echo "setup-debian: installing ${missing[*]}"
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
