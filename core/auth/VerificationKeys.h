@@ -21,7 +21,7 @@ public:
 
     bool isEmpty() const { return m_publicKey.isNull() && m_platform.isEmpty(); }
     const QString &publicKeyId() const { return m_publicKeyId; }
-    QList<Certificate> platformCertificates() const { return m_platform.values(); }
+    QList<Certificate> platformCertificates() const;
 
     // The key for an answer's `Wechatpay-Serial`, null when it names nothing we hold: the
     // public key ID selects the public key, anything else the certificate map.
@@ -32,9 +32,16 @@ public:
     QString preferredSerial() const;
 
 private:
+    struct PlatformEntry
+    {
+        Certificate certificate;
+        PublicKey key; // extracted once: looked up for every answer
+    };
+
     QString m_publicKeyId;
+    QByteArray m_publicKeyIdBytes; // compared against raw header bytes
     PublicKey m_publicKey;
-    QHash<QString, Certificate> m_platform; // uppercase serial → certificate
+    QHash<QByteArray, PlatformEntry> m_platform; // uppercase serial → certificate
 };
 
 } // namespace budgetdesk

@@ -190,11 +190,12 @@ openssl::Pkcs12Ptr derPkcs12(const QByteArray &der)
 }
 
 // WeChat Pay's apiclient_cert.p12 files use RC2/3DES, which OpenSSL 3 keeps in its
-// "legacy" provider. Loaded once, on first need, next to the default provider.
+// "legacy" provider. Loaded once, on first need, next to the default provider, and kept for
+// the life of the process.
 bool loadLegacyProvider()
 {
-    static const bool loaded = OSSL_PROVIDER_try_load(nullptr, "legacy", 1) != nullptr;
-    return loaded;
+    static OSSL_PROVIDER *const legacy = OSSL_PROVIDER_try_load(nullptr, "legacy", 1);
+    return legacy != nullptr;
 }
 
 struct Pkcs12Contents

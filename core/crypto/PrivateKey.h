@@ -18,7 +18,7 @@ public:
     // Takes ownership of `key`.
     static PrivateKey adopt(EVP_PKEY *key);
 
-    bool isNull() const { return !m_key; }
+    bool isNull() const { return !m_prepared; }
     int bits() const;
 
     // SHA256withRSA, PKCS#1 v1.5: the raw signature bytes, or empty if OpenSSL failed.
@@ -26,10 +26,11 @@ public:
 
     PublicKey publicKey() const;
 
-    EVP_PKEY *handle() const { return m_key.get(); }
+    EVP_PKEY *handle() const;
 
 private:
-    std::shared_ptr<EVP_PKEY> m_key;
+    struct Prepared;
+    std::shared_ptr<const Prepared> m_prepared;
 };
 
 } // namespace budgetdesk

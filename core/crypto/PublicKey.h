@@ -11,7 +11,8 @@ namespace budgetdesk {
 
 // An RSA public key that verifies SHA256withRSA (PKCS#1 v1.5) signatures: the WeChat Pay
 // public key, a platform certificate's key, or (in the simulator) a merchant's key.
-// Cheap to copy; the key itself is shared and immutable, so it may be used from any thread.
+// Cheap to copy; the key and its prepared context are shared and never modified after
+// construction, so a PublicKey may be used from any thread.
 class PublicKey
 {
 public:
@@ -19,7 +20,7 @@ public:
     // Takes a reference of its own on `key`.
     static PublicKey fromHandle(EVP_PKEY *key);
 
-    bool isNull() const { return !m_key; }
+    bool isNull() const { return !m_prepared; }
     int bits() const;
     // Length in bytes of every signature this key verifies (256 for RSA-2048).
     int signatureSize() const;
@@ -29,10 +30,11 @@ public:
     QByteArray toPem() const; // SubjectPublicKeyInfo
     bool operator==(const PublicKey &other) const;
 
-    EVP_PKEY *handle() const { return m_key.get(); }
+    EVP_PKEY *handle() const;
 
 private:
-    std::shared_ptr<EVP_PKEY> m_key;
+    struct Prepared;
+    std::shared_ptr<const Prepared> m_prepared;
 };
 
 } // namespace budgetdesk

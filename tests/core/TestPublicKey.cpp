@@ -6,6 +6,10 @@
 
 #include <QTest>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 using namespace budgetdesk;
 using namespace budgetdesk::test;
 
@@ -19,6 +23,7 @@ private Q_SLOTS:
     void rejectsAlteredSignatures();
     void exportsSpkiPem();
     void nullKeyVerifiesNothing();
+    void sharedAcrossThreads();
 };
 
 void TestPublicKey::verifiesOfficialSignatures_data()
@@ -78,6 +83,34 @@ void TestPublicKey::nullKeyVerifiesNothing()
     QVERIFY(!PublicKey().verifySha256("a", "b"));
     QCOMPARE(PublicKey().signatureSize(), 0);
     QVERIFY(PublicKey() == PublicKey());
+}
+
+void TestPublicKey::sharedAcrossThreads()
+{
+    // One key object, its prepared context copied concurrently by several threads: every
+    // good signature must verify and every bad one must fail, in every thread.
+    const PrivateKey key = TestKeyFactory::rsa(2048);
+    const PublicKey publicKey = key.publicKey();
+    const QByteArray good = key.signSha256("message");
+    QByteArray bad = good;
+    bad[0] = char(bad[0] ^ 1);
+    std::atomic<int> failures = 0;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 200; ++i) {
+                if (!publicKey.verifySha256("message", good) || publicKey.verifySha256("message", bad))
+                    ++failures;
+                const QByteArray signature = key.signSha256("thread message");
+                if (signature != key.signSha256("thread message")
+                    || !publicKey.verifySha256("thread message", signature))
+                    ++failures;
+            }
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    QCOMPARE(failures.load(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestPublicKey)

@@ -129,7 +129,8 @@ QByteArray TestKeyFactory::pkcs12(const PrivateKey &key, const Certificate &cert
     int certificateCipher = 0;
     if (legacy) {
         // Writing RC2 needs the legacy provider in this (test) process as well.
-        if (!OSSL_PROVIDER_try_load(nullptr, "legacy", 1))
+        static OSSL_PROVIDER *const legacyProvider = OSSL_PROVIDER_try_load(nullptr, "legacy", 1);
+        if (!legacyProvider)
             qFatal("TestKeyFactory: OpenSSL legacy provider unavailable");
         keyCipher = NID_pbe_WithSHA1And3_Key_TripleDES_CBC;
         certificateCipher = NID_pbe_WithSHA1And40BitRC2_CBC;
