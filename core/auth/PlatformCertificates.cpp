@@ -37,7 +37,7 @@ decryptPlatformCertificates(QByteArrayView body, const ApiV3Decryptor &decryptor
         return CertificateDownloadError(Code::MalformedResponse);
 
     QList<PlatformCertificate> certificates;
-    for (const QJsonValue &entryValue : data.toArray()) {
+    for (const QJsonValue entryValue : data.toArray()) {
         const QJsonObject entry = entryValue.toObject();
         const QJsonObject encrypted = entry.value(QStringLiteral("encrypt_certificate")).toObject();
         const QString serial = entry.value(QStringLiteral("serial_no")).toString();

@@ -20,8 +20,14 @@ ResponseVerification ResponseVerification::clockSkew(qint64 offsetSeconds)
 
 ResponseVerification ResponseVerification::unknownSerial(QByteArray serial)
 {
+    // The serial comes from an unverified header and ends up in a message for the user: keep
+    // it short and printable.
+    constexpr qsizetype MaximumShown = 64;
     ResponseVerification result(Status::UnknownSerial);
-    result.m_serial = std::move(serial);
+    for (char c : serial.left(MaximumShown))
+        result.m_serial.append(c >= 0x21 && c <= 0x7E ? c : '?');
+    if (serial.size() > MaximumShown)
+        result.m_serial.append("...");
     return result;
 }
 

@@ -42,7 +42,7 @@ QString Certificate::serialNumber() const
     char *hex = BN_bn2hex(serial.get());
     if (!hex)
         return {};
-    const QString result = QString::fromLatin1(hex);
+    QString result = QString::fromLatin1(hex);
     OPENSSL_free(hex);
     return result;
 }
@@ -60,7 +60,7 @@ QString Certificate::subjectCommonName() const
     const int length = ASN1_STRING_to_UTF8(&utf8, value);
     if (length < 0)
         return {};
-    const QString result = QString::fromUtf8(reinterpret_cast<const char *>(utf8), length);
+    QString result = QString::fromUtf8(reinterpret_cast<const char *>(utf8), length);
     OPENSSL_free(utf8);
     return result;
 }

@@ -18,7 +18,7 @@ namespace budgetdesk {
 namespace {
 
 // Key files are a few kilobytes; anything far larger is not one, and is not read whole.
-constexpr qint64 MaximumKeyFileSize = 1024 * 1024;
+constexpr qint64 MaximumKeyFileSize = qint64(1024) * 1024;
 constexpr int MinimumRsaBits = 2048;
 
 // Clears OpenSSL's per-thread error queue when a parse attempt ends, so a failed attempt

@@ -410,6 +410,13 @@ void TestKeyLoader::publicKeys()
     QVERIFY(*java == javaCertificate->publicKey());
     QVERIFY(!(*java == *go));
 
+    // PKCS#1 "RSA PUBLIC KEY" and DER SubjectPublicKeyInfo are read too.
+    const QByteArray pkcs1Public = TestKeyFactory::pkcs1PublicPem(m_key);
+    QVERIFY(pkcs1Public.startsWith("-----BEGIN RSA PUBLIC KEY-----"));
+    auto fromPkcs1 = KeyLoader::publicKey(pkcs1Public);
+    QVERIFY(fromPkcs1.ok());
+    QVERIFY(*fromPkcs1 == m_key.publicKey());
+
     // Pasted with CRLF and no final newline still loads.
     auto pasted = KeyLoader::publicKey(
         readData(QStringLiteral("vectors/java/wechat_pay_public_key.pem")).replace("\n", "\r\n").trimmed());

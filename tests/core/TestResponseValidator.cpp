@@ -356,6 +356,10 @@ void TestResponseValidator::verdictsExplainThemselvesInBothLanguages()
         english.insert(verdict.text().en);
     }
     QCOMPARE(english.size(), int(std::size(verdicts))); // each reason is told apart
+
+    // An unknown serial comes from an unverified header: shown, but short and printable.
+    const ResponseVerification hostile = ResponseVerification::unknownSerial("AB\n\x01" + QByteArray(200, 'C'));
+    QCOMPARE(hostile.serial(), "AB??" + QByteArray(60, 'C') + "...");
 }
 
 QTEST_GUILESS_MAIN(TestResponseValidator)

@@ -2,6 +2,7 @@
 
 #include "crypto/OpenSslHandles.h"
 
+#include <openssl/encoder.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/provider.h>
@@ -109,6 +110,13 @@ QByteArray TestKeyFactory::pkcs8Der(const PrivateKey &key)
 QByteArray TestKeyFactory::spkiPem(const PrivateKey &key)
 {
     return writeToMemory([&](BIO *bio) { return PEM_write_bio_PUBKEY(bio, key.handle()) == 1; });
+}
+
+QByteArray TestKeyFactory::pkcs1PublicPem(const PrivateKey &key)
+{
+    std::unique_ptr<OSSL_ENCODER_CTX, openssl::Deleter<OSSL_ENCODER_CTX_free>> encoder(
+        OSSL_ENCODER_CTX_new_for_pkey(key.handle(), EVP_PKEY_PUBLIC_KEY, "PEM", "type-specific", nullptr));
+    return writeToMemory([&](BIO *bio) { return encoder && OSSL_ENCODER_to_bio(encoder.get(), bio) == 1; });
 }
 
 QByteArray TestKeyFactory::certificateDer(const Certificate &certificate)

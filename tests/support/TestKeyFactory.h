@@ -26,6 +26,7 @@ public:
     static QByteArray encryptedPkcs1Pem(const PrivateKey &key, const QByteArray &passphrase);
     static QByteArray pkcs8Der(const PrivateKey &key);
     static QByteArray spkiPem(const PrivateKey &key);
+    static QByteArray pkcs1PublicPem(const PrivateKey &key); // "BEGIN RSA PUBLIC KEY"
     static QByteArray certificatePem(const Certificate &certificate) { return certificate.toPem(); }
     static QByteArray certificateDer(const Certificate &certificate);
 
