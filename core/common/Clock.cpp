@@ -4,9 +4,9 @@
 
 namespace budgetdesk {
 
-qint64 SystemClock::nowSeconds() const
+qint64 SystemClock::nowMilliseconds() const
 {
-    return QDateTime::currentSecsSinceEpoch();
+    return QDateTime::currentMSecsSinceEpoch();
 }
 
 } // namespace budgetdesk

@@ -20,4 +20,8 @@ enum class AesGcmError {
 Result<QByteArray, AesGcmError> aesGcmDecrypt(QByteArrayView key, QByteArrayView nonce, QByteArrayView associatedData,
                                               QByteArrayView ciphertextAndTag);
 
+// The inverse, for the simulator that plays WeChat Pay: returns ciphertext || 16-byte tag.
+Result<QByteArray, AesGcmError> aesGcmEncrypt(QByteArrayView key, QByteArrayView nonce, QByteArrayView associatedData,
+                                              QByteArrayView plaintext);
+
 } // namespace budgetdesk

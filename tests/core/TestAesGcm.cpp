@@ -18,6 +18,8 @@ class TestAesGcm : public QObject
 
 private Q_SLOTS:
     void javaAes256Vector();
+    void encryptsToTheJavaVector();
+    void encryptDecryptRoundTrip();
     void javaAes256NegativeCases_data();
     void javaAes256NegativeCases();
     void goAes128Vector();
@@ -38,6 +40,26 @@ void TestAesGcm::javaAes256Vector()
     auto plaintext = aesGcmDecrypt(JavaKey, "uluk4a9R25RW", "associatedData", JavaCiphertext);
     QVERIFY(plaintext.ok());
     QCOMPARE(*plaintext, QByteArray("message"));
+}
+
+void TestAesGcm::encryptsToTheJavaVector()
+{
+    auto ciphertext = aesGcmEncrypt(JavaKey, "uluk4a9R25RW", "associatedData", "message");
+    QVERIFY(ciphertext.ok());
+    QCOMPARE(ciphertext->toBase64(), QByteArray("ulwSiIajGClcvcOYvOQ7+l+0PAbzzwI="));
+}
+
+void TestAesGcm::encryptDecryptRoundTrip()
+{
+    const QByteArray plaintext = readData(QStringLiteral("vectors/java/certificates_response_decrypted_certificate.pem"));
+    for (const QByteArray &aad : {QByteArray(), QByteArray("certificate")}) {
+        auto ciphertext = aesGcmEncrypt(JavaKey, "0123456789ab", aad, plaintext);
+        QVERIFY(ciphertext.ok());
+        QCOMPARE(ciphertext->size(), plaintext.size() + 16);
+        QCOMPARE(*aesGcmDecrypt(JavaKey, "0123456789ab", aad, *ciphertext), plaintext);
+    }
+    QCOMPARE(aesGcmEncrypt("short", "0123456789ab", {}, "x").error(), AesGcmError::InvalidKeyLength);
+    QCOMPARE(aesGcmEncrypt(JavaKey, "", {}, "x").error(), AesGcmError::InvalidNonce);
 }
 
 void TestAesGcm::javaAes256NegativeCases_data()

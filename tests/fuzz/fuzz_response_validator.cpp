@@ -15,7 +15,7 @@ namespace {
 class FixedClock final : public Clock
 {
 public:
-    qint64 nowSeconds() const override { return 1700000001; }
+    qint64 nowMilliseconds() const override { return qint64(1700000001) * 1000; }
 };
 
 const ResponseValidator *validator = nullptr;

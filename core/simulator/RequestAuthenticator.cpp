@@ -1,0 +1,121 @@
+#include "simulator/RequestAuthenticator.h"
+
+#include "crypto/CanonicalBase64.h"
+
+#include <QJsonObject>
+
+namespace budgetdesk::sim {
+
+namespace {
+
+constexpr QByteArrayView Scheme("WECHATPAY2-SHA256-RSA2048");
+constexpr qint64 AllowedSkewSeconds = 300;
+// The real service cuts `truncated_sign_message` short; the length is its own business.
+constexpr qsizetype TruncatedMessageLength = 512;
+
+const QString SignErrorMessage = QStringLiteral("错误的签名，验签失败");
+
+SimResponse signError(const QString &message, const QString &issue, const QString &field,
+                      const QJsonObject &signInformation = {})
+{
+    QJsonObject detail { { QStringLiteral("detail"), QJsonObject { { QStringLiteral("issue"), issue } } },
+                         { QStringLiteral("field"), field },
+                         { QStringLiteral("location"), QStringLiteral("authorization") } };
+    if (!signInformation.isEmpty())
+        detail.insert(QStringLiteral("sign_information"), signInformation);
+    return SimResponse::error(401, "SIGN_ERROR", message, detail);
+}
+
+} // namespace
+
+std::optional<AuthorizationHeader> AuthorizationHeader::parse(const QByteArray &value)
+{
+    const qsizetype space = value.indexOf(' ');
+    if (space <= 0)
+        return std::nullopt;
+    AuthorizationHeader header;
+    header.scheme = value.left(space);
+
+    // key="value" pairs separated by commas; a value may itself contain commas.
+    const QByteArray rest = value.mid(space + 1);
+    qsizetype position = 0;
+    while (position < rest.size()) {
+        while (position < rest.size() && (rest[position] == ' ' || rest[position] == ','))
+            ++position;
+        if (position >= rest.size())
+            break;
+        const qsizetype equals = rest.indexOf('=', position);
+        if (equals < 0)
+            return std::nullopt;
+        const QByteArray name = rest.mid(position, equals - position).trimmed();
+        qsizetype end;
+        QByteArray parameter;
+        if (equals + 1 < rest.size() && rest[equals + 1] == '"') {
+            end = rest.indexOf('"', equals + 2);
+            if (end < 0)
+                return std::nullopt;
+            parameter = rest.mid(equals + 2, end - equals - 2);
+            ++end;
+        } else {
+            end = rest.indexOf(',', equals + 1);
+            if (end < 0)
+                end = rest.size();
+            parameter = rest.mid(equals + 1, end - equals - 1).trimmed();
+        }
+        if (name.isEmpty() || header.parameters.contains(name))
+            return std::nullopt;
+        header.parameters.insert(name, parameter);
+        position = end;
+    }
+    return header;
+}
+
+QByteArray RequestAuthenticator::expectedMessage(const SimRequest &request, const QByteArray &timestamp,
+                                                 const QByteArray &nonce)
+{
+    return request.method + '\n' + request.target + '\n' + timestamp + '\n' + nonce + '\n' + request.body + '\n';
+}
+
+std::optional<SimResponse> RequestAuthenticator::check(const SimRequest &request, qint64 nowSeconds) const
+{
+    const std::optional<QByteArray> value = findHeader(request.headers, "Authorization");
+    if (!value || value->isEmpty())
+        return signError(QStringLiteral("Http头缺少Authorization"), QStringLiteral("authorization missing"),
+                         QStringLiteral("authorization"));
+    const std::optional<AuthorizationHeader> authorization = AuthorizationHeader::parse(*value);
+    if (!authorization || authorization->scheme != Scheme)
+        return signError(QStringLiteral("Http头Authorization值格式错误，请参考《微信支付商户REST API签名规则》"),
+                         QStringLiteral("authorization format invalid"), QStringLiteral("authorization"));
+    for (const char *required : { "mchid", "nonce_str", "timestamp", "serial_no", "signature" }) {
+        if (authorization->parameters.value(required).isEmpty())
+            return signError(QStringLiteral("Http头Authorization缺少%1").arg(QLatin1String(required)),
+                             QStringLiteral("%1 missing").arg(QLatin1String(required)), QString::fromLatin1(required));
+    }
+    const auto &parameters = authorization->parameters;
+    if (parameters.value("mchid") != m_config.mchid.toLatin1())
+        return signError(SignErrorMessage, QStringLiteral("mchid not match"), QStringLiteral("mchid"));
+    if (QString::fromLatin1(parameters.value("serial_no")).compare(m_config.merchantSerial, Qt::CaseInsensitive) != 0)
+        return signError(QStringLiteral("商户证书序列号有误。请使用签名私钥匹配的证书序列号"),
+                         QStringLiteral("serial_no not match"), QStringLiteral("serial_no"));
+
+    const QByteArray timestamp = parameters.value("timestamp");
+    bool numeric = false;
+    const qint64 seconds = timestamp.toLongLong(&numeric);
+    if (!numeric || qAbs(nowSeconds - seconds) > AllowedSkewSeconds)
+        return signError(QStringLiteral("Http头Authorization中的timestamp与发起请求的时间不得超过5分钟"),
+                         QStringLiteral("timestamp expired"), QStringLiteral("timestamp"));
+
+    const QByteArray message = expectedMessage(request, timestamp, parameters.value("nonce_str"));
+    const std::optional<QByteArray> signature = decodeCanonicalBase64(parameters.value("signature"));
+    if (signature && m_config.merchantPublicKey.verifySha256(message, *signature))
+        return std::nullopt;
+
+    const QJsonObject signInformation { { QStringLiteral("method"), QString::fromLatin1(request.method) },
+                                        { QStringLiteral("url"), QString::fromLatin1(request.target) },
+                                        { QStringLiteral("sign_message_length"), message.size() },
+                                        { QStringLiteral("truncated_sign_message"),
+                                          QString::fromUtf8(message.left(TruncatedMessageLength)) } };
+    return signError(SignErrorMessage, QStringLiteral("sign not match"), QStringLiteral("signature"), signInformation);
+}
+
+} // namespace budgetdesk::sim

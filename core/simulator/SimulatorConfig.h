@@ -1,0 +1,42 @@
+#pragma once
+
+#include "crypto/Certificate.h"
+#include "crypto/PrivateKey.h"
+#include "crypto/PublicKey.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace budgetdesk::sim {
+
+// A key WeChat Pay signs its answers with, and the serial it announces in Wechatpay-Serial:
+// a `PUB_KEY_ID_…` for the WeChat Pay public key, or a platform certificate's serial.
+struct PlatformIdentity
+{
+    QString serial;
+    PrivateKey key;
+    std::optional<Certificate> certificate; // certificate mode only
+};
+
+struct SimulatorConfig
+{
+    // The one merchant the simulator serves.
+    QString mchid;
+    QString merchantSerial;
+    PublicKey merchantPublicKey;
+
+    // Either or both; with both, the request's Wechatpay-Serial chooses, as during the real
+    // migration from platform certificates to the public key.
+    std::optional<PlatformIdentity> publicKeyIdentity;
+    std::optional<PlatformIdentity> certificateIdentity;
+    QByteArray apiV3Key; // encrypts /v3/certificates in certificate mode
+
+    int requestsPerSecond = 0; // per merchant; 0 = no limit
+    qint64 modificationWindowMs = 0; // after a change, further changes meet "批次正在修改中"
+    bool authenticationEnabled = true; // off only for the benchmark's baseline
+    int recordedRequestLimit = 500; // how many received requests are kept for inspection
+};
+
+} // namespace budgetdesk::sim

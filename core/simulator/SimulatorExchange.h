@@ -1,0 +1,43 @@
+#pragma once
+
+#include "auth/HttpHeaders.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+namespace budgetdesk::sim {
+
+// One request as the simulator received it: the request target exactly as sent (path and
+// query, still percent-encoded), the headers, the raw body bytes.
+struct SimRequest
+{
+    QByteArray method;
+    QByteArray target;
+    HttpHeaders headers;
+    QByteArray body;
+};
+
+struct SimResponse
+{
+    enum class Delivery {
+        Answer,
+        DropConnection, // close the connection without a byte of answer
+    };
+
+    int status = 200;
+    HttpHeaders headers;
+    QByteArray body;
+    Delivery delivery = Delivery::Answer;
+    int delayMilliseconds = 0;
+
+    bool isSuccess() const { return status >= 200 && status < 300; }
+    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append({ name, value }); }
+
+    // The error body of the real service: {"code":…,"message":…[,"detail":…]}.
+    static SimResponse error(int status, const char *code, const QString &message, const QJsonObject &detail = {});
+    // 400 PARAM_ERROR naming the offending field, as the real service does.
+    static SimResponse parameterError(const QString &field, const QString &issue, const QString &location = {});
+    static SimResponse json(int status, const QJsonObject &body);
+};
+
+} // namespace budgetdesk::sim

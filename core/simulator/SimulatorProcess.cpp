@@ -1,0 +1,131 @@
+#include "simulator/SimulatorProcess.h"
+
+#include "simulator/DemoMerchant.h"
+#include "simulator/SimulatorOptions.h"
+#include "simulator/SimulatorServer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSaveFile>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace budgetdesk::sim {
+
+namespace {
+
+std::atomic<int> stopSignal { 0 };
+
+extern "C" void recordStopSignal(int signal)
+{
+    stopSignal = signal;
+}
+
+void printLine(const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stdout);
+    std::fflush(stdout);
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size() && file.commit();
+}
+
+} // namespace
+
+int runSimulatorProcess(const QStringList &arguments)
+{
+    auto options = SimulatorOptions::parse(arguments);
+    if (!options) {
+        std::fprintf(stderr, "budgetdesk-sim: %s\n\n%s", qPrintable(options.error()),
+                     qPrintable(SimulatorOptions::usage()));
+        return 2;
+    }
+    auto setup = SimulatorSetup::fromOptions(*options, QDateTime::currentDateTimeUtc());
+    if (!setup) {
+        std::fprintf(stderr, "budgetdesk-sim: %s\n", qPrintable(setup.error()));
+        return 2;
+    }
+
+    auto simulator = std::make_unique<WeChatPaySimulator>(setup->config, setup->stocks);
+    simulator->setFaults(setup->faults);
+    SimulatorServer server(std::move(simulator));
+    if (!server.listen(options->port, setup->tls)) {
+        std::fprintf(stderr, "budgetdesk-sim: cannot listen on 127.0.0.1:%u: %s\n", unsigned(options->port),
+                     qPrintable(server.errorString()));
+        return 1;
+    }
+    if (!options->caOutFile.isEmpty() && !writeFile(options->caOutFile, setup->caCertificatePem)) {
+        std::fprintf(stderr, "budgetdesk-sim: cannot write --ca-out %s\n", qPrintable(options->caOutFile));
+        return 1;
+    }
+
+    printLine(QStringLiteral("PORT %1").arg(server.port()));
+    printLine(QStringLiteral("BASE_URL %1").arg(server.baseUrl().toString()));
+    if (!options->caOutFile.isEmpty())
+        printLine(QStringLiteral("CA_CERTIFICATE %1").arg(QDir(options->caOutFile).absolutePath()));
+
+    std::optional<QTemporaryDir> temporaryDemoDir;
+    if (options->demoMerchant()) {
+        QString directory = options->demoDirectory;
+        if (directory.isEmpty()) {
+            temporaryDemoDir.emplace();
+            directory = temporaryDemoDir->path();
+        }
+        const DemoMerchant &demo = DemoMerchant::instance();
+        if (!demo.writeClientFiles(directory)) {
+            std::fprintf(stderr, "budgetdesk-sim: cannot write the demo merchant's files to %s\n",
+                         qPrintable(directory));
+            return 1;
+        }
+        const QDir dir(directory);
+        printLine(QStringLiteral("MCHID %1").arg(demo.mchid));
+        printLine(QStringLiteral("MERCHANT_SERIAL %1").arg(demo.merchantSerial));
+        printLine(QStringLiteral("MERCHANT_PRIVATE_KEY %1").arg(dir.absoluteFilePath(DemoMerchant::MerchantKeyFile)));
+        printLine(
+            QStringLiteral("MERCHANT_CERTIFICATE %1").arg(dir.absoluteFilePath(DemoMerchant::MerchantCertificateFile)));
+        printLine(QStringLiteral("PUBLIC_KEY_ID %1").arg(demo.publicKeyId));
+        printLine(
+            QStringLiteral("WECHATPAY_PUBLIC_KEY %1").arg(dir.absoluteFilePath(DemoMerchant::WechatPayPublicKeyFile)));
+        printLine(QStringLiteral("PLATFORM_SERIAL %1").arg(demo.platformSerial));
+        printLine(
+            QStringLiteral("PLATFORM_CERTIFICATE %1").arg(dir.absoluteFilePath(DemoMerchant::PlatformCertificateFile)));
+        printLine(QStringLiteral("APIV3_KEY %1").arg(QString::fromLatin1(demo.apiV3Key)));
+    }
+    printLine(QStringLiteral("STOCKS %1").arg(server.simulator().stocks().ids().join(u',')));
+    printLine(QStringLiteral("READY"));
+
+    auto stop = [&] {
+        if (!options->stateOutFile.isEmpty() && !writeFile(options->stateOutFile, server.simulator().stocks().toJson()))
+            std::fprintf(stderr, "budgetdesk-sim: cannot write --state-out %s\n", qPrintable(options->stateOutFile));
+        QCoreApplication::exit(0);
+    };
+    if (options->maxRequests > 0) {
+        QObject::connect(&server, &SimulatorServer::answered, &server, [&](qint64 total) {
+            if (total >= options->maxRequests)
+                stop();
+        });
+    }
+    if (options->maxSeconds > 0)
+        QTimer::singleShot(std::chrono::seconds(options->maxSeconds), &server, stop);
+
+    // Signal handlers may only set a flag; the event loop looks at it.
+    std::signal(SIGINT, recordStopSignal);
+    std::signal(SIGTERM, recordStopSignal);
+    QTimer signalWatch;
+    QObject::connect(&signalWatch, &QTimer::timeout, &server, [&] {
+        if (stopSignal.load() != 0)
+            stop();
+    });
+    signalWatch.start(50);
+
+    return QCoreApplication::exec();
+}
+
+} // namespace budgetdesk::sim

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "simulator/AnswerSigner.h"
+#include "simulator/FaultPlan.h"
+#include "simulator/RequestAuthenticator.h"
+#include "simulator/SimulatorConfig.h"
+#include "simulator/SimulatorExchange.h"
+#include "simulator/StockCatalog.h"
+
+#include <QHash>
+#include <QList>
+
+#include <memory>
+
+namespace budgetdesk::sim {
+
+class BudgetChangeRequest;
+
+// WeChat Pay's busifavor budget endpoints as a pure function of requests: no sockets, so the
+// same rules serve the loopback server, demo mode and direct tests.
+//
+// Served: GET /v3/marketing/busifavor/stocks/{stock_id}, PATCH …/{stock_id}/budget and
+// GET /v3/certificates, with the real service's checks, error codes and messages (the API
+// page's error table), answer signatures, a per-merchant rate limit, request-number
+// idempotency and faults on demand.
+class WeChatPaySimulator
+{
+public:
+    WeChatPaySimulator(SimulatorConfig config, StockCatalog stocks, std::shared_ptr<const Clock> clock = nullptr);
+
+    SimResponse handle(const SimRequest &request);
+
+    void setFaults(FaultPlan plan) { m_faults = std::move(plan); }
+    const FaultPlan &faults() const { return m_faults; }
+
+    const SimulatorConfig &config() const { return m_config; }
+    const StockCatalog &stocks() const { return m_stocks; }
+    StockCatalog &stocks() { return m_stocks; }
+    qint64 requestCount() const { return m_requestCount; }
+
+private:
+    struct AppliedChange
+    {
+        QByteArray body;
+        QByteArray answer;
+    };
+
+    SimResponse dispatch(const SimRequest &request, const Faults &faults, qint64 nowMs, bool &applied);
+    SimResponse getStock(const QString &stockId) const;
+    SimResponse changeBudget(const QString &stockId, const SimRequest &request, const Faults &faults, qint64 nowMs,
+                             bool &applied);
+    SimResponse certificates() const;
+    bool overRateLimit(const QString &mchid, qint64 nowMs);
+    QByteArray nextRequestId();
+
+    SimulatorConfig m_config;
+    StockCatalog m_stocks;
+    std::shared_ptr<const Clock> m_clock;
+    RequestAuthenticator m_authenticator;
+    AnswerSigner m_answerSigner;
+    FaultPlan m_faults;
+
+    QHash<QString, QList<qint64>> m_recentRequests; // mchid → request times (ms) in the last second
+    QHash<QString, AppliedChange> m_appliedChanges; // mchid/request number → what was applied
+    QHash<QString, qint64> m_lastChange; // stock_id → when its budget last changed (ms)
+    qint64 m_requestCount = 0;
+};
+
+} // namespace budgetdesk::sim
