@@ -137,6 +137,8 @@ void SimulatorServer::deliver(QHttpServerResponder &responder, const SimResponse
             responder.writeHeader(name, value);
         responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
         responder.writeBody(response.body);
+        // Out of Qt's buffer now, so that an exit right after the last answer loses nothing.
+        responder.socket()->flush();
     }
     Q_EMIT answered(++m_answered);
 }

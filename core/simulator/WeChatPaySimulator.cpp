@@ -168,6 +168,7 @@ SimResponse WeChatPaySimulator::changeBudget(const QString &stockId, const SimRe
         if (previous->body != request.body)
             return SimResponse::parameterError(QStringLiteral("modify_budget_request_no"),
                                                QStringLiteral("修改预算请求单据号重复，且请求内容与首次请求不一致"));
+        applied = true; // in effect, so drop-after-apply drops replays too
         SimResponse replay;
         replay.body = previous->answer;
         replay.addHeader("Content-Type", "application/json; charset=utf-8");

@@ -35,6 +35,9 @@ public:
     const FaultPlan &faults() const { return m_faults; }
 
     const SimulatorConfig &config() const { return m_config; }
+    // Off only to measure what authentication costs (tests/bench): no request signatures are
+    // checked and no answers are signed.
+    void setAuthenticationEnabled(bool enabled) { m_config.authenticationEnabled = enabled; }
     const StockCatalog &stocks() const { return m_stocks; }
     StockCatalog &stocks() { return m_stocks; }
     qint64 requestCount() const { return m_requestCount; }

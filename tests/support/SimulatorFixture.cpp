@@ -1,0 +1,139 @@
+#include "SimulatorFixture.h"
+
+#include "crypto/KeyLoader.h"
+#include "simulator/DemoMerchant.h"
+#include "simulator/LoopbackCertificateAuthority.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QSslSocket>
+#include <QTest>
+
+namespace budgetdesk::test {
+
+QJsonObject SimAnswer::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+sim::SimulatorConfig SimulatorFixture::demoConfig()
+{
+    return sim::DemoMerchant::instance().simulatorConfig();
+}
+
+SimulatorFixture::SimulatorFixture(Transport transport, sim::SimulatorConfig config)
+    : m_clock(std::make_shared<FakeClock>(QDateTime::currentSecsSinceEpoch()))
+{
+    const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), Qt::UTC);
+    auto simulator = std::make_unique<sim::WeChatPaySimulator>(std::move(config),
+                                                               sim::StockCatalog::demo(demo.mchid, now), m_clock);
+    m_server = std::make_unique<sim::SimulatorServer>(std::move(simulator));
+
+    std::optional<sim::TlsIdentity> tls;
+    if (transport == Transport::Https) {
+        const auto authority = sim::LoopbackCertificateAuthority::generate();
+        m_caPem = authority.caCertificatePem;
+        tls = sim::TlsIdentity { QSslCertificate(authority.serverCertificatePem),
+                                 QSslKey(authority.serverPrivateKeyPem, QSsl::Ec) };
+        m_ssl = QSslConfiguration::defaultConfiguration();
+        m_ssl.setCaCertificates(QSslCertificate::fromData(m_caPem));
+    }
+    if (!m_server->listen(0, tls))
+        qFatal("SimulatorFixture: cannot listen: %s", qPrintable(m_server->errorString()));
+
+    MerchantCredentials credentials { demo.mchid, demo.merchantSerial,
+                                      KeyLoader::merchantKey(demo.merchantPrivateKeyPem)->key };
+    m_signer = std::make_unique<RequestSigner>(std::move(credentials), m_clock);
+    VerificationKeys keys;
+    keys.setPublicKey(demo.publicKeyId, *KeyLoader::publicKey(demo.wechatPayPublicKeyPem));
+    keys.addPlatformCertificate(*KeyLoader::certificate(demo.platformCertificatePem));
+    m_validator = std::make_unique<ResponseValidator>(keys, m_clock);
+}
+
+SimulatorFixture::~SimulatorFixture() = default;
+
+QUrl SimulatorFixture::url(const QByteArray &target) const
+{
+    return QUrl(m_server->baseUrl().toString() + QString::fromLatin1(target), QUrl::StrictMode);
+}
+
+SimAnswer SimulatorFixture::send(const QByteArray &method, const QByteArray &target, const QByteArray &body,
+                                 const HttpHeaders &extraHeaders, const QByteArray &serial)
+{
+    HttpHeaders headers = { { "Accept", "application/json" }, { "User-Agent", "BudgetDesk-tests/1.0" } };
+    if (!serial.isEmpty())
+        headers.append({ "Wechatpay-Serial", serial });
+    headers.append(extraHeaders);
+    auto signedRequest = m_signer->sign(method, target, body);
+    if (!signedRequest)
+        qFatal("SimulatorFixture: cannot sign: %s", qPrintable(signedRequest.error().text().en));
+    headers.append({ "Authorization", signedRequest->authorization });
+    return sendRaw(method, target, body, headers);
+}
+
+SimAnswer SimulatorFixture::sendRaw(const QByteArray &method, const QByteArray &target, const QByteArray &body,
+                                    const HttpHeaders &headers, int timeoutMs)
+{
+    QNetworkRequest request(url(target));
+    if (!m_caPem.isEmpty())
+        request.setSslConfiguration(m_ssl);
+    request.setTransferTimeout(timeoutMs);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
+    QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!finished.wait(timeoutMs + 5000))
+        qFatal("SimulatorFixture: no answer within %d ms", timeoutMs + 5000);
+
+    SimAnswer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.error = reply->error();
+    answer.headers = reply->rawHeaderPairs();
+    answer.body = reply->readAll();
+    if (answer.status >= 200 && answer.status < 300)
+        answer.verification = m_validator->validate(answer.headers, answer.body);
+    reply->deleteLater();
+    return answer;
+}
+
+QByteArray SimulatorFixture::rawExchange(const QByteArray &requestBytes)
+{
+    // For requests QNetworkAccessManager will not send, such as one without a User-Agent (it
+    // adds "Mozilla/5.0" itself).
+    // The simulator runs on this thread: wait with the event loop running, never blocking.
+    QSslSocket socket;
+    if (m_caPem.isEmpty()) {
+        socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+        if (!QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 5000))
+            qFatal("SimulatorFixture: cannot connect");
+    } else {
+        socket.setSslConfiguration(m_ssl);
+        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server->port());
+        if (!QTest::qWaitFor([&] { return socket.isEncrypted(); }, 5000))
+            qFatal("SimulatorFixture: TLS handshake failed: %s", qPrintable(socket.errorString()));
+    }
+    socket.write(requestBytes);
+    QByteArray response;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10000) {
+        QTest::qWait(10);
+        response += socket.readAll();
+        const qsizetype headerEnd = response.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            continue;
+        const qsizetype lengthAt = response.toLower().indexOf("content-length: ");
+        const qsizetype length = lengthAt < 0
+            ? 0
+            : response.mid(lengthAt + 16, response.indexOf('\r', lengthAt) - lengthAt - 16).toLongLong();
+        if (response.size() >= headerEnd + 4 + length)
+            break;
+    }
+    return response;
+}
+
+} // namespace budgetdesk::test

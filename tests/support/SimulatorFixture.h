@@ -1,0 +1,87 @@
+#pragma once
+
+#include "FakeClock.h"
+
+#include "auth/HttpHeaders.h"
+#include "auth/RequestSigner.h"
+#include "auth/ResponseValidator.h"
+#include "simulator/SimulatorServer.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+
+#include <memory>
+
+namespace budgetdesk::test {
+
+// What came back for one request, as a client sees it.
+struct SimAnswer
+{
+    int status = 0;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    HttpHeaders headers;
+    QByteArray body;
+    std::optional<ResponseVerification> verification; // 2xx answers only
+
+    QJsonObject json() const;
+    QString code() const { return json().value(QStringLiteral("code")).toString(); }
+    QString message() const { return json().value(QStringLiteral("message")).toString(); }
+    bool verified() const { return verification && verification->isVerified(); }
+};
+
+// The demo-merchant simulator on a real loopback socket (HTTP or HTTPS with a generated CA
+// the client trusts explicitly), a fake clock shared by both ends, and a minimal signing,
+// verifying client over QNetworkAccessManager. Test support only: the product's client is
+// core/busifavor.
+class SimulatorFixture
+{
+public:
+    enum class Transport { Http, Https };
+
+    explicit SimulatorFixture(Transport transport = Transport::Http, sim::SimulatorConfig config = demoConfig());
+    ~SimulatorFixture();
+
+    static sim::SimulatorConfig demoConfig();
+
+    sim::SimulatorServer &server() { return *m_server; }
+    sim::WeChatPaySimulator &simulator() { return m_server->simulator(); }
+    FakeClock &clock() { return *m_clock; }
+    QUrl url(const QByteArray &target) const;
+    const QByteArray &caCertificatePem() const { return m_caPem; }
+
+    // Signs with the demo merchant unless `signer` is given; `serial` goes out as the request's
+    // Wechatpay-Serial (empty: none). Answers are verified with the demo merchant's keys.
+    SimAnswer send(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
+                   const HttpHeaders &extraHeaders = {}, const QByteArray &serial = {});
+    // A request sent exactly as given: no Authorization, no default headers.
+    SimAnswer sendRaw(const QByteArray &method, const QByteArray &target, const QByteArray &body,
+                      const HttpHeaders &headers, int timeoutMs = 10000);
+
+    // Bytes straight onto the socket (TLS when the fixture is HTTPS); the whole answer.
+    QByteArray rawExchange(const QByteArray &requestBytes);
+
+    SimAnswer getStock(const QByteArray &stockId) { return send("GET", "/v3/marketing/busifavor/stocks/" + stockId); }
+    SimAnswer patchBudget(const QByteArray &stockId, const QByteArray &body)
+    {
+        return send("PATCH", "/v3/marketing/busifavor/stocks/" + stockId + "/budget", body,
+                    { { "Content-Type", "application/json" } });
+    }
+
+    RequestSigner &signer() { return *m_signer; }
+    ResponseValidator &validator() { return *m_validator; }
+    QNetworkAccessManager &network() { return m_network; }
+    QSslConfiguration sslConfiguration() const { return m_ssl; }
+
+private:
+    std::shared_ptr<FakeClock> m_clock;
+    std::unique_ptr<sim::SimulatorServer> m_server;
+    std::unique_ptr<RequestSigner> m_signer;
+    std::unique_ptr<ResponseValidator> m_validator;
+    QNetworkAccessManager m_network;
+    QSslConfiguration m_ssl;
+    QByteArray m_caPem;
+};
+
+} // namespace budgetdesk::test
