@@ -53,6 +53,11 @@ int runSimulatorProcess(const QStringList &arguments)
         return 2;
     }
 
+    // Before anything is printed: a supervisor may signal as soon as it reads READY. Signal
+    // handlers may only set a flag; the event loop looks at it.
+    std::signal(SIGINT, recordStopSignal);
+    std::signal(SIGTERM, recordStopSignal);
+
     auto simulator = std::make_unique<WeChatPaySimulator>(setup->config, setup->stocks);
     simulator->setFaults(setup->faults);
     SimulatorServer server(std::move(simulator));
@@ -115,9 +120,6 @@ int runSimulatorProcess(const QStringList &arguments)
     if (options->maxSeconds > 0)
         QTimer::singleShot(std::chrono::seconds(options->maxSeconds), &server, stop);
 
-    // Signal handlers may only set a flag; the event loop looks at it.
-    std::signal(SIGINT, recordStopSignal);
-    std::signal(SIGTERM, recordStopSignal);
     QTimer signalWatch;
     QObject::connect(&signalWatch, &QTimer::timeout, &server, [&] {
         if (stopSignal.load() != 0)

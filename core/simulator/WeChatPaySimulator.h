@@ -15,7 +15,7 @@
 
 namespace budgetdesk::sim {
 
-class BudgetChangeRequest;
+struct BudgetChangeRequest;
 
 // WeChat Pay's busifavor budget endpoints as a pure function of requests: no sockets, so the
 // same rules serve the loopback server, demo mode and direct tests.
