@@ -1,0 +1,11 @@
+// budgetdesk-cli: look up a merchant-coupon batch or change its budget (see CliOptions).
+#include "cli/CliRunner.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("budgetdesk-cli"));
+    return budgetdesk::cli::runCli(QCoreApplication::arguments());
+}

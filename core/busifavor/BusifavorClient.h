@@ -1,0 +1,117 @@
+#pragma once
+
+#include "auth/RequestSigner.h"
+#include "auth/ResponseValidator.h"
+#include "busifavor/BudgetOutcome.h"
+#include "busifavor/StockQueryResult.h"
+#include "http/ClientSettings.h"
+#include "http/ClockOffsetMeter.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace budgetdesk {
+
+class BusifavorClient;
+class SignedExchange;
+
+// A running lookup. Deletes itself after finished().
+class StockQuery : public QObject
+{
+    Q_OBJECT
+
+public:
+    void cancel();
+
+Q_SIGNALS:
+    void finished(const budgetdesk::StockQueryResult &result);
+
+private:
+    friend class BusifavorClient;
+    StockQuery(BusifavorClient &client, const QString &stockId);
+    void start();
+
+    BusifavorClient &m_client;
+    QString m_stockId;
+    QPointer<SignedExchange> m_exchange;
+};
+
+// A running budget change: the lookup for the current value when none was given, the
+// validation, the PATCH with its retries and failover, and reconciliation after an ambiguous
+// end. Deletes itself after finished().
+class BudgetModification : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Stage { LookingUp, Sending, Reconciling };
+    Q_ENUM(Stage)
+
+    // After sending, a cancel makes the outcome ambiguous; it is still reconciled unless
+    // cancelled again.
+    void cancel();
+
+Q_SIGNALS:
+    void stageChanged(budgetdesk::BudgetModification::Stage stage);
+    void finished(const budgetdesk::BudgetOutcome &outcome);
+
+private:
+    friend class BusifavorClient;
+    BudgetModification(BusifavorClient &client, BudgetChange change);
+    void start();
+    void lookupFinished(const StockQueryResult &result);
+    void send(const std::optional<StockDetails> &stock);
+    void patchFinished();
+    void reconcile(BudgetOutcome::Ambiguity ambiguity);
+    void reconciliationFinished(const StockQueryResult &result);
+    void finish();
+
+    BusifavorClient &m_client;
+    BudgetOutcome m_outcome;
+    QPointer<StockQuery> m_query;
+    QPointer<SignedExchange> m_exchange;
+    int m_cancels = 0;
+};
+
+// The two busifavor budget calls (PROTOCOL.md §4–§6) over QNetworkAccessManager, for one
+// merchant: `GET …/stocks/{stock_id}` and `PATCH …/stocks/{stock_id}/budget`. Everything
+// is asynchronous; nothing blocks the thread it runs on.
+class BusifavorClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `network` may be shared; without one the client makes its own (one manager per trust
+    // configuration: pooled TLS connections ignore a changed QSslConfiguration).
+    BusifavorClient(MerchantCredentials credentials, VerificationKeys keys, ClientSettings settings,
+                    QNetworkAccessManager *network = nullptr, std::shared_ptr<const Clock> clock = nullptr,
+                    QObject *parent = nullptr);
+    ~BusifavorClient() override;
+
+    StockQuery *queryStock(const QString &stockId);
+    BudgetModification *modifyBudget(BudgetChange change);
+
+    const ClientSettings &settings() const { return m_settings; }
+    const ClockOffsetMeter &clockOffset() const { return m_clockOffset; }
+    const RequestSigner &signer() const { return m_signer; }
+    QDateTime now() const;
+
+private:
+    friend class StockQuery;
+    friend class BudgetModification;
+    SignedExchange *exchange(SignedExchange::Request request, QObject *owner);
+
+    RequestSigner m_signer;
+    ResponseValidator m_validator;
+    ClientSettings m_settings;
+    std::shared_ptr<const Clock> m_clock;
+    std::unique_ptr<QNetworkAccessManager> m_ownNetwork;
+    QNetworkAccessManager *m_network;
+    ClockOffsetMeter m_clockOffset;
+};
+
+} // namespace budgetdesk

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <optional>
+
+namespace budgetdesk {
+
+// How a client reaches WeChat Pay: the two documented domains (PROTOCOL.md §6), the time an
+// attempt may take, retry pacing and, for tests or a company CA, the certificates to trust.
+struct ClientSettings
+{
+    QUrl primaryBaseUrl = QUrl(QStringLiteral("https://api.mch.weixin.qq.com"));
+    QUrl backupBaseUrl = QUrl(QStringLiteral("https://api2.mch.weixin.qq.com")); // empty: no failover
+    int timeoutMs = 15000;
+
+    int serverErrorRetries = 2; // 500/502/503/202: the same request again
+    int busyRetries = 3; // 429 and 批次正在修改中
+    int backoffMs = 800; // doubled per retry; busy retries add up to 50% jitter
+
+    // When set, exactly these CAs are trusted (the simulator's test CA, a company proxy's);
+    // verification itself is never switched off.
+    std::optional<QSslConfiguration> sslConfiguration;
+};
+
+} // namespace budgetdesk

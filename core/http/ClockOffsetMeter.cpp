@@ -1,0 +1,35 @@
+#include "http/ClockOffsetMeter.h"
+
+#include <QLocale>
+
+namespace budgetdesk {
+
+std::optional<QDateTime> ClockOffsetMeter::parseHttpDate(const QByteArray &value)
+{
+    // RFC 9110 IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
+    QDateTime time = QLocale::c().toDateTime(QString::fromLatin1(value.trimmed()),
+                                             QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    if (!time.isValid())
+        return std::nullopt;
+    time.setTimeSpec(Qt::UTC);
+    return time;
+}
+
+void ClockOffsetMeter::observe(const HttpHeaders &headers, qint64 localMilliseconds)
+{
+    const qint64 localSeconds = localMilliseconds / 1000;
+    if (const auto timestamp = findHeader(headers, "Wechatpay-Timestamp")) {
+        bool ok = false;
+        const qint64 serverSeconds = timestamp->toLongLong(&ok);
+        if (ok && timestamp->size() <= 12) {
+            m_offset = serverSeconds - localSeconds;
+            return;
+        }
+    }
+    if (const auto date = findHeader(headers, "Date")) {
+        if (const auto serverTime = parseHttpDate(*date))
+            m_offset = serverTime->toSecsSinceEpoch() - localSeconds;
+    }
+}
+
+} // namespace budgetdesk

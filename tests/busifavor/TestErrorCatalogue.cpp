@@ -1,0 +1,200 @@
+#include "errors/ErrorCatalogue.h"
+#include "errors/NetworkFailure.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace budgetdesk;
+
+namespace {
+
+const QRegularExpression Han(QStringLiteral("\\p{Han}"));
+
+void verifyComplete(const ErrorExplanation &explanation)
+{
+    QVERIFY(explanation.explanationZh.contains(Han));
+    QVERIFY(explanation.solutionZh.contains(Han));
+    QVERIFY(!explanation.en.isEmpty());
+    QVERIFY(!explanation.en.contains(Han));
+}
+
+// The explanation a (status, code) pair gets when the message is unknown to the catalogue.
+ErrorExplanation generic(int status, const QString &code)
+{
+    return ErrorCatalogue::explain(status, code, QStringLiteral("(an undocumented message)"));
+}
+
+} // namespace
+
+class TestErrorCatalogue : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyRowOfTheApiPage_data();
+    void everyRowOfTheApiPage();
+    void publicCodesAndStatuses_data();
+    void publicCodesAndStatuses();
+    void toleratesPunctuation_data();
+    void toleratesPunctuation();
+    void unknownCodesFallBackByStatus();
+    void everyNetworkFailureIsExplained();
+};
+
+void TestErrorCatalogue::everyRowOfTheApiPage_data()
+{
+    // The 错误码 tables of ../shared/spec/000_6829472d5a9f4db0.txt, row by row.
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("400 PARAM_ERROR") << 400 << "PARAM_ERROR"
+                                     << "参数错误"
+                                     << "参数";
+    QTest::newRow("400 INVALID_REQUEST") << 400 << "INVALID_REQUEST"
+                                         << "HTTP 请求不符合微信支付 APIv3 接口规则"
+                                         << "APIv3";
+    QTest::newRow("401 SIGN_ERROR") << 401 << "SIGN_ERROR"
+                                    << "验证不通过"
+                                    << "签名";
+    QTest::newRow("500 SYSTEM_ERROR") << 500 << "SYSTEM_ERROR"
+                                      << "系统异常,请稍后重试"
+                                      << "系统异常";
+    QTest::newRow("403 current value") << 403 << "RULE_LIMIT"
+                                       << "批次库存的当前值错误,请获取批次详情查看最新值"
+                                       << "重新查询";
+    QTest::newRow("403 creator only") << 403 << "RULE_LIMIT"
+                                      << "仅创建方有权限使券失效"
+                                      << "创建";
+    QTest::newRow("403 being modified") << 403 << "RULE_LIMIT"
+                                        << "批次正在修改中,请稍后重试"
+                                        << "处理中";
+    QTest::newRow("403 below issued") << 403 << "RULE_LIMIT"
+                                      << "目标库存数目不能小于批次已发放库存数目"
+                                      << "已经发放";
+    QTest::newRow("404 no batch") << 404 << "RESOURCE_NOT_EXISTS"
+                                  << "批次不存在"
+                                  << "批次号";
+    QTest::newRow("404 expired") << 404 << "RESOURCE_NOT_EXISTS"
+                                 << "批次已过期"
+                                 << "过期";
+    QTest::newRow("429 FREQUENCY_LIMITED") << 429 << "FREQUENCY_LIMITED"
+                                           << "调用太频繁,请降低调用接口频率"
+                                           << "频繁";
+}
+
+void TestErrorCatalogue::everyRowOfTheApiPage()
+{
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    QFETCH(QString, mentions);
+    const ErrorExplanation explanation = ErrorCatalogue::explain(status, code, message);
+    verifyComplete(explanation);
+    QVERIFY2(explanation.explanationZh.contains(mentions) || explanation.solutionZh.contains(mentions),
+             qPrintable(explanation.explanationZh));
+}
+
+void TestErrorCatalogue::publicCodesAndStatuses_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("missing User-Agent") << 400 << "INVALID_REQUEST"
+                                        << "Http头缺少Accept或User-Agent"
+                                        << "User-Agent";
+    QTest::newRow("timestamp window") << 401 << "SIGN_ERROR"
+                                      << "Http头Authorization中的timestamp与发起请求的时间不得超过5分钟"
+                                      << "自动对时";
+    QTest::newRow("serial mismatch") << 401 << "SIGN_ERROR"
+                                     << "商户证书序列号有误。请使用签名私钥匹配的证书序列号"
+                                     << "序列号";
+    QTest::newRow("no platform certificates") << 404 << "RESOURCE_NOT_EXISTS"
+                                              << "无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥"
+                                              << "公钥";
+    QTest::newRow("202") << 202 << QString() << QString() << "原参数";
+    QTest::newRow("502") << 502 << "SERVICE_UNAVAILABLE"
+                         << "服务不可用"
+                         << "502";
+    QTest::newRow("503") << 503 << "SERVICE_UNAVAILABLE"
+                         << "服务不可用"
+                         << "503";
+    QTest::newRow("403 NO_AUTH") << 403 << "NO_AUTH"
+                                 << "无权限"
+                                 << "权限";
+}
+
+void TestErrorCatalogue::publicCodesAndStatuses()
+{
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    QFETCH(QString, mentions);
+    const ErrorExplanation explanation = ErrorCatalogue::explain(status, code, message);
+    verifyComplete(explanation);
+    QVERIFY2(explanation.explanationZh.contains(mentions) || explanation.solutionZh.contains(mentions),
+             qPrintable(explanation.explanationZh));
+}
+
+void TestErrorCatalogue::toleratesPunctuation_data()
+{
+    QTest::addColumn<QString>("variant");
+    QTest::newRow("as documented") << "批次正在修改中,请稍后重试";
+    QTest::newRow("full-width comma") << "批次正在修改中，请稍后重试";
+    QTest::newRow("trailing full stop") << "批次正在修改中，请稍后重试。";
+    QTest::newRow("trailing exclamation and spaces") << " 批次正在修改中, 请稍后重试！ ";
+}
+
+void TestErrorCatalogue::toleratesPunctuation()
+{
+    QFETCH(QString, variant);
+    const ErrorExplanation expected
+        = ErrorCatalogue::explain(403, QStringLiteral("RULE_LIMIT"), QStringLiteral("批次正在修改中,请稍后重试"));
+    const ErrorExplanation found = ErrorCatalogue::explain(403, QStringLiteral("RULE_LIMIT"), variant);
+    QCOMPARE(found.explanationZh, expected.explanationZh);
+    QVERIFY(found.explanationZh != generic(403, QStringLiteral("RULE_LIMIT")).explanationZh);
+}
+
+void TestErrorCatalogue::unknownCodesFallBackByStatus()
+{
+    for (int status : { 400, 401, 403, 404, 405, 429, 500, 502, 503 }) {
+        const ErrorExplanation explanation
+            = ErrorCatalogue::explain(status, QStringLiteral("NEW_CODE_2027"), QStringLiteral("新错误"));
+        verifyComplete(explanation);
+    }
+    // A 5xx nobody listed is still a server error, and an unheard-of status keeps its number.
+    QVERIFY(ErrorCatalogue::explain(504, QStringLiteral("X"), {}).explanationZh.contains(QStringLiteral("不确定")));
+    const ErrorExplanation teapot = ErrorCatalogue::explain(418, QStringLiteral("TEAPOT"), {});
+    verifyComplete(teapot);
+    QVERIFY(teapot.explanationZh.contains(QStringLiteral("418")));
+    // Specific messages are not confused with each other.
+    QVERIFY(
+        ErrorCatalogue::explain(404, QStringLiteral("RESOURCE_NOT_EXISTS"), QStringLiteral("批次不存在")).explanationZh
+        != ErrorCatalogue::explain(404, QStringLiteral("RESOURCE_NOT_EXISTS"), QStringLiteral("批次已过期"))
+               .explanationZh);
+}
+
+void TestErrorCatalogue::everyNetworkFailureIsExplained()
+{
+    using K = NetworkFailure::Kind;
+    QSet<QString> names;
+    for (K kind : { K::HostNotFound, K::ConnectionRefused, K::TlsHandshake, K::TimeoutBeforeSending,
+                    K::TimeoutAfterSending, K::ClosedBeforeSending, K::ClosedAfterSending, K::Cancelled, K::Other }) {
+        const NetworkFailure failure { kind, QStringLiteral("detail") };
+        verifyComplete(failure.explanation());
+        names.insert(NetworkFailure::kindName(kind));
+    }
+    QCOMPARE(names.size(), 9);
+    auto delivered = [](K kind) { return NetworkFailure { kind, QString() }.mayHaveBeenDelivered(); };
+    QVERIFY(!delivered(K::ConnectionRefused));
+    QVERIFY(!delivered(K::TlsHandshake));
+    QVERIFY(!delivered(K::HostNotFound));
+    QVERIFY(!delivered(K::ClosedBeforeSending));
+    QVERIFY(!delivered(K::TimeoutBeforeSending));
+    QVERIFY(delivered(K::TimeoutAfterSending));
+    QVERIFY(delivered(K::ClosedAfterSending));
+}
+
+QTEST_GUILESS_MAIN(TestErrorCatalogue)
+#include "TestErrorCatalogue.moc"
