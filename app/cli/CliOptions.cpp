@@ -14,27 +14,27 @@ struct OptionSpec
 };
 
 const OptionSpec Specs[] = {
-    { "mchid", "ID", "Merchant ID (商户号)." },
-    { "merchant-serial", "HEX", "Merchant API certificate serial; read from --merchant-certificate when absent." },
-    { "private-key", "FILE",
-      "Merchant API private key: apiclient_key.pem (PKCS#8/PKCS#1, encrypted or not) or apiclient_cert.p12." },
-    { "passphrase-env", "VAR", "Environment variable holding the key's passphrase (a .p12 defaults to the mchid)." },
-    { "merchant-certificate", "FILE", "apiclient_cert.pem: its serial is used, and the key is checked against it." },
-    { "public-key-id", "PUB_KEY_ID", "WeChat Pay public key ID." },
-    { "public-key", "FILE", "WeChat Pay public key pub_key.pem." },
-    { "platform-certificate", "FILE", "WeChat Pay platform certificate (repeatable)." },
-    { "base-url", "URL", "Primary domain (default https://api.mch.weixin.qq.com)." },
-    { "backup-url", "URL",
-      "Backup domain for connection failures (default https://api2.mch.weixin.qq.com; 'none' to disable)." },
-    { "ca-file", "FILE", "Trust only the CA certificates in FILE (PEM), e.g. the simulator's test CA." },
-    { "timeout-ms", "N", "Time an attempt may take (default 15000)." },
-    { "retry-delay-ms", "N", "First retry delay for 5xx/429/busy answers (default 800; doubled each time)." },
-    { "current", "N", "The current value to replace; without it a fresh lookup supplies it." },
-    { "request-no", "NO",
-      "modify_budget_request_no (1-128 of [0-9A-Za-z_-]); generated when absent. Reuse it to retry "
-      "the same change." },
-    { "total", "N", "Change the batch total (max_coupons) to N." },
-    { "per-day", "N", "Change the daily cap (max_coupons_by_day) to N." },
+    {"mchid", "ID", "Merchant ID (商户号)."},
+    {"merchant-serial", "HEX", "Merchant API certificate serial; read from --merchant-certificate when absent."},
+    {"private-key", "FILE",
+     "Merchant API private key: apiclient_key.pem (PKCS#8/PKCS#1, encrypted or not) or apiclient_cert.p12."},
+    {"passphrase-env", "VAR", "Environment variable holding the key's passphrase (a .p12 defaults to the mchid)."},
+    {"merchant-certificate", "FILE", "apiclient_cert.pem: its serial is used, and the key is checked against it."},
+    {"public-key-id", "PUB_KEY_ID", "WeChat Pay public key ID."},
+    {"public-key", "FILE", "WeChat Pay public key pub_key.pem."},
+    {"platform-certificate", "FILE", "WeChat Pay platform certificate (repeatable)."},
+    {"base-url", "URL", "Primary domain (default https://api.mch.weixin.qq.com)."},
+    {"backup-url", "URL",
+     "Backup domain for connection failures (default https://api2.mch.weixin.qq.com; 'none' to disable)."},
+    {"ca-file", "FILE", "Trust only the CA certificates in FILE (PEM), e.g. the simulator's test CA."},
+    {"timeout-ms", "N", "Time an attempt may take (default 15000)."},
+    {"retry-delay-ms", "N", "First retry delay for 5xx/429/busy answers (default 800; doubled each time)."},
+    {"current", "N", "The current value to replace; without it a fresh lookup supplies it."},
+    {"request-no", "NO",
+     "modify_budget_request_no (1-128 of [0-9A-Za-z_-]); generated when absent. Reuse it to retry "
+     "the same change."},
+    {"total", "N", "Change the batch total (max_coupons) to N."},
+    {"per-day", "N", "Change the daily cap (max_coupons_by_day) to N."},
 };
 
 bool readInteger(const QCommandLineParser &parser, const char *name, qint64 &value, QString &error)

@@ -42,11 +42,11 @@ void addExplanation(QJsonObject &json, const ErrorExplanation &explanation)
 
 QJsonObject rejectedJson(const ApiError &error)
 {
-    QJsonObject json { { QStringLiteral("outcome"), QStringLiteral("rejected") },
-                       { QStringLiteral("http_status"), error.httpStatus },
-                       { QStringLiteral("code"), error.code },
-                       { QStringLiteral("message"), error.message },
-                       { QStringLiteral("request_id"), QString::fromLatin1(error.requestId) } };
+    QJsonObject json{{QStringLiteral("outcome"), QStringLiteral("rejected")},
+                     {QStringLiteral("http_status"), error.httpStatus},
+                     {QStringLiteral("code"), error.code},
+                     {QStringLiteral("message"), error.message},
+                     {QStringLiteral("request_id"), QString::fromLatin1(error.requestId)}};
     if (!error.detail.isEmpty())
         json.insert(QStringLiteral("detail"), error.detail);
     addExplanation(json, error.explanation);
@@ -55,9 +55,9 @@ QJsonObject rejectedJson(const ApiError &error)
 
 QJsonObject networkJson(const NetworkFailure &failure, const QList<ExchangeAttempt> &attempts)
 {
-    QJsonObject json { { QStringLiteral("outcome"), QStringLiteral("network_failure") },
-                       { QStringLiteral("error"), NetworkFailure::kindName(failure.kind) },
-                       { QStringLiteral("detail"), failure.detail } };
+    QJsonObject json{{QStringLiteral("outcome"), QStringLiteral("network_failure")},
+                     {QStringLiteral("error"), NetworkFailure::kindName(failure.kind)},
+                     {QStringLiteral("detail"), failure.detail}};
     QJsonArray domains;
     for (const ExchangeAttempt &attempt : attempts)
         domains.append(attempt.domain.toString());
@@ -68,20 +68,20 @@ QJsonObject networkJson(const NetworkFailure &failure, const QList<ExchangeAttem
 
 QJsonObject stockJson(const StockDetails &stock)
 {
-    QJsonObject json { { QStringLiteral("outcome"), QStringLiteral("verified") },
-                       { QStringLiteral("verified"), true },
-                       { QStringLiteral("stock_id"), stock.stockId },
-                       { QStringLiteral("stock_name"), stock.stockName },
-                       { QStringLiteral("stock_state"), stock.stockState },
-                       { QStringLiteral("stock_type"), stock.stockType },
-                       { QStringLiteral("belong_merchant"), stock.belongMerchant },
-                       { QStringLiteral("max_coupons"), stock.maxCoupons },
-                       { QStringLiteral("max_coupons_per_user"), stock.maxCouponsPerUser },
-                       { QStringLiteral("total_send_num"), stock.totalSendNum },
-                       { QStringLiteral("available_begin_time"), stock.availableBeginTime.toString(Qt::ISODate) },
-                       { QStringLiteral("available_end_time"), stock.availableEndTime.toString(Qt::ISODate) },
-                       { QStringLiteral("request_id"), QString::fromLatin1(stock.requestId) },
-                       { QStringLiteral("domain"), stock.domain.toString() } };
+    QJsonObject json{{QStringLiteral("outcome"), QStringLiteral("verified")},
+                     {QStringLiteral("verified"), true},
+                     {QStringLiteral("stock_id"), stock.stockId},
+                     {QStringLiteral("stock_name"), stock.stockName},
+                     {QStringLiteral("stock_state"), stock.stockState},
+                     {QStringLiteral("stock_type"), stock.stockType},
+                     {QStringLiteral("belong_merchant"), stock.belongMerchant},
+                     {QStringLiteral("max_coupons"), stock.maxCoupons},
+                     {QStringLiteral("max_coupons_per_user"), stock.maxCouponsPerUser},
+                     {QStringLiteral("total_send_num"), stock.totalSendNum},
+                     {QStringLiteral("available_begin_time"), stock.availableBeginTime.toString(Qt::ISODate)},
+                     {QStringLiteral("available_end_time"), stock.availableEndTime.toString(Qt::ISODate)},
+                     {QStringLiteral("request_id"), QString::fromLatin1(stock.requestId)},
+                     {QStringLiteral("domain"), stock.domain.toString()}};
     json.insert(QStringLiteral("max_coupons_by_day"),
                 stock.maxCouponsByDay ? QJsonValue(*stock.maxCouponsByDay) : QJsonValue());
     json.insert(QStringLiteral("today_send_num"), stock.todaySendNum ? QJsonValue(*stock.todaySendNum) : QJsonValue());
@@ -95,16 +95,16 @@ QJsonObject lookupFailureJson(const StockQueryResult &result)
     case StockQueryResult::Kind::Rejected:
         return rejectedJson(*result.error);
     case StockQueryResult::Kind::NetworkFailed:
-        return networkJson(result.failure.value_or(NetworkFailure {}), result.attempts);
+        return networkJson(result.failure.value_or(NetworkFailure{}), result.attempts);
     case StockQueryResult::Kind::NotVerified:
     case StockQueryResult::Kind::Verified:
         break;
     }
     const BilingualText text = result.summary();
-    return { { QStringLiteral("outcome"), QStringLiteral("unknown") },
-             { QStringLiteral("verified"), false },
-             { QStringLiteral("reason"), text.en },
-             { QStringLiteral("explanation_zh"), text.zh } };
+    return {{QStringLiteral("outcome"), QStringLiteral("unknown")},
+            {QStringLiteral("verified"), false},
+            {QStringLiteral("reason"), text.en},
+            {QStringLiteral("explanation_zh"), text.zh}};
 }
 
 int lookupExitCode(const StockQueryResult &result)
@@ -191,14 +191,14 @@ QJsonObject modifyJson(const BudgetOutcome &outcome)
     QJsonObject json;
     switch (outcome.kind) {
     case K::Applied:
-        json = { { QStringLiteral("outcome"), QStringLiteral("applied") },
-                 { QStringLiteral("verified"), true },
-                 { QStringLiteral("max_coupons"), outcome.maxCoupons.value_or(0) },
-                 { QStringLiteral("max_coupons_by_day"),
-                   outcome.maxCouponsByDay ? QJsonValue(*outcome.maxCouponsByDay) : QJsonValue() },
-                 { QStringLiteral("request_no"), requestNo },
-                 { QStringLiteral("request_id"), QString::fromLatin1(outcome.requestId) },
-                 { QStringLiteral("domain"), outcome.domain.toString() } };
+        json = {{QStringLiteral("outcome"), QStringLiteral("applied")},
+                {QStringLiteral("verified"), true},
+                {QStringLiteral("max_coupons"), outcome.maxCoupons.value_or(0)},
+                {QStringLiteral("max_coupons_by_day"),
+                 outcome.maxCouponsByDay ? QJsonValue(*outcome.maxCouponsByDay) : QJsonValue()},
+                {QStringLiteral("request_no"), requestNo},
+                {QStringLiteral("request_id"), QString::fromLatin1(outcome.requestId)},
+                {QStringLiteral("domain"), outcome.domain.toString()}};
         break;
     case K::Rejected:
         json = rejectedJson(*outcome.error);
@@ -212,12 +212,12 @@ QJsonObject modifyJson(const BudgetOutcome &outcome)
     case K::Invalid: {
         QJsonArray problems;
         for (const BudgetProblem &problem : outcome.problems) {
-            problems.append(QJsonObject { { QStringLiteral("field"), problem.field() },
-                                          { QStringLiteral("blocking"), problem.isBlocking() },
-                                          { QStringLiteral("zh"), problem.text().zh },
-                                          { QStringLiteral("en"), problem.text().en } });
+            problems.append(QJsonObject{{QStringLiteral("field"), problem.field()},
+                                        {QStringLiteral("blocking"), problem.isBlocking()},
+                                        {QStringLiteral("zh"), problem.text().zh},
+                                        {QStringLiteral("en"), problem.text().en}});
         }
-        json = { { QStringLiteral("outcome"), QStringLiteral("invalid") }, { QStringLiteral("problems"), problems } };
+        json = {{QStringLiteral("outcome"), QStringLiteral("invalid")}, {QStringLiteral("problems"), problems}};
         break;
     }
     case K::LookupFailed:
@@ -231,17 +231,17 @@ QJsonObject modifyJson(const BudgetOutcome &outcome)
     case K::ReconciledApplied:
     case K::ReconciledNotApplied:
     case K::Unknown: {
-        json = { { QStringLiteral("outcome"), BudgetOutcome::kindName(outcome.kind) },
-                 { QStringLiteral("reconciled"), true },
-                 { QStringLiteral("verified"), outcome.kind != K::Unknown },
-                 { QStringLiteral("reason"), BudgetOutcome::ambiguityName(outcome.ambiguity) },
-                 { QStringLiteral("dimension"), BudgetChange::dimensionField(change.dimension) },
-                 { QStringLiteral("target"), change.target },
-                 { QStringLiteral("current"), change.current.value_or(0) },
-                 { QStringLiteral("request_no"), requestNo },
-                 { QStringLiteral("request_id"), QString::fromLatin1(outcome.requestId) },
-                 { QStringLiteral("explanation_zh"), outcome.summary().zh },
-                 { QStringLiteral("explanation_en"), outcome.summary().en } };
+        json = {{QStringLiteral("outcome"), BudgetOutcome::kindName(outcome.kind)},
+                {QStringLiteral("reconciled"), true},
+                {QStringLiteral("verified"), outcome.kind != K::Unknown},
+                {QStringLiteral("reason"), BudgetOutcome::ambiguityName(outcome.ambiguity)},
+                {QStringLiteral("dimension"), BudgetChange::dimensionField(change.dimension)},
+                {QStringLiteral("target"), change.target},
+                {QStringLiteral("current"), change.current.value_or(0)},
+                {QStringLiteral("request_no"), requestNo},
+                {QStringLiteral("request_id"), QString::fromLatin1(outcome.requestId)},
+                {QStringLiteral("explanation_zh"), outcome.summary().zh},
+                {QStringLiteral("explanation_en"), outcome.summary().en}};
         if (outcome.observedValue)
             json.insert(QStringLiteral("observed"), *outcome.observedValue);
         if (outcome.verification && !outcome.verification->isVerified())
@@ -332,9 +332,9 @@ void printModifyText(const BudgetOutcome &outcome)
 int fail(const CliOptions *options, int code, const BilingualText &text, const char *outcome)
 {
     if (options && options->json) {
-        printJson({ { QStringLiteral("outcome"), QString::fromLatin1(outcome) },
-                    { QStringLiteral("message_zh"), text.zh },
-                    { QStringLiteral("message_en"), text.en } });
+        printJson({{QStringLiteral("outcome"), QString::fromLatin1(outcome)},
+                   {QStringLiteral("message_zh"), text.zh},
+                   {QStringLiteral("message_en"), text.en}});
     } else {
         std::fprintf(stderr, "budgetdesk-cli: %s\n%s\n", qPrintable(text.zh), qPrintable(text.en));
     }

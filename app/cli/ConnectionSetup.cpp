@@ -11,8 +11,8 @@ namespace {
 
 BilingualText missing(const char *option, const char *zh)
 {
-    return { QStringLiteral("缺少 --%1（%2）。").arg(QLatin1String(option), QString::fromUtf8(zh)),
-             QStringLiteral("--%1 is required.").arg(QLatin1String(option)) };
+    return {QStringLiteral("缺少 --%1（%2）。").arg(QLatin1String(option), QString::fromUtf8(zh)),
+            QStringLiteral("--%1 is required.").arg(QLatin1String(option))};
 }
 
 // Plain HTTP is for the local simulator only: anything else must be HTTPS.
@@ -22,11 +22,11 @@ std::optional<BilingualText> checkUrl(const QUrl &url, const char *option)
     if (url.isValid() && !url.host().isEmpty()
         && (url.scheme() == QLatin1String("https") || (url.scheme() == QLatin1String("http") && loopback)))
         return std::nullopt;
-    return BilingualText { QStringLiteral("--%1 %2 不可用：必须是 https 地址（http 只允许本机模拟器）。")
-                               .arg(QLatin1String(option), url.toString()),
-                           QStringLiteral(
-                               "--%1 %2 is not usable: it must be https (plain http only for a local simulator).")
-                               .arg(QLatin1String(option), url.toString()) };
+    return BilingualText{
+        QStringLiteral("--%1 %2 不可用：必须是 https 地址（http 只允许本机模拟器）。")
+            .arg(QLatin1String(option), url.toString()),
+        QStringLiteral("--%1 %2 is not usable: it must be https (plain http only for a local simulator).")
+            .arg(QLatin1String(option), url.toString())};
 }
 
 } // namespace
@@ -42,10 +42,8 @@ Result<ConnectionSetup, BilingualText> ConnectionSetup::fromOptions(const CliOpt
     QByteArray passphrase;
     if (!options.passphraseEnv.isEmpty()) {
         if (!qEnvironmentVariableIsSet(qPrintable(options.passphraseEnv)))
-            return BilingualText {
-                QStringLiteral("环境变量 %1 未设置。").arg(options.passphraseEnv),
-                QStringLiteral("The environment variable %1 is not set.").arg(options.passphraseEnv)
-            };
+            return BilingualText{QStringLiteral("环境变量 %1 未设置。").arg(options.passphraseEnv),
+                                 QStringLiteral("The environment variable %1 is not set.").arg(options.passphraseEnv)};
         passphrase = qgetenv(qPrintable(options.passphraseEnv));
     }
     auto key = KeyLoader::merchantKeyFromFile(options.privateKeyFile, passphrase, options.mchid);
@@ -67,11 +65,10 @@ Result<ConnectionSetup, BilingualText> ConnectionSetup::fromOptions(const CliOpt
         if (!serial)
             return serial.error().text();
         if (!options.merchantSerial.isEmpty() && options.merchantSerial.compare(*serial, Qt::CaseInsensitive) != 0)
-            return BilingualText {
+            return BilingualText{
                 QStringLiteral("--merchant-serial %1 与证书的序列号 %2 不一致。").arg(options.merchantSerial, *serial),
                 QStringLiteral("--merchant-serial %1 is not the certificate's serial %2.")
-                    .arg(options.merchantSerial, *serial)
-            };
+                    .arg(options.merchantSerial, *serial)};
         setup.credentials.certificateSerial = *serial;
     } else if (!options.merchantSerial.isEmpty()) {
         setup.credentials.certificateSerial = options.merchantSerial.toUpper();
@@ -80,12 +77,12 @@ Result<ConnectionSetup, BilingualText> ConnectionSetup::fromOptions(const CliOpt
     }
 
     if (options.publicKeyId.isEmpty() != options.publicKeyFile.isEmpty())
-        return BilingualText { QStringLiteral("--public-key-id 与 --public-key 需要同时给出。"),
-                               QStringLiteral("--public-key-id and --public-key go together.") };
+        return BilingualText{QStringLiteral("--public-key-id 与 --public-key 需要同时给出。"),
+                             QStringLiteral("--public-key-id and --public-key go together.")};
     if (!options.publicKeyId.isEmpty()) {
         if (!options.publicKeyId.startsWith(QLatin1String("PUB_KEY_ID_")))
-            return BilingualText { QStringLiteral("微信支付公钥 ID 应以 PUB_KEY_ID_ 开头。"),
-                                   QStringLiteral("The WeChat Pay public key ID starts with PUB_KEY_ID_.") };
+            return BilingualText{QStringLiteral("微信支付公钥 ID 应以 PUB_KEY_ID_ 开头。"),
+                                 QStringLiteral("The WeChat Pay public key ID starts with PUB_KEY_ID_.")};
         auto publicKey = KeyLoader::publicKeyFromFile(options.publicKeyFile);
         if (!publicKey)
             return publicKey.error().text();
@@ -98,13 +95,12 @@ Result<ConnectionSetup, BilingualText> ConnectionSetup::fromOptions(const CliOpt
         setup.keys.addPlatformCertificate(*platform);
     }
     if (setup.keys.isEmpty())
-        return BilingualText {
+        return BilingualText{
             QStringLiteral("没有验签密钥：请给出 --public-key-id 与 --public-key，或 "
                            "--platform-certificate。未经验签的应答不会被采信。"),
             QStringLiteral(
                 "No key to verify answers: give --public-key-id with --public-key, or --platform-certificate. "
-                "Unverified answers are never trusted.")
-        };
+                "Unverified answers are never trusted.")};
 
     if (!options.baseUrl.isEmpty())
         setup.settings.primaryBaseUrl = QUrl(options.baseUrl);
@@ -122,8 +118,8 @@ Result<ConnectionSetup, BilingualText> ConnectionSetup::fromOptions(const CliOpt
     if (!options.caFile.isEmpty()) {
         const QList<QSslCertificate> authorities = QSslCertificate::fromPath(options.caFile);
         if (authorities.isEmpty())
-            return BilingualText { QStringLiteral("--ca-file %1 中没有 PEM 证书。").arg(options.caFile),
-                                   QStringLiteral("--ca-file %1 holds no PEM certificate.").arg(options.caFile) };
+            return BilingualText{QStringLiteral("--ca-file %1 中没有 PEM 证书。").arg(options.caFile),
+                                 QStringLiteral("--ca-file %1 holds no PEM certificate.").arg(options.caFile)};
         QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
         configuration.setCaCertificates(authorities);
         setup.settings.sslConfiguration = configuration;

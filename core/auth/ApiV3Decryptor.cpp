@@ -8,18 +8,17 @@ BilingualText ApiV3Error::text() const
 {
     switch (m_code) {
     case Code::KeyNotThirtyTwoBytes:
-        return { QStringLiteral("APIv3 密钥必须正好是 32 个字节（32 个英文字母或数字）。"),
-                 QStringLiteral("The APIv3 key must be exactly 32 bytes (32 letters or digits).") };
+        return {QStringLiteral("APIv3 密钥必须正好是 32 个字节（32 个英文字母或数字）。"),
+                QStringLiteral("The APIv3 key must be exactly 32 bytes (32 letters or digits).")};
     case Code::UnsupportedAlgorithm:
-        return { QStringLiteral("不支持的加密算法，只支持 AEAD_AES_256_GCM。"),
-                 QStringLiteral("Unsupported encryption algorithm; only AEAD_AES_256_GCM is supported.") };
+        return {QStringLiteral("不支持的加密算法，只支持 AEAD_AES_256_GCM。"),
+                QStringLiteral("Unsupported encryption algorithm; only AEAD_AES_256_GCM is supported.")};
     case Code::MalformedCiphertext:
-        return { QStringLiteral("密文格式不正确。"), QStringLiteral("The ciphertext is malformed.") };
+        return {QStringLiteral("密文格式不正确。"), QStringLiteral("The ciphertext is malformed.")};
     case Code::AuthenticationFailed:
-        return { QStringLiteral("解密失败：APIv3 密钥不正确，或数据被篡改。请在商户平台核对 APIv3 密钥。"),
-                 QStringLiteral(
-                     "Decryption failed: the APIv3 key is wrong or the data was altered. Check the APIv3 key "
-                     "on the merchant platform.") };
+        return {QStringLiteral("解密失败：APIv3 密钥不正确，或数据被篡改。请在商户平台核对 APIv3 密钥。"),
+                QStringLiteral("Decryption failed: the APIv3 key is wrong or the data was altered. Check the APIv3 key "
+                               "on the merchant platform.")};
     }
     return {};
 }

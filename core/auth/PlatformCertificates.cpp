@@ -12,17 +12,17 @@ BilingualText CertificateDownloadError::text() const
 {
     switch (m_code) {
     case Code::MalformedResponse:
-        return { QStringLiteral("平台证书下载应答的格式不正确。"),
-                 QStringLiteral("The platform certificate download answer is malformed.") };
+        return {QStringLiteral("平台证书下载应答的格式不正确。"),
+                QStringLiteral("The platform certificate download answer is malformed.")};
     case Code::DecryptionFailed:
-        return m_decryption ? m_decryption->text() : BilingualText {};
+        return m_decryption ? m_decryption->text() : BilingualText{};
     case Code::UnreadableCertificate:
-        return { QStringLiteral("解密出的平台证书无法读取。"),
-                 QStringLiteral("The decrypted platform certificate cannot be read.") };
+        return {QStringLiteral("解密出的平台证书无法读取。"),
+                QStringLiteral("The decrypted platform certificate cannot be read.")};
     case Code::SerialMismatch:
-        return { QStringLiteral("解密出的平台证书序列号与应答中的 serial_no 不一致。"),
-                 QStringLiteral("The decrypted platform certificate's serial differs from the serial_no it is listed "
-                                "under.") };
+        return {QStringLiteral("解密出的平台证书序列号与应答中的 serial_no 不一致。"),
+                QStringLiteral("The decrypted platform certificate's serial differs from the serial_no it is listed "
+                               "under.")};
     }
     return {};
 }
@@ -58,10 +58,10 @@ decryptPlatformCertificates(QByteArrayView body, const ApiV3Decryptor &decryptor
             return CertificateDownloadError(Code::SerialMismatch);
 
         certificates.append(
-            { serial.toUpper(),
-              QDateTime::fromString(entry.value(QStringLiteral("effective_time")).toString(), Qt::ISODate),
-              QDateTime::fromString(entry.value(QStringLiteral("expire_time")).toString(), Qt::ISODate),
-              std::move(certificate).value() });
+            {serial.toUpper(),
+             QDateTime::fromString(entry.value(QStringLiteral("effective_time")).toString(), Qt::ISODate),
+             QDateTime::fromString(entry.value(QStringLiteral("expire_time")).toString(), Qt::ISODate),
+             std::move(certificate).value()});
     }
     return certificates;
 }

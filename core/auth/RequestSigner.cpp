@@ -46,21 +46,21 @@ BilingualText SigningError::text() const
 {
     switch (m_code) {
     case Code::InvalidMchid:
-        return { QStringLiteral("商户号必须是数字。"), QStringLiteral("The merchant ID (mchid) must be digits.") };
+        return {QStringLiteral("商户号必须是数字。"), QStringLiteral("The merchant ID (mchid) must be digits.")};
     case Code::InvalidSerial:
-        return { QStringLiteral("商户 API 证书序列号必须是十六进制字符。"),
-                 QStringLiteral("The merchant API certificate serial must be hexadecimal.") };
+        return {QStringLiteral("商户 API 证书序列号必须是十六进制字符。"),
+                QStringLiteral("The merchant API certificate serial must be hexadecimal.")};
     case Code::MissingKey:
-        return { QStringLiteral("没有加载商户 API 私钥，无法签名。"),
-                 QStringLiteral("No merchant API private key is loaded; nothing can be signed.") };
+        return {QStringLiteral("没有加载商户 API 私钥，无法签名。"),
+                QStringLiteral("No merchant API private key is loaded; nothing can be signed.")};
     case Code::InvalidMethod:
-        return { QStringLiteral("HTTP 方法必须是大写，且与实际发送的一致。"),
-                 QStringLiteral("The HTTP method must be uppercase and the one actually sent.") };
+        return {QStringLiteral("HTTP 方法必须是大写，且与实际发送的一致。"),
+                QStringLiteral("The HTTP method must be uppercase and the one actually sent.")};
     case Code::UrlNotAbsolutePath:
-        return { QStringLiteral("签名用的 URL 必须是以 / 开头的绝对路径，不含域名。"),
-                 QStringLiteral("The signed URL must be an absolute path starting with /, without the domain.") };
+        return {QStringLiteral("签名用的 URL 必须是以 / 开头的绝对路径，不含域名。"),
+                QStringLiteral("The signed URL must be an absolute path starting with /, without the domain.")};
     case Code::SignatureFailed:
-        return { QStringLiteral("OpenSSL 签名失败。"), QStringLiteral("OpenSSL failed to produce the signature.") };
+        return {QStringLiteral("OpenSSL 签名失败。"), QStringLiteral("OpenSSL failed to produce the signature.")};
     }
     return {};
 }

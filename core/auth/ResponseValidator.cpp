@@ -33,7 +33,7 @@ ResponseValidator::ResponseValidator(VerificationKeys keys, std::shared_ptr<cons
 ResponseVerification ResponseValidator::validate(const HttpHeaders &headers, QByteArrayView body) const
 {
     static constexpr QByteArrayView Required[]
-        = { "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial" };
+        = {"Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial"};
     QByteArray values[4];
     for (int i = 0; i < 4; ++i) {
         std::optional<QByteArray> value = findHeader(headers, Required[i]);

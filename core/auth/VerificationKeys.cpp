@@ -11,7 +11,7 @@ void VerificationKeys::setPublicKey(const QString &publicKeyId, const PublicKey 
 
 void VerificationKeys::addPlatformCertificate(const Certificate &certificate)
 {
-    m_platform.insert(certificate.serialNumber().toLatin1(), { certificate, certificate.publicKey() });
+    m_platform.insert(certificate.serialNumber().toLatin1(), {certificate, certificate.publicKey()});
 }
 
 QList<Certificate> VerificationKeys::platformCertificates() const

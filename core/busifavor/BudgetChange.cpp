@@ -10,12 +10,11 @@ QByteArray BudgetChange::body() const
 {
     Q_ASSERT(current.has_value());
     const bool total = dimension == BudgetDimension::Total;
-    const QJsonObject json {
-        { total ? QStringLiteral("target_max_coupons") : QStringLiteral("target_max_coupons_by_day"), target },
-        { total ? QStringLiteral("current_max_coupons") : QStringLiteral("current_max_coupons_by_day"),
-          current.value_or(0) },
-        { QStringLiteral("modify_budget_request_no"), requestNumber }
-    };
+    const QJsonObject json{
+        {total ? QStringLiteral("target_max_coupons") : QStringLiteral("target_max_coupons_by_day"), target},
+        {total ? QStringLiteral("current_max_coupons") : QStringLiteral("current_max_coupons_by_day"),
+         current.value_or(0)},
+        {QStringLiteral("modify_budget_request_no"), requestNumber}};
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 

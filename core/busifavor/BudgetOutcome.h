@@ -9,6 +9,8 @@
 #include "errors/SignErrorDiagnosis.h"
 #include "http/SignedExchange.h"
 
+#include <QMetaType>
+
 #include <optional>
 
 namespace budgetdesk {
@@ -68,3 +70,5 @@ struct BudgetOutcome
 };
 
 } // namespace budgetdesk
+
+Q_DECLARE_METATYPE(budgetdesk::BudgetOutcome)

@@ -58,7 +58,7 @@ StockQuery::StockQuery(BusifavorClient &client, const QString &stockId)
 
 void StockQuery::start()
 {
-    m_exchange = m_client.exchange({ "GET", BudgetChange::stockPath(m_stockId), {} }, this);
+    m_exchange = m_client.exchange({"GET", BudgetChange::stockPath(m_stockId), {}}, this);
     connect(m_exchange, &SignedExchange::finished, this, [this] {
         Q_EMIT finished(StockQueryResult::fromExchange(m_exchange->result()));
         deleteLater();
@@ -126,7 +126,7 @@ void BudgetModification::send(const std::optional<StockDetails> &stock)
         return;
     }
     Q_EMIT stageChanged(Stage::Sending);
-    m_exchange = m_client.exchange({ "PATCH", m_outcome.change.path(), m_outcome.change.body() }, this);
+    m_exchange = m_client.exchange({"PATCH", m_outcome.change.path(), m_outcome.change.body()}, this);
     connect(m_exchange, &SignedExchange::finished, this, &BudgetModification::patchFinished);
     m_exchange->start();
 }

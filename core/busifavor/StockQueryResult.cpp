@@ -35,23 +35,23 @@ BilingualText StockQueryResult::summary() const
 {
     switch (kind) {
     case Kind::Verified:
-        return { QStringLiteral("查询成功，应答已验签。"), QStringLiteral("Looked up; the answer is verified.") };
+        return {QStringLiteral("查询成功，应答已验签。"), QStringLiteral("Looked up; the answer is verified.")};
     case Kind::Rejected:
-        return { QStringLiteral("查询被拒绝：%1 %2").arg(error->code, error->message),
-                 QStringLiteral("Lookup refused: %1 %2").arg(error->code, error->message) };
+        return {QStringLiteral("查询被拒绝：%1 %2").arg(error->code, error->message),
+                QStringLiteral("Lookup refused: %1 %2").arg(error->code, error->message)};
     case Kind::NotVerified:
         if (verification && !verification->isVerified())
             return verification->text();
-        return { QStringLiteral("应答不是批次详情，不可信。"),
-                 QStringLiteral("The answer is not a batch; it is not trusted.") };
+        return {QStringLiteral("应答不是批次详情，不可信。"),
+                QStringLiteral("The answer is not a batch; it is not trusted.")};
     case Kind::NetworkFailed:
         if (failure) {
             const ErrorExplanation explanation = failure->explanation();
-            return { explanation.explanationZh, explanation.en };
+            return {explanation.explanationZh, explanation.en};
         }
         break;
     }
-    return { QStringLiteral("查询失败。"), QStringLiteral("Lookup failed.") };
+    return {QStringLiteral("查询失败。"), QStringLiteral("Lookup failed.")};
 }
 
 } // namespace budgetdesk

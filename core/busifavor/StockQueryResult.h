@@ -6,6 +6,8 @@
 #include "errors/NetworkFailure.h"
 #include "http/SignedExchange.h"
 
+#include <QMetaType>
+
 #include <optional>
 
 namespace budgetdesk {
@@ -33,3 +35,5 @@ struct StockQueryResult
 };
 
 } // namespace budgetdesk
+
+Q_DECLARE_METATYPE(budgetdesk::StockQueryResult)

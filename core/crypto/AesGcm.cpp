@@ -84,14 +84,13 @@ Result<QByteArray, AesGcmError> aesGcmEncrypt(QByteArrayView key, QByteArrayView
     int written = 0;
     int finalWritten = 0;
     openssl::CipherCtxPtr context(EVP_CIPHER_CTX_new());
-    const bool ok =
-        context && EVP_EncryptInit_ex2(context.get(), cipher, nullptr, nullptr, nullptr) == 1
+    const bool ok = context && EVP_EncryptInit_ex2(context.get(), cipher, nullptr, nullptr, nullptr) == 1
         && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(nonce.size()), nullptr) == 1
         && EVP_EncryptInit_ex2(context.get(), nullptr, bytes(key), bytes(nonce), nullptr) == 1
         && (associatedData.isEmpty()
             || EVP_EncryptUpdate(context.get(), nullptr, &written, bytes(associatedData),
                                  static_cast<int>(associatedData.size()))
-                   == 1)
+                == 1)
         && EVP_EncryptUpdate(context.get(), write, &written, bytes(plaintext), static_cast<int>(plaintext.size())) == 1
         && EVP_EncryptFinal_ex(context.get(), write + written, &finalWritten) == 1
         && EVP_CIPHER_CTX_ctrl(context.get(), EVP_CTRL_GCM_GET_TAG, TagLength, write + written + finalWritten) == 1;

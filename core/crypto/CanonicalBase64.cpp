@@ -10,7 +10,7 @@ constexpr int Invalid = -1;
 
 constexpr std::array<int, 256> makeDecodeTable()
 {
-    std::array<int, 256> table {};
+    std::array<int, 256> table{};
     for (int &entry : table)
         entry = Invalid;
     constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

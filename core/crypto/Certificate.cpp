@@ -15,7 +15,7 @@ namespace {
 
 QDateTime toDateTime(const ASN1_TIME *time)
 {
-    std::tm parts {};
+    std::tm parts{};
     if (!time || ASN1_TIME_to_tm(time, &parts) != 1)
         return {};
     return QDateTime(QDate(parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday),

@@ -123,7 +123,7 @@ Result<MerchantKey, KeyError> readPemPrivateKey(const PemBlock &block, const QBy
         return KeyError(KeyError::Code::PassphraseRequired);
 
     ErrorQueueGuard guard;
-    PassphrasePrompt prompt { &passphrase };
+    PassphrasePrompt prompt{&passphrase};
     openssl::BioPtr bio = openssl::memoryBio(block.canonical);
     openssl::PkeyPtr key(PEM_read_bio_PrivateKey_ex(bio.get(), nullptr, providePassphrase, &prompt, nullptr, nullptr));
     if (!key) {
@@ -231,7 +231,7 @@ Result<Pkcs12Contents, KeyError> openPkcs12(PKCS12 *p12, const QByteArray &passp
         X509 *certificate = nullptr;
         if (PKCS12_parse(p12, password->constData(), &key, &certificate, nullptr) != 1)
             return std::nullopt;
-        return Pkcs12Contents { openssl::PkeyPtr(key), openssl::X509Ptr(certificate) };
+        return Pkcs12Contents{openssl::PkeyPtr(key), openssl::X509Ptr(certificate)};
     };
     if (auto contents = parse())
         return std::move(*contents);

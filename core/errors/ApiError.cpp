@@ -25,7 +25,7 @@ QByteArray ApiError::serverSigningMessage() const
 {
     // The real service nests it as detail.sign_information (PROTOCOL.md §4.1); accept it one
     // level deeper as well.
-    for (const QJsonObject &level : { detail, detail.value(QStringLiteral("detail")).toObject() }) {
+    for (const QJsonObject &level : {detail, detail.value(QStringLiteral("detail")).toObject()}) {
         const QJsonValue signingMessage = level.value(QStringLiteral("sign_information"))
                                               .toObject()
                                               .value(QStringLiteral("truncated_sign_message"));

@@ -67,7 +67,7 @@ void SignedExchange::cancel()
     if (m_backoff.isActive()) {
         // Between attempts nothing is in flight, but an earlier attempt may have got through.
         m_backoff.stop();
-        handleFailure({ NetworkFailure::Kind::Cancelled, QStringLiteral("cancelled while waiting to retry") });
+        handleFailure({NetworkFailure::Kind::Cancelled, QStringLiteral("cancelled while waiting to retry")});
         return;
     }
     if (m_reply)
@@ -83,7 +83,7 @@ void SignedExchange::sendTo(int domainIndex)
     // Signed afresh for every attempt: a new timestamp and nonce, the same bytes.
     auto signedRequest = m_signer.sign(m_request.method, m_request.pathAndQuery, m_request.body);
     if (!signedRequest) {
-        handleFailure({ NetworkFailure::Kind::Other, signedRequest.error().text().en });
+        handleFailure({NetworkFailure::Kind::Other, signedRequest.error().text().en});
         return;
     }
     const QUrl domain = m_domains.at(domainIndex);
@@ -119,21 +119,21 @@ NetworkFailure SignedExchange::classify(QNetworkReply *reply) const
     using Kind = NetworkFailure::Kind;
     const QString detail = reply->errorString();
     if (m_cancelled)
-        return { Kind::Cancelled, detail };
+        return {Kind::Cancelled, detail};
     switch (reply->error()) {
     case QNetworkReply::HostNotFoundError:
-        return { Kind::HostNotFound, detail };
+        return {Kind::HostNotFound, detail};
     case QNetworkReply::ConnectionRefusedError:
-        return { Kind::ConnectionRefused, detail };
+        return {Kind::ConnectionRefused, detail};
     case QNetworkReply::SslHandshakeFailedError:
-        return { Kind::TlsHandshake, detail };
+        return {Kind::TlsHandshake, detail};
     case QNetworkReply::OperationCanceledError:
     case QNetworkReply::TimeoutError:
-        return { m_sent ? Kind::TimeoutAfterSending : Kind::TimeoutBeforeSending, detail };
+        return {m_sent ? Kind::TimeoutAfterSending : Kind::TimeoutBeforeSending, detail};
     case QNetworkReply::RemoteHostClosedError:
-        return { m_sent ? Kind::ClosedAfterSending : Kind::ClosedBeforeSending, detail };
+        return {m_sent ? Kind::ClosedAfterSending : Kind::ClosedBeforeSending, detail};
     default:
-        return { Kind::Other, detail };
+        return {Kind::Other, detail};
     }
 }
 

@@ -6,7 +6,7 @@ const PlatformIdentity *AnswerSigner::identityFor(const SimRequest &request) con
 {
     const QByteArray wanted = findHeader(request.headers, "Wechatpay-Serial").value_or(QByteArray());
     for (const std::optional<PlatformIdentity> *identity :
-         { &m_config.publicKeyIdentity, &m_config.certificateIdentity }) {
+         {&m_config.publicKeyIdentity, &m_config.certificateIdentity}) {
         if (*identity && !wanted.isEmpty()
             && QString::fromLatin1(wanted).compare((*identity)->serial, Qt::CaseInsensitive) == 0)
             return &**identity;

@@ -25,7 +25,7 @@ Result<std::optional<qint64>, FieldError> integerField(const QJsonObject &body, 
         return std::optional<qint64>();
     const double number = value.toDouble();
     if (!value.isDouble() || std::floor(number) != number || std::abs(number) > 9.0e15)
-        return FieldError { SimResponse::parameterError(field, QStringLiteral("%1应为整数").arg(field)) };
+        return FieldError{SimResponse::parameterError(field, QStringLiteral("%1应为整数").arg(field))};
     return std::optional<qint64>(static_cast<qint64>(number));
 }
 
@@ -33,7 +33,7 @@ Result<std::optional<qint64>, FieldError> integerField(const QJsonObject &body, 
 
 Result<BudgetChangeRequest, SimResponse> BudgetChangeRequest::parse(const QByteArray &body)
 {
-    QJsonParseError parseError {};
+    QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
         return SimResponse::parameterError(QStringLiteral("/"), QStringLiteral("请求体不是合法的JSON对象"));
@@ -45,10 +45,10 @@ Result<BudgetChangeRequest, SimResponse> BudgetChangeRequest::parse(const QByteA
         const char *name;
         std::optional<qint64> BudgetChangeRequest::*member;
     } const fields[] = {
-        { "target_max_coupons", &BudgetChangeRequest::targetMaxCoupons },
-        { "current_max_coupons", &BudgetChangeRequest::currentMaxCoupons },
-        { "target_max_coupons_by_day", &BudgetChangeRequest::targetMaxCouponsByDay },
-        { "current_max_coupons_by_day", &BudgetChangeRequest::currentMaxCouponsByDay },
+        {"target_max_coupons", &BudgetChangeRequest::targetMaxCoupons},
+        {"current_max_coupons", &BudgetChangeRequest::currentMaxCoupons},
+        {"target_max_coupons_by_day", &BudgetChangeRequest::targetMaxCouponsByDay},
+        {"current_max_coupons_by_day", &BudgetChangeRequest::currentMaxCouponsByDay},
     };
     for (const auto &field : fields) {
         auto value = integerField(json, QString::fromLatin1(field.name));

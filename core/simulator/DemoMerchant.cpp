@@ -62,11 +62,10 @@ SimulatorConfig DemoMerchant::simulatorConfig() const
     config.merchantSerial = merchantSerial;
     config.merchantPublicKey = loaded(KeyLoader::certificate(merchantCertificatePem)).publicKey();
     config.publicKeyIdentity
-        = PlatformIdentity { publicKeyId, loaded(KeyLoader::merchantKey(wechatPayPublicKeyPrivatePem)).key,
-                             std::nullopt };
+        = PlatformIdentity{publicKeyId, loaded(KeyLoader::merchantKey(wechatPayPublicKeyPrivatePem)).key, std::nullopt};
     config.certificateIdentity
-        = PlatformIdentity { platformSerial, loaded(KeyLoader::merchantKey(platformPrivateKeyPem)).key,
-                             loaded(KeyLoader::certificate(platformCertificatePem)) };
+        = PlatformIdentity{platformSerial, loaded(KeyLoader::merchantKey(platformPrivateKeyPem)).key,
+                           loaded(KeyLoader::certificate(platformCertificatePem))};
     config.apiV3Key = apiV3Key;
     return config;
 }
@@ -75,10 +74,10 @@ bool DemoMerchant::writeClientFiles(const QString &directory) const
 {
     if (!QDir().mkpath(directory))
         return false;
-    const std::pair<QString, QByteArray> files[] = { { MerchantKeyFile, merchantPrivateKeyPem },
-                                                     { MerchantCertificateFile, merchantCertificatePem },
-                                                     { WechatPayPublicKeyFile, wechatPayPublicKeyPem },
-                                                     { PlatformCertificateFile, platformCertificatePem } };
+    const std::pair<QString, QByteArray> files[] = {{MerchantKeyFile, merchantPrivateKeyPem},
+                                                    {MerchantCertificateFile, merchantCertificatePem},
+                                                    {WechatPayPublicKeyFile, wechatPayPublicKeyPem},
+                                                    {PlatformCertificateFile, platformCertificatePem}};
     for (const auto &[name, content] : files) {
         QSaveFile file(QDir(directory).filePath(name));
         if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())

@@ -10,17 +10,17 @@ bool Faults::any() const
 
 QStringList FaultPlan::names()
 {
-    return { QStringLiteral("bad-signature"),
-             QStringLiteral("signtest[=FRACTION]"),
-             QStringLiteral("skew=SECONDS"),
-             QStringLiteral("wrong-serial"),
-             QStringLiteral("omit-signature-headers"),
-             QStringLiteral("delay=MS"),
-             QStringLiteral("drop-before-apply"),
-             QStringLiteral("drop-after-apply"),
-             QStringLiteral("status=500|502|503"),
-             QStringLiteral("busy"),
-             QStringLiteral("count=N") };
+    return {QStringLiteral("bad-signature"),
+            QStringLiteral("signtest[=FRACTION]"),
+            QStringLiteral("skew=SECONDS"),
+            QStringLiteral("wrong-serial"),
+            QStringLiteral("omit-signature-headers"),
+            QStringLiteral("delay=MS"),
+            QStringLiteral("drop-before-apply"),
+            QStringLiteral("drop-after-apply"),
+            QStringLiteral("status=500|502|503"),
+            QStringLiteral("busy"),
+            QStringLiteral("count=N")};
 }
 
 Result<FaultPlan, QString> FaultPlan::parse(const QStringList &items)

@@ -18,9 +18,9 @@ const QString SignErrorMessage = QStringLiteral("错误的签名，验签失败"
 SimResponse signError(const QString &message, const QString &issue, const QString &field,
                       const QJsonObject &signInformation = {})
 {
-    QJsonObject detail { { QStringLiteral("detail"), QJsonObject { { QStringLiteral("issue"), issue } } },
-                         { QStringLiteral("field"), field },
-                         { QStringLiteral("location"), QStringLiteral("authorization") } };
+    QJsonObject detail{{QStringLiteral("detail"), QJsonObject{{QStringLiteral("issue"), issue}}},
+                       {QStringLiteral("field"), field},
+                       {QStringLiteral("location"), QStringLiteral("authorization")}};
     if (!signInformation.isEmpty())
         detail.insert(QStringLiteral("sign_information"), signInformation);
     return SimResponse::error(401, "SIGN_ERROR", message, detail);
@@ -86,7 +86,7 @@ std::optional<SimResponse> RequestAuthenticator::check(const SimRequest &request
     if (!authorization || authorization->scheme != Scheme)
         return signError(QStringLiteral("Http头Authorization值格式错误，请参考《微信支付商户REST API签名规则》"),
                          QStringLiteral("authorization format invalid"), QStringLiteral("authorization"));
-    for (const char *required : { "mchid", "nonce_str", "timestamp", "serial_no", "signature" }) {
+    for (const char *required : {"mchid", "nonce_str", "timestamp", "serial_no", "signature"}) {
         if (authorization->parameters.value(required).isEmpty())
             return signError(QStringLiteral("Http头Authorization缺少%1").arg(QLatin1String(required)),
                              QStringLiteral("%1 missing").arg(QLatin1String(required)), QString::fromLatin1(required));
@@ -110,11 +110,11 @@ std::optional<SimResponse> RequestAuthenticator::check(const SimRequest &request
     if (signature && m_config.merchantPublicKey.verifySha256(message, *signature))
         return std::nullopt;
 
-    const QJsonObject signInformation { { QStringLiteral("method"), QString::fromLatin1(request.method) },
-                                        { QStringLiteral("url"), QString::fromLatin1(request.target) },
-                                        { QStringLiteral("sign_message_length"), message.size() },
-                                        { QStringLiteral("truncated_sign_message"),
-                                          QString::fromUtf8(message.left(TruncatedMessageLength)) } };
+    const QJsonObject signInformation{
+        {QStringLiteral("method"), QString::fromLatin1(request.method)},
+        {QStringLiteral("url"), QString::fromLatin1(request.target)},
+        {QStringLiteral("sign_message_length"), message.size()},
+        {QStringLiteral("truncated_sign_message"), QString::fromUtf8(message.left(TruncatedMessageLength))}};
     return signError(SignErrorMessage, QStringLiteral("sign not match"), QStringLiteral("signature"), signInformation);
 }
 

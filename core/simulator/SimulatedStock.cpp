@@ -42,7 +42,7 @@ SimulatedStock SimulatedStock::withDefaults(QJsonObject json, const QString &own
     insertMissing(useRule, "use_method", QStringLiteral("OFF_LINE"));
     if (json.value(key("stock_type")).toString() == QLatin1String("NORMAL"))
         insertMissing(useRule, "fixed_normal_coupon",
-                      QJsonObject { { key("discount_amount"), 500 }, { key("transaction_minimum"), 5000 } });
+                      QJsonObject{{key("discount_amount"), 500}, {key("transaction_minimum"), 5000}});
     json.insert(key("coupon_use_rule"), useRule);
 
     QJsonObject sendRule = json.value(key("stock_send_rule")).toObject();

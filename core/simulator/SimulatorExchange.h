@@ -31,7 +31,7 @@ struct SimResponse
     int delayMilliseconds = 0;
 
     bool isSuccess() const { return status >= 200 && status < 300; }
-    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append({ name, value }); }
+    void addHeader(const QByteArray &name, const QByteArray &value) { headers.append({name, value}); }
 
     // The error body of the real service: {"code":…,"message":…[,"detail":…]}.
     static SimResponse error(int status, const char *code, const QString &message, const QJsonObject &detail = {});

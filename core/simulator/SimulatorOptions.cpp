@@ -19,30 +19,30 @@ struct OptionSpec
 };
 
 const OptionSpec Specs[] = {
-    { "port", "N", "Port on 127.0.0.1; 0 (default) picks a free one." },
-    { "tls", nullptr, "Serve HTTPS." },
-    { "tls-cert", "FILE", "Server certificate (PEM) for --tls." },
-    { "tls-key", "FILE", "Server private key (PEM) for --tls." },
-    { "ca-out", "FILE", "Write the generated test CA (PEM) here, for clients to trust." },
-    { "mchid", "ID", "The merchant served." },
-    { "merchant-serial", "HEX", "Its API certificate serial." },
-    { "merchant-public-key", "FILE", "Its public key: SPKI PEM or the certificate PEM." },
-    { "platform-private-key", "FILE", "The key WeChat Pay answers are signed with." },
-    { "platform-serial", "SERIAL", "PUB_KEY_ID_… (public-key mode) or the platform certificate serial." },
-    { "platform-certificate", "FILE", "Platform certificate (certificate mode)." },
-    { "platform-certificate-key", "FILE", "Key of --platform-certificate, if not --platform-private-key." },
-    { "apiv3-key", "KEY", "APIv3 key (32 bytes) encrypting /v3/certificates." },
-    { "stocks", "FILE", "JSON array of stocks in the GET answer's schema." },
-    { "state-out", "FILE", "Write the stocks' final state here on exit." },
-    { "demo-dir", "DIR", "Demo merchant: write its client files here (default: a temporary folder)." },
-    { "rate", "N", "Requests per second per merchant before 429 FREQUENCY_LIMITED; 0 = unlimited." },
-    { "modify-window", "MS", "After a change, further changes to that batch meet 批次正在修改中 for MS ms." },
-    { "max-seconds", "N", "Stop after N seconds." },
-    { "max-requests", "N", "Stop after N answers." },
-    { "fault", "NAME[=VALUE]",
-      "Misbehave on purpose (repeatable): bad-signature, signtest[=FRACTION], skew=SECONDS, "
-      "wrong-serial, omit-signature-headers, delay=MS, drop-before-apply, drop-after-apply, "
-      "status=500|502|503, busy, count=N." },
+    {"port", "N", "Port on 127.0.0.1; 0 (default) picks a free one."},
+    {"tls", nullptr, "Serve HTTPS."},
+    {"tls-cert", "FILE", "Server certificate (PEM) for --tls."},
+    {"tls-key", "FILE", "Server private key (PEM) for --tls."},
+    {"ca-out", "FILE", "Write the generated test CA (PEM) here, for clients to trust."},
+    {"mchid", "ID", "The merchant served."},
+    {"merchant-serial", "HEX", "Its API certificate serial."},
+    {"merchant-public-key", "FILE", "Its public key: SPKI PEM or the certificate PEM."},
+    {"platform-private-key", "FILE", "The key WeChat Pay answers are signed with."},
+    {"platform-serial", "SERIAL", "PUB_KEY_ID_… (public-key mode) or the platform certificate serial."},
+    {"platform-certificate", "FILE", "Platform certificate (certificate mode)."},
+    {"platform-certificate-key", "FILE", "Key of --platform-certificate, if not --platform-private-key."},
+    {"apiv3-key", "KEY", "APIv3 key (32 bytes) encrypting /v3/certificates."},
+    {"stocks", "FILE", "JSON array of stocks in the GET answer's schema."},
+    {"state-out", "FILE", "Write the stocks' final state here on exit."},
+    {"demo-dir", "DIR", "Demo merchant: write its client files here (default: a temporary folder)."},
+    {"rate", "N", "Requests per second per merchant before 429 FREQUENCY_LIMITED; 0 = unlimited."},
+    {"modify-window", "MS", "After a change, further changes to that batch meet 批次正在修改中 for MS ms."},
+    {"max-seconds", "N", "Stop after N seconds."},
+    {"max-requests", "N", "Stop after N answers."},
+    {"fault", "NAME[=VALUE]",
+     "Misbehave on purpose (repeatable): bad-signature, signtest[=FRACTION], skew=SECONDS, "
+     "wrong-serial, omit-signature-headers, delay=MS, drop-before-apply, drop-after-apply, "
+     "status=500|502|503, busy, count=N."},
 };
 
 QCommandLineParser &configuredParser(QCommandLineParser &parser)
@@ -130,7 +130,7 @@ Result<SimulatorConfig, QString> configFromKeyFiles(const SimulatorOptions &opti
     if (!platformKey)
         return platformKey.error();
     if (publicKeyMode)
-        config.publicKeyIdentity = PlatformIdentity { options.platformSerial, platformKey->key, std::nullopt };
+        config.publicKeyIdentity = PlatformIdentity{options.platformSerial, platformKey->key, std::nullopt};
 
     if (certificateMode) {
         auto certificate
@@ -153,7 +153,7 @@ Result<SimulatorConfig, QString> configFromKeyFiles(const SimulatorOptions &opti
                 .arg(options.platformSerial, certificate->serialNumber());
         if (options.apiV3Key.toUtf8().size() != 32)
             return QStringLiteral("--apiv3-key must be exactly 32 bytes in certificate mode");
-        config.certificateIdentity = PlatformIdentity { certificate->serialNumber(), certificateKey, *certificate };
+        config.certificateIdentity = PlatformIdentity{certificate->serialNumber(), certificateKey, *certificate};
         config.apiV3Key = options.apiV3Key.toUtf8();
     }
     return config;
@@ -182,8 +182,8 @@ Result<std::optional<TlsIdentity>, QString> tlsIdentity(const SimulatorOptions &
         keyPem = authority.serverPrivateKeyPem;
         generatedCa = authority.caCertificatePem;
     }
-    TlsIdentity identity { QSslCertificate(certificatePem, QSsl::Pem), QSslKey() };
-    for (QSsl::KeyAlgorithm algorithm : { QSsl::Ec, QSsl::Rsa }) {
+    TlsIdentity identity{QSslCertificate(certificatePem, QSsl::Pem), QSslKey()};
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa}) {
         identity.privateKey = QSslKey(keyPem, algorithm, QSsl::Pem);
         if (!identity.privateKey.isNull())
             break;

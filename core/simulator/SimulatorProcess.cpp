@@ -18,7 +18,7 @@ namespace budgetdesk::sim {
 
 namespace {
 
-std::atomic<int> stopSignal { 0 };
+std::atomic<int> stopSignal{0};
 
 extern "C" void recordStopSignal(int signal)
 {

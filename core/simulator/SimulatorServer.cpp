@@ -109,7 +109,7 @@ void SimulatorServer::serve(const QHttpServerRequest &request, QHttpServerRespon
     const SimRequest simRequest = toSimRequest(request);
     const SimResponse response = m_simulator->handle(simRequest);
 
-    m_received.append({ simRequest, response.status, response.delivery == SimResponse::Delivery::DropConnection });
+    m_received.append({simRequest, response.status, response.delivery == SimResponse::Delivery::DropConnection});
     if (m_received.size() > m_simulator->config().recordedRequestLimit)
         m_received.removeFirst();
 

@@ -10,36 +10,35 @@ namespace {
 QJsonObject demoStock(const char *id, const QString &name, const char *type, const char *state, qint64 maxCoupons,
                       qint64 maxByDay, qint64 totalSent, qint64 todaySent, const QDateTime &begin, const QDateTime &end)
 {
-    QJsonObject sendRule { { QStringLiteral("max_coupons"), maxCoupons },
-                           { QStringLiteral("max_coupons_per_user"), 1 } };
-    QJsonObject sent { { QStringLiteral("total_send_num"), totalSent } };
+    QJsonObject sendRule{{QStringLiteral("max_coupons"), maxCoupons}, {QStringLiteral("max_coupons_per_user"), 1}};
+    QJsonObject sent{{QStringLiteral("total_send_num"), totalSent}};
     if (maxByDay > 0) {
         sendRule.insert(QStringLiteral("max_coupons_by_day"), maxByDay);
         sent.insert(QStringLiteral("today_send_num"), todaySent);
     }
-    QJsonObject useRule { { QStringLiteral("coupon_available_time"),
-                            QJsonObject { { QStringLiteral("available_begin_time"), SimulatedStock::formatTime(begin) },
-                                          { QStringLiteral("available_end_time"), SimulatedStock::formatTime(end) } } },
-                          { QStringLiteral("use_method"), QStringLiteral("OFF_LINE") } };
+    QJsonObject useRule{{QStringLiteral("coupon_available_time"),
+                         QJsonObject{{QStringLiteral("available_begin_time"), SimulatedStock::formatTime(begin)},
+                                     {QStringLiteral("available_end_time"), SimulatedStock::formatTime(end)}}},
+                        {QStringLiteral("use_method"), QStringLiteral("OFF_LINE")}};
     if (QByteArrayView(type) == "DISCOUNT")
-        useRule.insert(QStringLiteral("discount_coupon"),
-                       QJsonObject { { QStringLiteral("discount_percent"), 88 },
-                                     { QStringLiteral("transaction_minimum"), 10000 } });
+        useRule.insert(
+            QStringLiteral("discount_coupon"),
+            QJsonObject{{QStringLiteral("discount_percent"), 88}, {QStringLiteral("transaction_minimum"), 10000}});
     else if (QByteArrayView(type) == "EXCHANGE")
         useRule.insert(
             QStringLiteral("exchange_coupon"),
-            QJsonObject { { QStringLiteral("exchange_price"), 100 }, { QStringLiteral("transaction_minimum"), 3000 } });
+            QJsonObject{{QStringLiteral("exchange_price"), 100}, {QStringLiteral("transaction_minimum"), 3000}});
     else
-        useRule.insert(QStringLiteral("fixed_normal_coupon"),
-                       QJsonObject { { QStringLiteral("discount_amount"), 1000 },
-                                     { QStringLiteral("transaction_minimum"), 10000 } });
-    return { { QStringLiteral("stock_id"), QString::fromLatin1(id) },
-             { QStringLiteral("stock_name"), name },
-             { QStringLiteral("stock_type"), QString::fromLatin1(type) },
-             { QStringLiteral("stock_state"), QString::fromLatin1(state) },
-             { QStringLiteral("coupon_use_rule"), useRule },
-             { QStringLiteral("stock_send_rule"), sendRule },
-             { QStringLiteral("send_count_information"), sent } };
+        useRule.insert(
+            QStringLiteral("fixed_normal_coupon"),
+            QJsonObject{{QStringLiteral("discount_amount"), 1000}, {QStringLiteral("transaction_minimum"), 10000}});
+    return {{QStringLiteral("stock_id"), QString::fromLatin1(id)},
+            {QStringLiteral("stock_name"), name},
+            {QStringLiteral("stock_type"), QString::fromLatin1(type)},
+            {QStringLiteral("stock_state"), QString::fromLatin1(state)},
+            {QStringLiteral("coupon_use_rule"), useRule},
+            {QStringLiteral("stock_send_rule"), sendRule},
+            {QStringLiteral("send_count_information"), sent}};
 }
 
 } // namespace
@@ -47,7 +46,7 @@ QJsonObject demoStock(const char *id, const QString &name, const char *type, con
 Result<StockCatalog, QString> StockCatalog::fromJson(const QByteArray &json, const QString &ownerMchid,
                                                      const QDateTime &now)
 {
-    QJsonParseError parseError {};
+    QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return QStringLiteral("not valid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString());

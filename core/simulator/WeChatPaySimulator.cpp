@@ -203,11 +203,11 @@ SimResponse WeChatPaySimulator::changeBudget(const QString &stockId, const SimRe
     m_lastChange.insert(stockId, nowMs);
     applied = true;
 
-    QJsonObject answer { { QStringLiteral("max_coupons"), stock.maxCoupons() } };
+    QJsonObject answer{{QStringLiteral("max_coupons"), stock.maxCoupons()}};
     if (stock.maxCouponsByDay() > 0)
         answer.insert(QStringLiteral("max_coupons_by_day"), stock.maxCouponsByDay());
     SimResponse response = SimResponse::json(200, answer);
-    m_appliedChanges.insert(changeKey, { request.body, response.body });
+    m_appliedChanges.insert(changeKey, {request.body, response.body});
     return response;
 }
 
@@ -225,16 +225,15 @@ SimResponse WeChatPaySimulator::certificates() const
     auto ciphertext = aesGcmEncrypt(m_config.apiV3Key, nonce, associatedData, certificate.toPem());
     if (!ciphertext)
         return SimResponse::error(500, "SYSTEM_ERROR", QStringLiteral("系统异常，请稍后重试"));
-    const QJsonObject entry { { QStringLiteral("serial_no"), certificate.serialNumber() },
-                              { QStringLiteral("effective_time"), SimulatedStock::formatTime(certificate.notBefore()) },
-                              { QStringLiteral("expire_time"), SimulatedStock::formatTime(certificate.notAfter()) },
-                              { QStringLiteral("encrypt_certificate"),
-                                QJsonObject {
-                                    { QStringLiteral("algorithm"), QStringLiteral("AEAD_AES_256_GCM") },
-                                    { QStringLiteral("nonce"), QString::fromLatin1(nonce) },
-                                    { QStringLiteral("associated_data"), QString::fromLatin1(associatedData) },
-                                    { QStringLiteral("ciphertext"), QString::fromLatin1(ciphertext->toBase64()) } } } };
-    return SimResponse::json(200, QJsonObject { { QStringLiteral("data"), QJsonArray { entry } } });
+    const QJsonObject entry{{QStringLiteral("serial_no"), certificate.serialNumber()},
+                            {QStringLiteral("effective_time"), SimulatedStock::formatTime(certificate.notBefore())},
+                            {QStringLiteral("expire_time"), SimulatedStock::formatTime(certificate.notAfter())},
+                            {QStringLiteral("encrypt_certificate"),
+                             QJsonObject{{QStringLiteral("algorithm"), QStringLiteral("AEAD_AES_256_GCM")},
+                                         {QStringLiteral("nonce"), QString::fromLatin1(nonce)},
+                                         {QStringLiteral("associated_data"), QString::fromLatin1(associatedData)},
+                                         {QStringLiteral("ciphertext"), QString::fromLatin1(ciphertext->toBase64())}}}};
+    return SimResponse::json(200, QJsonObject{{QStringLiteral("data"), QJsonArray{entry}}});
 }
 
 } // namespace budgetdesk::sim

@@ -35,7 +35,7 @@ constexpr int Rounds = 7;
 double threadSeconds()
 {
 #if defined(CLOCK_THREAD_CPUTIME_ID)
-    timespec now {};
+    timespec now{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return double(now.tv_sec) + double(now.tv_nsec) * 1e-9;
 #else
@@ -118,7 +118,7 @@ int main()
     const QByteArray url = "/v3/marketing/busifavor/stocks/98065001/budget";
     const QByteArray body = readData(QStringLiteral("vectors/derived/D2_patch_body.json"));
     RequestSigner signer(
-        { QStringLiteral("1234567891"), QStringLiteral("5F1C72E2A8931B72A2E13AF8DEE92471EB397115"), merchant->key });
+        {QStringLiteral("1234567891"), QStringLiteral("5F1C72E2A8931B72A2E13AF8DEE92471EB397115"), merchant->key});
     const QByteArray signMessage = readData(QStringLiteral("vectors/derived/D2_patch_message.txt"));
 
     // Verification: the D3 200 answer, under its public key ID.

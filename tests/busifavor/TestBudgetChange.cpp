@@ -23,8 +23,8 @@ private Q_SLOTS:
 
 void TestBudgetChange::totalBodyHoldsOnlyWhatApplies()
 {
-    const BudgetChange change { QStringLiteral("98065001"), BudgetDimension::Total, 3000, 500,
-                                QStringLiteral("1002600620019090123143254436") };
+    const BudgetChange change{QStringLiteral("98065001"), BudgetDimension::Total, 3000, 500,
+                              QStringLiteral("1002600620019090123143254436")};
     const QByteArray body = change.body();
     QCOMPARE(
         body,
@@ -39,7 +39,7 @@ void TestBudgetChange::totalBodyHoldsOnlyWhatApplies()
 
 void TestBudgetChange::perDayBody()
 {
-    const BudgetChange change { QStringLiteral("1"), BudgetDimension::PerDay, 500, 300, QStringLiteral("n") };
+    const BudgetChange change{QStringLiteral("1"), BudgetDimension::PerDay, 500, 300, QStringLiteral("n")};
     QCOMPARE(
         change.body(),
         QByteArray(
@@ -50,7 +50,7 @@ void TestBudgetChange::perDayBody()
 
 void TestBudgetChange::requestNumberIsEscapedAsJson()
 {
-    const BudgetChange change { QStringLiteral("1"), BudgetDimension::Total, 5, 1, QStringLiteral("a\"b\\c") };
+    const BudgetChange change{QStringLiteral("1"), BudgetDimension::Total, 5, 1, QStringLiteral("a\"b\\c")};
     QCOMPARE(
         QJsonDocument::fromJson(change.body()).object().value(QStringLiteral("modify_budget_request_no")).toString(),
         QStringLiteral("a\"b\\c"));

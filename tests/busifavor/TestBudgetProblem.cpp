@@ -53,8 +53,8 @@ private Q_SLOTS:
 
 void TestBudgetProblem::aGoodChangeHasNoProblem()
 {
-    const BudgetChange change { QStringLiteral("1212000000000001"), BudgetDimension::Total, 60000, 50000,
-                                QStringLiteral("n-1") };
+    const BudgetChange change{QStringLiteral("1212000000000001"), BudgetDimension::Total, 60000, 50000,
+                              QStringLiteral("n-1")};
     QVERIFY(validateBudgetChange(change, runningStock(), Now, QStringLiteral("1900000109")).isEmpty());
     // Down to exactly the issued count is allowed: that stops issuing.
     BudgetChange stop = change;
@@ -112,24 +112,24 @@ void TestBudgetProblem::eachRule()
     stock.availableEndTime = Now.addDays(endInDays);
     if (!dailyCap)
         stock.maxCouponsByDay.reset();
-    const BudgetChange change { stockId, BudgetDimension(dimension), target, current, QStringLiteral("n-1") };
+    const BudgetChange change{stockId, BudgetDimension(dimension), target, current, QStringLiteral("n-1")};
     const QList<BudgetProblem> problems = validateBudgetChange(change, stock, Now, QStringLiteral("1900000109"));
-    QCOMPARE(codes(problems), QList<Code> { expected });
+    QCOMPARE(codes(problems), QList<Code>{expected});
     QCOMPARE(problems.first().isBlocking(), blocking);
     QCOMPARE(hasBlockingProblem(problems), blocking);
 }
 
 void TestBudgetProblem::withoutALookupOnlyTheChangeItselfIsChecked()
 {
-    const BudgetChange change { QStringLiteral("1"), BudgetDimension::Total, 100, 200, QStringLiteral("bad number!") };
+    const BudgetChange change{QStringLiteral("1"), BudgetDimension::Total, 100, 200, QStringLiteral("bad number!")};
     QCOMPARE(codes(validateBudgetChange(change, std::nullopt, Now, QStringLiteral("1"))),
-             QList<Code> { Code::RequestNumberInvalid });
+             QList<Code>{Code::RequestNumberInvalid});
     StockDetails foreign = runningStock();
     foreign.belongMerchant = QStringLiteral("1900000999");
     foreign.uploadedCodeCount = 55000;
-    const BudgetChange big { QStringLiteral("1"), BudgetDimension::Total, 60000, 50000, QStringLiteral("n") };
+    const BudgetChange big{QStringLiteral("1"), BudgetDimension::Total, 60000, 50000, QStringLiteral("n")};
     const QList<BudgetProblem> warnings = validateBudgetChange(big, foreign, Now, QStringLiteral("1900000109"));
-    QCOMPARE(codes(warnings), (QList<Code> { Code::OwnedByOtherMerchant, Code::AboveUploadedCodes }));
+    QCOMPARE(codes(warnings), (QList<Code>{Code::OwnedByOtherMerchant, Code::AboveUploadedCodes}));
     QVERIFY(!hasBlockingProblem(warnings));
 }
 

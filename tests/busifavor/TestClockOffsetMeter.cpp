@@ -18,11 +18,10 @@ void TestClockOffsetMeter::prefersTheSignedTimestamp()
 {
     ClockOffsetMeter meter;
     QVERIFY(!meter.offsetSeconds());
-    meter.observe({ { "Date", "Tue, 14 Nov 2023 22:13:20 GMT" }, { "Wechatpay-Timestamp", "1700000090" } },
-                  1700000000500);
+    meter.observe({{"Date", "Tue, 14 Nov 2023 22:13:20 GMT"}, {"Wechatpay-Timestamp", "1700000090"}}, 1700000000500);
     QCOMPARE(*meter.offsetSeconds(), 90);
     QVERIFY(meter.isNoticeable());
-    meter.observe({ { "Wechatpay-Timestamp", "1700000030" } }, 1700000000000);
+    meter.observe({{"Wechatpay-Timestamp", "1700000030"}}, 1700000000000);
     QCOMPARE(*meter.offsetSeconds(), 30);
     QVERIFY(!meter.isNoticeable());
 }
@@ -31,9 +30,9 @@ void TestClockOffsetMeter::fallsBackToTheDateHeader()
 {
     ClockOffsetMeter meter;
     // 1700000000 is Tue, 14 Nov 2023 22:13:20 GMT; this computer thinks it is 400 s later.
-    meter.observe({ { "Date", "Tue, 14 Nov 2023 22:13:20 GMT" } }, (1700000000 + 400) * qint64(1000));
+    meter.observe({{"Date", "Tue, 14 Nov 2023 22:13:20 GMT"}}, (1700000000 + 400) * qint64(1000));
     QCOMPARE(*meter.offsetSeconds(), -400);
-    meter.observe({ { "Date", "yesterday" } }, 0); // unreadable: the last good measurement stands
+    meter.observe({{"Date", "yesterday"}}, 0); // unreadable: the last good measurement stands
     QCOMPARE(*meter.offsetSeconds(), -400);
 }
 

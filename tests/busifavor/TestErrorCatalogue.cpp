@@ -158,7 +158,7 @@ void TestErrorCatalogue::toleratesPunctuation()
 
 void TestErrorCatalogue::unknownCodesFallBackByStatus()
 {
-    for (int status : { 400, 401, 403, 404, 405, 429, 500, 502, 503 }) {
+    for (int status : {400, 401, 403, 404, 405, 429, 500, 502, 503}) {
         const ErrorExplanation explanation
             = ErrorCatalogue::explain(status, QStringLiteral("NEW_CODE_2027"), QStringLiteral("新错误"));
         verifyComplete(explanation);
@@ -179,14 +179,14 @@ void TestErrorCatalogue::everyNetworkFailureIsExplained()
 {
     using K = NetworkFailure::Kind;
     QSet<QString> names;
-    for (K kind : { K::HostNotFound, K::ConnectionRefused, K::TlsHandshake, K::TimeoutBeforeSending,
-                    K::TimeoutAfterSending, K::ClosedBeforeSending, K::ClosedAfterSending, K::Cancelled, K::Other }) {
-        const NetworkFailure failure { kind, QStringLiteral("detail") };
+    for (K kind : {K::HostNotFound, K::ConnectionRefused, K::TlsHandshake, K::TimeoutBeforeSending,
+                   K::TimeoutAfterSending, K::ClosedBeforeSending, K::ClosedAfterSending, K::Cancelled, K::Other}) {
+        const NetworkFailure failure{kind, QStringLiteral("detail")};
         verifyComplete(failure.explanation());
         names.insert(NetworkFailure::kindName(kind));
     }
     QCOMPARE(names.size(), 9);
-    auto delivered = [](K kind) { return NetworkFailure { kind, QString() }.mayHaveBeenDelivered(); };
+    auto delivered = [](K kind) { return NetworkFailure{kind, QString()}.mayHaveBeenDelivered(); };
     QVERIFY(!delivered(K::ConnectionRefused));
     QVERIFY(!delivered(K::TlsHandshake));
     QVERIFY(!delivered(K::HostNotFound));

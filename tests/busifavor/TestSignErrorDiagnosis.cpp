@@ -57,7 +57,7 @@ void TestSignErrorDiagnosis::readsTheServersStringFromTheErrorBody()
     const QByteArray body
         = R"({"code":"SIGN_ERROR","detail":{"detail":{"issue":"sign not match"},"field":"signature","location":"authorization",)"
           R"("sign_information":{"method":"GET","sign_message_length":85,"truncated_sign_message":"GET\n/v3/certificates?algorithm_type=RSA\n1680144553\nvDit\n\n","url":"/v3/certificates?algorithm_type=RSA"}},"message":"错误的签名，验签失败"})";
-    const ApiError error = ApiError::fromAnswer(401, { { "Request-ID", "08F7" } }, body);
+    const ApiError error = ApiError::fromAnswer(401, {{"Request-ID", "08F7"}}, body);
     QVERIFY(error.isSignError());
     QCOMPARE(error.requestId, QByteArray("08F7"));
     QCOMPARE(error.serverSigningMessage(),

@@ -72,7 +72,7 @@ void TestStockDetails::chineseLabels()
 {
     StockDetails stock;
     const std::pair<const char *, const char *> states[]
-        = { { "RUNNING", "运行中" }, { "STOPED", "已停止" }, { "PAUSED", "暂停发放" }, { "UNAUDIT", "审核中" } };
+        = {{"RUNNING", "运行中"}, {"STOPED", "已停止"}, {"PAUSED", "暂停发放"}, {"UNAUDIT", "审核中"}};
     for (const auto &[state, label] : states) {
         stock.stockState = QString::fromLatin1(state);
         QCOMPARE(stock.stateLabelZh(), QString::fromUtf8(label));

@@ -51,7 +51,8 @@ void TestAesGcm::encryptsToTheJavaVector()
 
 void TestAesGcm::encryptDecryptRoundTrip()
 {
-    const QByteArray plaintext = readData(QStringLiteral("vectors/java/certificates_response_decrypted_certificate.pem"));
+    const QByteArray plaintext
+        = readData(QStringLiteral("vectors/java/certificates_response_decrypted_certificate.pem"));
     for (const QByteArray &aad : {QByteArray(), QByteArray("certificate")}) {
         auto ciphertext = aesGcmEncrypt(JavaKey, "0123456789ab", aad, plaintext);
         QVERIFY(ciphertext.ok());

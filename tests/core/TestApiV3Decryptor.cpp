@@ -88,8 +88,8 @@ void TestApiV3Decryptor::typedFailures()
 void TestApiV3Decryptor::errorsAreBilingualAndKeyFree()
 {
     const QRegularExpression han(QStringLiteral("\\p{Han}"));
-    for (auto code : { ApiV3Error::Code::KeyNotThirtyTwoBytes, ApiV3Error::Code::UnsupportedAlgorithm,
-                       ApiV3Error::Code::MalformedCiphertext, ApiV3Error::Code::AuthenticationFailed }) {
+    for (auto code : {ApiV3Error::Code::KeyNotThirtyTwoBytes, ApiV3Error::Code::UnsupportedAlgorithm,
+                      ApiV3Error::Code::MalformedCiphertext, ApiV3Error::Code::AuthenticationFailed}) {
         const BilingualText text = ApiV3Error(code).text();
         QVERIFY(text.zh.contains(han));
         QVERIFY(!text.en.isEmpty() && !text.en.contains(han));

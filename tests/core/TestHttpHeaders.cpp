@@ -15,7 +15,7 @@ private Q_SLOTS:
 void TestHttpHeaders::findsHeadersCaseInsensitively()
 {
     const HttpHeaders headers
-        = { { "wechatpay-serial", " PUB_KEY_ID_1 " }, { "Request-Id", "abc" }, { "Request-ID", "second" } };
+        = {{"wechatpay-serial", " PUB_KEY_ID_1 "}, {"Request-Id", "abc"}, {"Request-ID", "second"}};
     QCOMPARE(findHeader(headers, "Wechatpay-Serial"), std::optional<QByteArray>("PUB_KEY_ID_1"));
     QCOMPARE(findHeader(headers, "REQUEST-ID"), std::optional<QByteArray>("abc"));
     QVERIFY(!findHeader(headers, "Wechatpay-Nonce").has_value());

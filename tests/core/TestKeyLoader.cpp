@@ -221,8 +221,8 @@ void TestKeyLoader::loadsPastedText()
 void TestKeyLoader::loadsOfficialVectorKeys()
 {
     for (const char *file :
-         { "vectors/go/rsa_test_private_key_pkcs8.pem", "vectors/go/mock_merchant_private_key_pkcs8.pem",
-           "vectors/java/merchant_private_key.pem", "vectors/java/wechat_pay_private_key.pem" }) {
+         {"vectors/go/rsa_test_private_key_pkcs8.pem", "vectors/go/mock_merchant_private_key_pkcs8.pem",
+          "vectors/java/merchant_private_key.pem", "vectors/java/wechat_pay_private_key.pem"}) {
         auto loaded = KeyLoader::merchantKeyFromFile(dataPath(QString::fromLatin1(file)));
         QVERIFY2(loaded.ok(), file);
         QCOMPARE(loaded->format, KeyFormat::Pkcs8Pem);
@@ -246,8 +246,8 @@ void TestKeyLoader::loadsFromFiles()
     const QString keyPath = dir.filePath(QStringLiteral("apiclient_key.pem"));
     const QString p12Path = dir.filePath(QStringLiteral("apiclient_cert.p12"));
     for (const auto &[path, content] :
-         { std::pair { keyPath, TestKeyFactory::pkcs8Pem(m_key) },
-           std::pair { p12Path, TestKeyFactory::pkcs12(m_key, m_certificate, "1900000001") } }) {
+         {std::pair{keyPath, TestKeyFactory::pkcs8Pem(m_key)},
+          std::pair{p12Path, TestKeyFactory::pkcs12(m_key, m_certificate, "1900000001")}}) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(content);

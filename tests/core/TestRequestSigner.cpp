@@ -23,7 +23,7 @@ const QString JavaSerial = QStringLiteral("5F1C72E2A8931B72A2E13AF8DEE92471EB397
 MerchantCredentials javaCredentials()
 {
     auto key = KeyLoader::merchantKeyFromFile(dataPath(QStringLiteral("vectors/java/merchant_private_key.pem")));
-    return { JavaMchid, JavaSerial, key->key };
+    return {JavaMchid, JavaSerial, key->key};
 }
 
 // Splits `SCHEME k="v",k="v"` into its scheme and parameters.
@@ -151,7 +151,7 @@ void TestRequestSigner::freshKeyRoundTrip()
 {
     const PrivateKey key = TestKeyFactory::rsa(2048);
     RequestSigner signer(
-        { QStringLiteral("1900000109"), QStringLiteral("0A1B2C3D4E5F60718293A4B5C6D7E8F901234567"), key });
+        {QStringLiteral("1900000109"), QStringLiteral("0A1B2C3D4E5F60718293A4B5C6D7E8F901234567"), key});
     const QByteArray body = R"({"target_max_coupons":3000,"current_max_coupons":500,"modify_budget_request_no":"r1"})";
     auto signedRequest = signer.sign("PATCH", "/v3/marketing/busifavor/stocks/1/budget", body);
     QVERIFY(signedRequest.ok());

@@ -147,7 +147,7 @@ void TestResponseValidator::requiresTheFourHeaders_data()
 {
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<bool>("emptyInsteadOfMissing");
-    for (const char *name : { "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial" }) {
+    for (const char *name : {"Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial"}) {
         QTest::addRow("%s missing", name) << QByteArray(name) << false;
         QTest::addRow("%s empty", name) << QByteArray(name) << true;
     }
@@ -326,15 +326,15 @@ void TestResponseValidator::freshKeyRoundTrips()
     auto clock = std::make_shared<FakeClock>(1800000000);
     ResponseValidator validator(keys, clock);
 
-    for (const QByteArray &body : { QByteArray(), QByteArray("{}"), QByteArray("{\"max_coupons\":1}\n"),
-                                    QByteArray("{\"stock_name\":\"满100减10\"}"), QByteArray(100000, 'x') }) {
+    for (const QByteArray &body : {QByteArray(), QByteArray("{}"), QByteArray("{\"max_coupons\":1}\n"),
+                                   QByteArray("{\"stock_name\":\"满100减10\"}"), QByteArray(100000, 'x')}) {
         const QByteArray timestamp = QByteArray::number(clock->nowSeconds());
         const QByteArray nonce = "n0nce";
         const QByteArray signature = platformKey.signSha256(timestamp + "\n" + nonce + "\n" + body + "\n").toBase64();
-        const HttpHeaders headers = { { "Wechatpay-Timestamp", timestamp },
-                                      { "Wechatpay-Nonce", nonce },
-                                      { "Wechatpay-Signature", signature },
-                                      { "Wechatpay-Serial", "7e57c0de00112233445566778899aabbccddeeff" } };
+        const HttpHeaders headers = {{"Wechatpay-Timestamp", timestamp},
+                                     {"Wechatpay-Nonce", nonce},
+                                     {"Wechatpay-Signature", signature},
+                                     {"Wechatpay-Serial", "7e57c0de00112233445566778899aabbccddeeff"}};
         QVERIFY(validator.validate(headers, body).isVerified());
         QCOMPARE(validator.validate(headers, body + " ").status(), Status::SignatureMismatch);
     }

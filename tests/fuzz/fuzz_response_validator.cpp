@@ -47,7 +47,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     for (const QByteArray &line : head.split('\n')) {
         const qsizetype colon = line.indexOf(':');
         if (colon > 0)
-            headers.append({ line.left(colon), line.mid(colon + 1) });
+            headers.append({line.left(colon), line.mid(colon + 1)});
     }
     const ResponseVerification verdict = validator->validate(headers, body);
     // Every verdict must be explainable; a text for an unknown status would be empty.

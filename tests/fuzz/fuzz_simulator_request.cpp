@@ -38,11 +38,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
     for (; line < lines.size() && !lines[line].isEmpty(); ++line) {
         const qsizetype colon = lines[line].indexOf(':');
         if (colon > 0)
-            request.headers.append({ lines[line].left(colon), lines[line].mid(colon + 1) });
+            request.headers.append({lines[line].left(colon), lines[line].mid(colon + 1)});
     }
     request.body = lines.mid(line + 1).join('\n');
 
-    for (bool authenticated : { true, false }) {
+    for (bool authenticated : {true, false}) {
         simulator->setAuthenticationEnabled(authenticated);
         const SimResponse response = simulator->handle(request);
         if (response.status < 200 || response.status > 599)

@@ -18,11 +18,11 @@ private Q_SLOTS:
 
 void TestFaultPlan::parsesEveryFault()
 {
-    auto plan = FaultPlan::parse({ QStringLiteral("bad-signature"), QStringLiteral("signtest=0.25"),
-                                   QStringLiteral("skew=-42"), QStringLiteral("wrong-serial"),
-                                   QStringLiteral("omit-signature-headers"), QStringLiteral("delay=1500"),
-                                   QStringLiteral("drop-before-apply"), QStringLiteral("drop-after-apply"),
-                                   QStringLiteral("status=502"), QStringLiteral("busy") });
+    auto plan = FaultPlan::parse({QStringLiteral("bad-signature"), QStringLiteral("signtest=0.25"),
+                                  QStringLiteral("skew=-42"), QStringLiteral("wrong-serial"),
+                                  QStringLiteral("omit-signature-headers"), QStringLiteral("delay=1500"),
+                                  QStringLiteral("drop-before-apply"), QStringLiteral("drop-after-apply"),
+                                  QStringLiteral("status=502"), QStringLiteral("busy")});
     QVERIFY(plan.ok());
     const Faults &f = plan->faults();
     QVERIFY(f.badSignature && f.wrongSerial && f.omitSignatureHeaders && f.dropBeforeApply && f.dropAfterApply
@@ -32,7 +32,7 @@ void TestFaultPlan::parsesEveryFault()
     QCOMPARE(f.delayMilliseconds, 1500);
     QCOMPARE(f.status, 502);
     QVERIFY(!plan->remaining().has_value());
-    QCOMPARE(*FaultPlan::parse({ QStringLiteral("signtest") })->faults().signTest, 1.0);
+    QCOMPARE(*FaultPlan::parse({QStringLiteral("signtest")})->faults().signTest, 1.0);
 }
 
 void TestFaultPlan::rejectsBadItems_data()
@@ -51,7 +51,7 @@ void TestFaultPlan::rejectsBadItems_data()
 void TestFaultPlan::rejectsBadItems()
 {
     QFETCH(QString, item);
-    auto plan = FaultPlan::parse({ item });
+    auto plan = FaultPlan::parse({item});
     QVERIFY(!plan.ok());
     QVERIFY(plan.error().contains(item));
     QVERIFY(plan.error().contains(QStringLiteral("bad-signature"))); // lists what is known
@@ -59,7 +59,7 @@ void TestFaultPlan::rejectsBadItems()
 
 void TestFaultPlan::countLimitsTheRequests()
 {
-    auto plan = FaultPlan::parse({ QStringLiteral("status=500"), QStringLiteral("count=2") }).value();
+    auto plan = FaultPlan::parse({QStringLiteral("status=500"), QStringLiteral("count=2")}).value();
     QCOMPARE(plan.next().status, 500);
     QCOMPARE(plan.next().status, 500);
     QVERIFY(!plan.next().any());

@@ -28,16 +28,16 @@ void TestLoopbackCertificateAuthority::issuesALoopbackServerCertificate()
     QVERIFY(names.values(QSsl::DnsEntry).contains(QStringLiteral("localhost")));
     QVERIFY(server.expiryDate() <= QDateTime::currentDateTimeUtc().addDays(3)); // short-lived
     // The chain verifies for 127.0.0.1 once this CA is trusted, and only then.
-    QVERIFY(!QSslCertificate::verify({ server }, QStringLiteral("127.0.0.1")).isEmpty());
+    QVERIFY(!QSslCertificate::verify({server}, QStringLiteral("127.0.0.1")).isEmpty());
     QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
-    trusting.setCaCertificates({ ca });
+    trusting.setCaCertificates({ca});
     QSslConfiguration::setDefaultConfiguration(trusting);
-    QVERIFY(QSslCertificate::verify({ server }, QStringLiteral("127.0.0.1")).isEmpty());
-    QVERIFY(!QSslCertificate::verify({ server, ca }, QStringLiteral("example.com")).isEmpty());
+    QVERIFY(QSslCertificate::verify({server}, QStringLiteral("127.0.0.1")).isEmpty());
+    QVERIFY(!QSslCertificate::verify({server, ca}, QStringLiteral("example.com")).isEmpty());
     const LoopbackCertificateAuthority other = LoopbackCertificateAuthority::generate();
-    trusting.setCaCertificates({ QSslCertificate(other.caCertificatePem) });
+    trusting.setCaCertificates({QSslCertificate(other.caCertificatePem)});
     QSslConfiguration::setDefaultConfiguration(trusting);
-    QVERIFY(!QSslCertificate::verify({ server }, QStringLiteral("127.0.0.1")).isEmpty());
+    QVERIFY(!QSslCertificate::verify({server}, QStringLiteral("127.0.0.1")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLoopbackCertificateAuthority)

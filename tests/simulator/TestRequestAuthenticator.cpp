@@ -28,10 +28,10 @@ SimulatorConfig javaMerchant()
 
 SimRequest d2Request()
 {
-    return { "PATCH",
-             "/v3/marketing/busifavor/stocks/98065001/budget",
-             { { "Authorization", readData(QStringLiteral("vectors/derived/D2_patch_authorization.txt")) } },
-             readData(QStringLiteral("vectors/derived/D2_patch_body.json")) };
+    return {"PATCH",
+            "/v3/marketing/busifavor/stocks/98065001/budget",
+            {{"Authorization", readData(QStringLiteral("vectors/derived/D2_patch_authorization.txt"))}},
+            readData(QStringLiteral("vectors/derived/D2_patch_body.json"))};
 }
 
 QJsonObject errorOf(const std::optional<SimResponse> &response)
@@ -61,10 +61,10 @@ void TestRequestAuthenticator::acceptsTheDerivedVectors()
     const SimulatorConfig config = javaMerchant();
     RequestAuthenticator authenticator(config);
     QVERIFY(!authenticator.check(d2Request(), 1700000000).has_value());
-    const SimRequest d1 { "GET",
-                          "/v3/pay/transactions/id/1217752501201407033233368018?mchid=1230000109",
-                          { { "authorization", readData(QStringLiteral("vectors/derived/D1_get_authorization.txt")) } },
-                          {} };
+    const SimRequest d1{"GET",
+                        "/v3/pay/transactions/id/1217752501201407033233368018?mchid=1230000109",
+                        {{"authorization", readData(QStringLiteral("vectors/derived/D1_get_authorization.txt"))}},
+                        {}};
     QVERIFY(!authenticator.check(d1, 1652750623).has_value());
 }
 
@@ -103,7 +103,7 @@ void TestRequestAuthenticator::rejectsMalformedAuthorization()
     QVERIFY(!parsed || parsed->parameters.isEmpty());
     const SimulatorConfig config = javaMerchant();
     SimRequest request = d2Request();
-    request.headers = { { "Authorization", value } };
+    request.headers = {{"Authorization", value}};
     const auto refusal = RequestAuthenticator(config).check(request, 1700000000);
     QVERIFY(refusal.has_value());
     QCOMPARE(refusal->status, 401);

@@ -18,7 +18,7 @@ const QDateTime Now = QDateTime::currentDateTimeUtc();
 
 Result<SimulatorSetup, QString> setupFor(const QStringList &arguments)
 {
-    auto options = SimulatorOptions::parse(QStringList { QStringLiteral("budgetdesk-sim") } + arguments);
+    auto options = SimulatorOptions::parse(QStringList{QStringLiteral("budgetdesk-sim")} + arguments);
     if (!options)
         return options.error();
     return SimulatorSetup::fromOptions(*options, Now);
@@ -32,20 +32,20 @@ QString vector(const char *file)
 // The Java SDK's test merchant and "WeChat Pay" keys, in both verification modes.
 QStringList javaKeyFlags()
 {
-    return { QStringLiteral("--mchid"),
-             QStringLiteral("1234567891"),
-             QStringLiteral("--merchant-serial"),
-             QStringLiteral("5F1C72E2A8931B72A2E13AF8DEE92471EB397115"),
-             QStringLiteral("--merchant-public-key"),
-             vector("merchant_certificate.pem"),
-             QStringLiteral("--platform-private-key"),
-             vector("wechat_pay_private_key.pem"),
-             QStringLiteral("--platform-serial"),
-             QStringLiteral("PUB_KEY_ID_0000000000000000000000000000000001"),
-             QStringLiteral("--platform-certificate"),
-             vector("wechat_pay_certificate.pem"),
-             QStringLiteral("--apiv3-key"),
-             QStringLiteral("a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb") };
+    return {QStringLiteral("--mchid"),
+            QStringLiteral("1234567891"),
+            QStringLiteral("--merchant-serial"),
+            QStringLiteral("5F1C72E2A8931B72A2E13AF8DEE92471EB397115"),
+            QStringLiteral("--merchant-public-key"),
+            vector("merchant_certificate.pem"),
+            QStringLiteral("--platform-private-key"),
+            vector("wechat_pay_private_key.pem"),
+            QStringLiteral("--platform-serial"),
+            QStringLiteral("PUB_KEY_ID_0000000000000000000000000000000001"),
+            QStringLiteral("--platform-certificate"),
+            vector("wechat_pay_certificate.pem"),
+            QStringLiteral("--apiv3-key"),
+            QStringLiteral("a7cde1ZJB1kG2e7VfTs3jQzaWizur8Gb")};
 }
 
 QStringList replaced(QStringList flags, const QString &flag, const QString &value)
@@ -129,10 +129,10 @@ void TestSimulatorOptions::certificateOnly()
 void TestSimulatorOptions::parsesNumbersAndFaults()
 {
     auto options = SimulatorOptions::parse(
-        { QStringLiteral("sim"), QStringLiteral("--port"), QStringLiteral("8443"), QStringLiteral("--rate"),
-          QStringLiteral("5"), QStringLiteral("--max-seconds"), QStringLiteral("30"), QStringLiteral("--max-requests"),
-          QStringLiteral("7"), QStringLiteral("--modify-window"), QStringLiteral("2000"), QStringLiteral("--fault"),
-          QStringLiteral("status=503"), QStringLiteral("--fault"), QStringLiteral("count=1") });
+        {QStringLiteral("sim"), QStringLiteral("--port"), QStringLiteral("8443"), QStringLiteral("--rate"),
+         QStringLiteral("5"), QStringLiteral("--max-seconds"), QStringLiteral("30"), QStringLiteral("--max-requests"),
+         QStringLiteral("7"), QStringLiteral("--modify-window"), QStringLiteral("2000"), QStringLiteral("--fault"),
+         QStringLiteral("status=503"), QStringLiteral("--fault"), QStringLiteral("count=1")});
     QVERIFY(options.ok());
     QCOMPARE(options->port, 8443);
     QCOMPARE(options->requestsPerSecond, 5);
@@ -149,7 +149,7 @@ void TestSimulatorOptions::parsesNumbersAndFaults()
 
 void TestSimulatorOptions::tlsGeneratesACa()
 {
-    auto setup = setupFor({ QStringLiteral("--tls") });
+    auto setup = setupFor({QStringLiteral("--tls")});
     QVERIFY(setup.ok());
     QVERIFY(setup->tls.has_value());
     QVERIFY(!setup->tls->certificate.isNull() && !setup->tls->privateKey.isNull());
@@ -164,9 +164,9 @@ void TestSimulatorOptions::stocksFile()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(R"([{"stock_id":"98065001","stock_send_rule":{"max_coupons":500}}])");
     file.close();
-    auto setup = setupFor({ QStringLiteral("--stocks"), path });
+    auto setup = setupFor({QStringLiteral("--stocks"), path});
     QVERIFY(setup.ok());
-    QCOMPARE(setup->stocks.ids(), QStringList { QStringLiteral("98065001") });
+    QCOMPARE(setup->stocks.ids(), QStringList{QStringLiteral("98065001")});
     QCOMPARE(setup->stocks.stock(QStringLiteral("98065001")).owner(), DemoMerchant::instance().mchid);
 }
 
@@ -174,23 +174,21 @@ void TestSimulatorOptions::explainsMistakes_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("error");
-    QTest::newRow("port not a number") << QStringList { QStringLiteral("--port"), QStringLiteral("http") }
+    QTest::newRow("port not a number") << QStringList{QStringLiteral("--port"), QStringLiteral("http")}
                                        << "--port needs";
-    QTest::newRow("port too large") << QStringList { QStringLiteral("--port"), QStringLiteral("70000") }
-                                    << "--port needs";
-    QTest::newRow("unknown option") << QStringList { QStringLiteral("--colour") } << "Unknown option 'colour'";
-    QTest::newRow("stray argument") << QStringList { QStringLiteral("extra") } << "unexpected argument 'extra'";
+    QTest::newRow("port too large") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")} << "--port needs";
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour")} << "Unknown option 'colour'";
+    QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")} << "unexpected argument 'extra'";
     QTest::newRow("tls-cert without tls")
-        << QStringList { QStringLiteral("--tls-cert"), QStringLiteral("x.pem") } << "need --tls";
+        << QStringList{QStringLiteral("--tls-cert"), QStringLiteral("x.pem")} << "need --tls";
     QTest::newRow("tls-cert without key")
-        << QStringList { QStringLiteral("--tls"), QStringLiteral("--tls-cert"), QStringLiteral("x") }
+        << QStringList{QStringLiteral("--tls"), QStringLiteral("--tls-cert"), QStringLiteral("x")}
         << "--tls-cert and --tls-key go together";
-    QTest::newRow("half the merchant") << QStringList { QStringLiteral("--mchid"), QStringLiteral("1") }
-                                       << "go together";
-    QTest::newRow("bad fault") << QStringList { QStringLiteral("--fault"), QStringLiteral("meltdown") }
+    QTest::newRow("half the merchant") << QStringList{QStringLiteral("--mchid"), QStringLiteral("1")} << "go together";
+    QTest::newRow("bad fault") << QStringList{QStringLiteral("--fault"), QStringLiteral("meltdown")}
                                << "--fault: bad fault 'meltdown'";
-    QTest::newRow("missing stocks file") << QStringList { QStringLiteral("--stocks"),
-                                                          QStringLiteral("/nonexistent/s.json") }
+    QTest::newRow("missing stocks file") << QStringList{QStringLiteral("--stocks"),
+                                                        QStringLiteral("/nonexistent/s.json")}
                                          << "--stocks: cannot read";
     QTest::newRow("short APIv3 key") << replaced(javaKeyFlags(), QStringLiteral("--apiv3-key"), QStringLiteral("short"))
                                      << "--apiv3-key must be exactly 32 bytes";

@@ -29,7 +29,7 @@ struct Running
 
 Running start(const QStringList &arguments)
 {
-    Running running { std::make_unique<QProcess>(), {}, {} };
+    Running running{std::make_unique<QProcess>(), {}, {}};
     running.process->start(QStringLiteral(BUDGETDESK_SIM_PATH), arguments);
     if (!running.process->waitForStarted(10000))
         qFatal("cannot start budgetdesk-sim");
@@ -60,8 +60,8 @@ int signedGet(const Running &running, const QByteArray &target, const QSslConfig
     auto key = KeyLoader::merchantKeyFromFile(running.info.value(QStringLiteral("MERCHANT_PRIVATE_KEY")));
     if (!key)
         qFatal("demo key unreadable");
-    RequestSigner signer({ running.info.value(QStringLiteral("MCHID")),
-                           running.info.value(QStringLiteral("MERCHANT_SERIAL")), key->key });
+    RequestSigner signer(
+        {running.info.value(QStringLiteral("MCHID")), running.info.value(QStringLiteral("MERCHANT_SERIAL")), key->key});
     QNetworkAccessManager network;
     QNetworkRequest request(QUrl(running.info.value(QStringLiteral("BASE_URL")) + QString::fromLatin1(target)));
     if (ssl)
@@ -96,15 +96,14 @@ void TestSimulatorProcess::firstLineIsThePortThenTheDemoMerchant()
 {
     QTemporaryDir dir;
     Running sim
-        = start({ QStringLiteral("--demo-dir"), dir.path(), QStringLiteral("--max-seconds"), QStringLiteral("20") });
+        = start({QStringLiteral("--demo-dir"), dir.path(), QStringLiteral("--max-seconds"), QStringLiteral("20")});
     QVERIFY(!sim.lines.isEmpty());
     QVERIFY2(sim.lines.first().startsWith(QStringLiteral("PORT ")), qPrintable(sim.lines.first()));
     const int port = sim.lines.first().mid(5).toInt();
     QVERIFY(port > 0 && port < 65536);
     QCOMPARE(sim.info.value(QStringLiteral("BASE_URL")), QStringLiteral("http://127.0.0.1:%1").arg(port));
-    for (const char *key :
-         { "MCHID", "MERCHANT_SERIAL", "MERCHANT_PRIVATE_KEY", "MERCHANT_CERTIFICATE", "PUBLIC_KEY_ID",
-           "WECHATPAY_PUBLIC_KEY", "PLATFORM_SERIAL", "PLATFORM_CERTIFICATE", "APIV3_KEY", "STOCKS" })
+    for (const char *key : {"MCHID", "MERCHANT_SERIAL", "MERCHANT_PRIVATE_KEY", "MERCHANT_CERTIFICATE", "PUBLIC_KEY_ID",
+                            "WECHATPAY_PUBLIC_KEY", "PLATFORM_SERIAL", "PLATFORM_CERTIFICATE", "APIV3_KEY", "STOCKS"})
         QVERIFY2(sim.info.contains(QLatin1String(key)), key);
     QVERIFY(QFile::exists(sim.info.value(QStringLiteral("MERCHANT_PRIVATE_KEY"))));
     QVERIFY(sim.info.value(QStringLiteral("MERCHANT_PRIVATE_KEY")).startsWith(dir.path()));
@@ -115,7 +114,7 @@ void TestSimulatorProcess::firstLineIsThePortThenTheDemoMerchant()
 
 void TestSimulatorProcess::stopsAfterMaxRequests()
 {
-    Running sim = start({ QStringLiteral("--max-requests"), QStringLiteral("2") });
+    Running sim = start({QStringLiteral("--max-requests"), QStringLiteral("2")});
     QCOMPARE(signedGet(sim, "/v3/marketing/busifavor/stocks/1212000000000001"), 200);
     QCOMPARE(signedGet(sim, "/v3/marketing/busifavor/stocks/404"), 404);
     QVERIFY(sim.process->waitForFinished(10000));
@@ -127,7 +126,7 @@ void TestSimulatorProcess::stopsAfterMaxSeconds()
 {
     QElapsedTimer timer;
     timer.start();
-    Running sim = start({ QStringLiteral("--max-seconds"), QStringLiteral("1") });
+    Running sim = start({QStringLiteral("--max-seconds"), QStringLiteral("1")});
     QVERIFY(sim.lines.contains(QStringLiteral("READY")));
     QVERIFY(sim.process->waitForFinished(10000));
     QCOMPARE(sim.process->exitCode(), 0);
@@ -139,7 +138,7 @@ void TestSimulatorProcess::signalWritesTheState()
 #ifdef Q_OS_UNIX
     QTemporaryDir dir;
     const QString state = dir.filePath(QStringLiteral("state.json"));
-    Running sim = start({ QStringLiteral("--state-out"), state });
+    Running sim = start({QStringLiteral("--state-out"), state});
     QVERIFY(sim.lines.contains(QStringLiteral("READY")));
     sim.process->terminate(); // SIGTERM
     QVERIFY(sim.process->waitForFinished(10000));
@@ -159,8 +158,8 @@ void TestSimulatorProcess::tlsWithGeneratedCa()
 {
     QTemporaryDir dir;
     const QString ca = dir.filePath(QStringLiteral("ca.pem"));
-    Running sim = start({ QStringLiteral("--tls"), QStringLiteral("--ca-out"), ca, QStringLiteral("--max-seconds"),
-                          QStringLiteral("20") });
+    Running sim = start({QStringLiteral("--tls"), QStringLiteral("--ca-out"), ca, QStringLiteral("--max-seconds"),
+                         QStringLiteral("20")});
     QVERIFY(sim.info.value(QStringLiteral("BASE_URL")).startsWith(QStringLiteral("https://127.0.0.1:")));
     QCOMPARE(sim.info.value(QStringLiteral("CA_CERTIFICATE")), ca);
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
@@ -186,8 +185,8 @@ void TestSimulatorProcess::fixedPortAndStocksFile()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(R"([{"stock_id":"98065001"},{"stock_id":"98065002","stock_state":"PAUSED"}])");
     file.close();
-    Running sim = start({ QStringLiteral("--port"), QString::number(port), QStringLiteral("--stocks"), stocks,
-                          QStringLiteral("--max-seconds"), QStringLiteral("20") });
+    Running sim = start({QStringLiteral("--port"), QString::number(port), QStringLiteral("--stocks"), stocks,
+                         QStringLiteral("--max-seconds"), QStringLiteral("20")});
     QCOMPARE(sim.lines.value(0), QStringLiteral("PORT %1").arg(port));
     QCOMPARE(sim.info.value(QStringLiteral("STOCKS")), QStringLiteral("98065001,98065002"));
     QCOMPARE(signedGet(sim, "/v3/marketing/busifavor/stocks/98065002"), 200);
@@ -198,13 +197,13 @@ void TestSimulatorProcess::fixedPortAndStocksFile()
 void TestSimulatorProcess::badArgumentsExitWithTwo()
 {
     QProcess process;
-    process.start(QStringLiteral(BUDGETDESK_SIM_PATH), { QStringLiteral("--fault"), QStringLiteral("nonsense") });
+    process.start(QStringLiteral(BUDGETDESK_SIM_PATH), {QStringLiteral("--fault"), QStringLiteral("nonsense")});
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardOutput().isEmpty()); // no PORT line
     QVERIFY(process.readAllStandardError().contains("bad fault 'nonsense'"));
 
-    process.start(QStringLiteral(BUDGETDESK_SIM_PATH), { QStringLiteral("--port"), QStringLiteral("x") });
+    process.start(QStringLiteral(BUDGETDESK_SIM_PATH), {QStringLiteral("--port"), QStringLiteral("x")});
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardError().contains("--max-requests")); // the usage text follows the error

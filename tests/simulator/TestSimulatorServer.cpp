@@ -74,13 +74,13 @@ void TestSimulatorServer::answeredCountsEveryOutcome()
     sim.getStock("1212000000000001");
     // QNetworkAccessManager quietly resends a request whose connection closes before any
     // answer, so the fault stays on until the client has given up.
-    sim.simulator().setFaults(FaultPlan::parse({ QStringLiteral("drop-before-apply") }).value());
+    sim.simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-before-apply")}).value());
     const SimAnswer dropped = sim.getStock("1212000000000001");
     QCOMPARE(dropped.error, QNetworkReply::RemoteHostClosedError);
     QVERIFY(sim.server().receivedRequests().last().dropped);
     const qint64 attempts = sim.server().receivedRequests().size() - 1;
     QVERIFY(attempts >= 1);
-    sim.simulator().setFaults(FaultPlan::parse({ QStringLiteral("delay=50"), QStringLiteral("count=1") }).value());
+    sim.simulator().setFaults(FaultPlan::parse({QStringLiteral("delay=50"), QStringLiteral("count=1")}).value());
     sim.getStock("1212000000000001");
     QTRY_COMPARE(answered.size(), 2 + attempts);
     QCOMPARE(answered.last().first().toLongLong(), 2 + attempts);

@@ -36,7 +36,7 @@ void TestStockCatalog::fillsDefaultsForMissingFields()
     QCOMPARE(stock.endTime(), Now.addDays(90));
     const QJsonObject json = stock.json();
     for (const char *field :
-         { "stock_name", "goods_name", "stock_type", "coupon_code_mode", "coupon_use_rule", "stock_send_rule" })
+         {"stock_name", "goods_name", "stock_type", "coupon_code_mode", "coupon_use_rule", "stock_send_rule"})
         QVERIFY2(json.contains(QLatin1String(field)), field);
     QVERIFY(json[QStringLiteral("coupon_use_rule")][QStringLiteral("coupon_available_time")]
                 [QStringLiteral("available_begin_time")]
@@ -103,9 +103,8 @@ void TestStockCatalog::demoSetCoversEveryCase()
         withDailyCap += stock.maxCouponsByDay() > 0;
         QVERIFY(stock.totalSent() <= stock.maxCoupons());
     }
-    QCOMPARE(states, QSet<QString>({ QStringLiteral("RUNNING"), QStringLiteral("PAUSED"), QStringLiteral("STOPED") }));
-    QCOMPARE(types,
-             QSet<QString>({ QStringLiteral("NORMAL"), QStringLiteral("DISCOUNT"), QStringLiteral("EXCHANGE") }));
+    QCOMPARE(states, QSet<QString>({QStringLiteral("RUNNING"), QStringLiteral("PAUSED"), QStringLiteral("STOPED")}));
+    QCOMPARE(types, QSet<QString>({QStringLiteral("NORMAL"), QStringLiteral("DISCOUNT"), QStringLiteral("EXCHANGE")}));
     QCOMPARE(foreign, 1);
     QCOMPARE(expired, 1);
     QVERIFY(withDailyCap >= 2 && withDailyCap < demo.ids().size());

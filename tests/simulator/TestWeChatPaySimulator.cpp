@@ -185,7 +185,7 @@ void TestWeChatPaySimulator::changesTheTotal()
     QCOMPARE(answer.status, 200);
     QVERIFY(answer.verified());
     QCOMPARE(answer.json(),
-             QJsonObject({ { QStringLiteral("max_coupons"), 60000 }, { QStringLiteral("max_coupons_by_day"), 5000 } }));
+             QJsonObject({{QStringLiteral("max_coupons"), 60000}, {QStringLiteral("max_coupons_by_day"), 5000}}));
     QCOMPARE(maxCoupons(sim->getStock(Weekend)), 60000);
 
     // Lowering is allowed too, down to the issued count.
@@ -194,7 +194,7 @@ void TestWeChatPaySimulator::changesTheTotal()
 
     // A batch without a daily cap answers max_coupons only.
     const SimAnswer exchange = sim->patchBudget(Exchange, totalChange(9000, 8000, "total-3"));
-    QCOMPARE(exchange.json(), QJsonObject({ { QStringLiteral("max_coupons"), 9000 } }));
+    QCOMPARE(exchange.json(), QJsonObject({{QStringLiteral("max_coupons"), 9000}}));
 }
 
 void TestWeChatPaySimulator::changesTheDailyCap()
@@ -204,7 +204,7 @@ void TestWeChatPaySimulator::changesTheDailyCap()
     QCOMPARE(answer.status, 200);
     QVERIFY(answer.verified());
     QCOMPARE(answer.json(),
-             QJsonObject({ { QStringLiteral("max_coupons"), 50000 }, { QStringLiteral("max_coupons_by_day"), 6000 } }));
+             QJsonObject({{QStringLiteral("max_coupons"), 50000}, {QStringLiteral("max_coupons_by_day"), 6000}}));
     const QJsonObject rule = sim->getStock(Weekend).json()[QStringLiteral("stock_send_rule")].toObject();
     QCOMPARE(rule[QStringLiteral("max_coupons_by_day")].toInteger(), 6000);
     QCOMPARE(rule[QStringLiteral("max_coupons")].toInteger(), 50000);
@@ -378,7 +378,7 @@ void TestWeChatPaySimulator::contentTypeMustBeJson()
 {
     auto sim = fixture();
     const SimAnswer answer = sim->send("PATCH", "/v3/marketing/busifavor/stocks/" + Weekend + "/budget",
-                                       totalChange(60000, 50000, "ct"), { { "Content-Type", "text/plain" } });
+                                       totalChange(60000, 50000, "ct"), {{"Content-Type", "text/plain"}});
     expectError(answer, 400, "INVALID_REQUEST", QStringLiteral("Http头Content-Type值必须为application/json"));
 }
 
@@ -412,8 +412,8 @@ void TestWeChatPaySimulator::everyAnswerHasARequestId()
 {
     auto sim = fixture();
     QSet<QByteArray> ids;
-    for (const SimAnswer &answer : { sim->getStock(Weekend), sim->getStock("1"), sim->patchBudget(Weekend, "{}"),
-                                     sim->send("GET", "/v3/unknown/path") }) {
+    for (const SimAnswer &answer : {sim->getStock(Weekend), sim->getStock("1"), sim->patchBudget(Weekend, "{}"),
+                                    sim->send("GET", "/v3/unknown/path")}) {
         const auto id = findHeader(answer.headers, "Request-ID");
         QVERIFY(id.has_value() && id->size() >= 32);
         ids.insert(*id);
@@ -454,9 +454,9 @@ void TestWeChatPaySimulator::signErrorsExplainThemselves()
     QFETCH(QString, message);
     QFETCH(QString, issue);
     auto sim = fixture();
-    HttpHeaders headers = { { "Accept", "application/json" }, { "User-Agent", "tests" } };
+    HttpHeaders headers = {{"Accept", "application/json"}, {"User-Agent", "tests"}};
     if (!authorization.isEmpty())
-        headers.append({ "Authorization", authorization });
+        headers.append({"Authorization", authorization});
     const SimAnswer answer = sim->sendRaw("GET", "/v3/marketing/busifavor/stocks/" + Weekend, {}, headers);
     expectError(answer, 401, "SIGN_ERROR", message);
     QCOMPARE(answer.json()[QStringLiteral("detail")][QStringLiteral("detail")][QStringLiteral("issue")].toString(),
@@ -487,8 +487,8 @@ void TestWeChatPaySimulator::timestampWindow()
     const QByteArray authorization = "WECHATPAY2-SHA256-RSA2048 mchid=\"1900000109\",nonce_str=\"nonce\",timestamp=\""
         + timestamp + "\",serial_no=\"" + DemoMerchant::instance().merchantSerial.toLatin1() + "\",signature=\""
         + signature + "\"";
-    const SimAnswer answer = sim->sendRaw(
-        "GET", target, {}, { { "Accept", "*/*" }, { "User-Agent", "t" }, { "Authorization", authorization } });
+    const SimAnswer answer
+        = sim->sendRaw("GET", target, {}, {{"Accept", "*/*"}, {"User-Agent", "t"}, {"Authorization", authorization}});
     QCOMPARE(answer.status, status);
     if (status == 401)
         QCOMPARE(answer.message(), QStringLiteral("Http头Authorization中的timestamp与发起请求的时间不得超过5分钟"));
@@ -510,7 +510,7 @@ void TestWeChatPaySimulator::authorizationParametersInAnyOrder()
         + ", nonce_str=" + parts["nonce_str"] + ", signature=" + parts["signature"]
         + ", timestamp=" + parts["timestamp"] + ", serial_no=" + parts["serial_no"];
     const SimAnswer answer = sim->sendRaw(
-        "GET", target, {}, { { "Accept", "application/json" }, { "User-Agent", "t" }, { "Authorization", reordered } });
+        "GET", target, {}, {{"Accept", "application/json"}, {"User-Agent", "t"}, {"Authorization", reordered}});
     QCOMPARE(answer.status, 200);
     QVERIFY(answer.verified());
 }
@@ -535,11 +535,11 @@ void TestWeChatPaySimulator::independentlySignedRequestsAndAnswers()
         + nonce + "\",timestamp=\"" + timestamp + "\",serial_no=\"" + demo.merchantSerial.toLatin1() + "\",signature=\""
         + signature.toBase64() + "\"";
     const SimAnswer answer = sim->sendRaw("PATCH", target, body,
-                                          { { "Accept", "application/json" },
-                                            { "User-Agent", "openssl" },
-                                            { "Content-Type", "application/json" },
-                                            { "Wechatpay-Serial", demo.publicKeyId.toLatin1() },
-                                            { "Authorization", authorization } });
+                                          {{"Accept", "application/json"},
+                                           {"User-Agent", "openssl"},
+                                           {"Content-Type", "application/json"},
+                                           {"Wechatpay-Serial", demo.publicKeyId.toLatin1()},
+                                           {"Authorization", authorization}});
     QCOMPARE(answer.status, 200);
 
     const QByteArray answerMessage = *findHeader(answer.headers, "Wechatpay-Timestamp") + "\n"
@@ -550,10 +550,10 @@ void TestWeChatPaySimulator::independentlySignedRequestsAndAnswers()
 
     // One byte changed after signing: the simulator must refuse, and say what it expected.
     const SimAnswer tampered = sim->sendRaw("PATCH", target, QByteArray(body).replace("70000", "70001"),
-                                            { { "Accept", "application/json" },
-                                              { "User-Agent", "openssl" },
-                                              { "Content-Type", "application/json" },
-                                              { "Authorization", authorization } });
+                                            {{"Accept", "application/json"},
+                                             {"User-Agent", "openssl"},
+                                             {"Content-Type", "application/json"},
+                                             {"Authorization", authorization}});
     expectError(tampered, 401, "SIGN_ERROR", QStringLiteral("错误的签名，验签失败"));
     const QJsonObject information
         = tampered.json()[QStringLiteral("detail")][QStringLiteral("sign_information")].toObject();
@@ -640,7 +640,7 @@ void TestWeChatPaySimulator::faultsSpoilAnswerSignatures()
     QFETCH(QString, fault);
     QFETCH(Status, status);
     auto sim = fixture();
-    sim->simulator().setFaults(FaultPlan::parse({ fault }).value());
+    sim->simulator().setFaults(FaultPlan::parse({fault}).value());
     const SimAnswer lookup = sim->getStock(Weekend);
     QCOMPARE(lookup.status, 200);
     QCOMPARE(lookup.verification->status(), status);
@@ -655,9 +655,9 @@ void TestWeChatPaySimulator::faultsSpoilAnswerSignatures()
 void TestWeChatPaySimulator::signTestFraction()
 {
     auto sim = fixture();
-    sim->simulator().setFaults(FaultPlan::parse({ QStringLiteral("signtest=0") }).value());
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("signtest=0")}).value());
     QVERIFY(sim->getStock(Weekend).verified());
-    sim->simulator().setFaults(FaultPlan::parse({ QStringLiteral("signtest=0.5") }).value());
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("signtest=0.5")}).value());
     int probes = 0;
     for (int i = 0; i < 30; ++i) {
         const SimAnswer answer = sim->getStock(Weekend);
@@ -672,7 +672,7 @@ void TestWeChatPaySimulator::signTestFraction()
 void TestWeChatPaySimulator::skewMovesTheSimulatorsClock()
 {
     auto sim = fixture();
-    sim->simulator().setFaults(FaultPlan::parse({ QStringLiteral("skew=250") }).value());
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("skew=250")}).value());
     const SimAnswer answer = sim->getStock(Weekend);
     QCOMPARE(answer.status, 200);
     QVERIFY(answer.verified()); // 250 s is inside the window
@@ -683,7 +683,7 @@ void TestWeChatPaySimulator::skewMovesTheSimulatorsClock()
     QCOMPARE(date.toSecsSinceEpoch(), sim->clock().nowSeconds() + 250);
 
     // 400 s off, the simulator refuses our timestamps, as WeChat Pay refuses a skewed PC's.
-    sim->simulator().setFaults(FaultPlan::parse({ QStringLiteral("skew=-400") }).value());
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("skew=-400")}).value());
     expectError(sim->getStock(Weekend), 401, "SIGN_ERROR",
                 QStringLiteral("Http头Authorization中的timestamp与发起请求的时间不得超过5分钟"));
 }
@@ -691,7 +691,7 @@ void TestWeChatPaySimulator::skewMovesTheSimulatorsClock()
 void TestWeChatPaySimulator::delayHoldsTheAnswer()
 {
     auto sim = fixture();
-    sim->simulator().setFaults(FaultPlan::parse({ QStringLiteral("delay=400") }).value());
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("delay=400")}).value());
     QElapsedTimer timer;
     timer.start();
     const SimAnswer answer = sim->getStock(Weekend);
@@ -703,10 +703,10 @@ void TestWeChatPaySimulator::delayHoldsTheAnswer()
                                             totalChange(60000, 50000, "slow"));
     const SimAnswer timedOut = sim->sendRaw("PATCH", "/v3/marketing/busifavor/stocks/" + Weekend + "/budget",
                                             totalChange(60000, 50000, "slow"),
-                                            { { "Accept", "application/json" },
-                                              { "User-Agent", "t" },
-                                              { "Content-Type", "application/json" },
-                                              { "Authorization", signedRequest->authorization } },
+                                            {{"Accept", "application/json"},
+                                             {"User-Agent", "t"},
+                                             {"Content-Type", "application/json"},
+                                             {"Authorization", signedRequest->authorization}},
                                             100);
     QCOMPARE(timedOut.error, QNetworkReply::OperationCanceledError);
     sim->simulator().setFaults({});
@@ -716,7 +716,7 @@ void TestWeChatPaySimulator::delayHoldsTheAnswer()
 void TestWeChatPaySimulator::dropBeforeApply()
 {
     auto sim = fixture();
-    sim->simulator().setFaults(FaultPlan::parse({ QStringLiteral("drop-before-apply") }).value());
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-before-apply")}).value());
     const SimAnswer answer = sim->patchBudget(Weekend, totalChange(60000, 50000, "drop-1"));
     QCOMPARE(answer.status, 0);
     QCOMPARE(answer.error, QNetworkReply::RemoteHostClosedError);
@@ -727,7 +727,7 @@ void TestWeChatPaySimulator::dropBeforeApply()
 void TestWeChatPaySimulator::dropAfterApplyThenRetry()
 {
     auto sim = fixture();
-    sim->simulator().setFaults(FaultPlan::parse({ QStringLiteral("drop-after-apply") }).value());
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-after-apply")}).value());
     const QByteArray body = totalChange(60000, 50000, "drop-2");
     const SimAnswer lost = sim->patchBudget(Weekend, body);
     QCOMPARE(lost.status, 0);
@@ -756,7 +756,7 @@ void TestWeChatPaySimulator::statusFaults()
     QFETCH(int, status);
     QFETCH(QString, code);
     auto sim = fixture();
-    sim->simulator().setFaults(FaultPlan::parse({ QStringLiteral("status=%1").arg(status) }).value());
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("status=%1").arg(status)}).value());
     const SimAnswer answer = sim->patchBudget(Weekend, totalChange(60000, 50000, "status"));
     QCOMPARE(answer.status, status);
     QCOMPARE(answer.code(), code);
@@ -768,7 +768,7 @@ void TestWeChatPaySimulator::statusFaults()
 void TestWeChatPaySimulator::busyFault()
 {
     auto sim = fixture();
-    sim->simulator().setFaults(FaultPlan::parse({ QStringLiteral("busy") }).value());
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("busy")}).value());
     QCOMPARE(sim->getStock(Weekend).status, 200); // lookups are unaffected
     expectError(sim->patchBudget(Weekend, totalChange(60000, 50000, "busy")), 403, "RULE_LIMIT",
                 QStringLiteral("批次正在修改中,请稍后重试"));
@@ -777,7 +777,7 @@ void TestWeChatPaySimulator::busyFault()
 void TestWeChatPaySimulator::countLimitsTheFaults()
 {
     auto sim = fixture();
-    sim->simulator().setFaults(FaultPlan::parse({ QStringLiteral("status=503"), QStringLiteral("count=2") }).value());
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("status=503"), QStringLiteral("count=2")}).value());
     const QByteArray body = totalChange(60000, 50000, "count");
     QCOMPARE(sim->patchBudget(Weekend, body).status, 503);
     QCOMPARE(sim->patchBudget(Weekend, body).status, 503);

@@ -10,7 +10,9 @@ namespace budgetdesk::test {
 class FakeClock final : public Clock
 {
 public:
-    explicit FakeClock(qint64 seconds = 1700000000) : m_milliseconds(seconds * 1000) {}
+    explicit FakeClock(qint64 seconds = 1700000000)
+        : m_milliseconds(seconds * 1000)
+    { }
     qint64 nowMilliseconds() const override { return m_milliseconds.load(); }
     void set(qint64 seconds) { m_milliseconds = seconds * 1000; }
     void advance(qint64 seconds) { m_milliseconds += seconds * 1000; }

@@ -25,7 +25,7 @@ QByteArray run(const QStringList &arguments, const QByteArray &input, int *exitC
 
 QByteArray opensslSign(const QString &privateKeyPemFile, const QByteArray &message)
 {
-    return run({ QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-sign"), privateKeyPemFile },
+    return run({QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-sign"), privateKeyPemFile},
                message);
 }
 
@@ -37,8 +37,8 @@ bool opensslVerify(const QString &publicKeyPemFile, const QByteArray &message, c
     signatureFile.write(signature);
     signatureFile.flush();
     int exitCode = -1;
-    run({ QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-verify"), publicKeyPemFile,
-          QStringLiteral("-signature"), signatureFile.fileName() },
+    run({QStringLiteral("dgst"), QStringLiteral("-sha256"), QStringLiteral("-verify"), publicKeyPemFile,
+         QStringLiteral("-signature"), signatureFile.fileName()},
         message, &exitCode);
     return exitCode == 0;
 }

@@ -37,21 +37,64 @@ SimulatorFixture::SimulatorFixture(Transport transport, sim::SimulatorConfig con
     if (transport == Transport::Https) {
         const auto authority = sim::LoopbackCertificateAuthority::generate();
         m_caPem = authority.caCertificatePem;
-        tls = sim::TlsIdentity { QSslCertificate(authority.serverCertificatePem),
-                                 QSslKey(authority.serverPrivateKeyPem, QSsl::Ec) };
+        tls = sim::TlsIdentity{QSslCertificate(authority.serverCertificatePem),
+                               QSslKey(authority.serverPrivateKeyPem, QSsl::Ec)};
         m_ssl = QSslConfiguration::defaultConfiguration();
         m_ssl.setCaCertificates(QSslCertificate::fromData(m_caPem));
     }
     if (!m_server->listen(0, tls))
         qFatal("SimulatorFixture: cannot listen: %s", qPrintable(m_server->errorString()));
 
-    MerchantCredentials credentials { demo.mchid, demo.merchantSerial,
-                                      KeyLoader::merchantKey(demo.merchantPrivateKeyPem)->key };
-    m_signer = std::make_unique<RequestSigner>(std::move(credentials), m_clock);
+    m_signer = std::make_unique<RequestSigner>(demoCredentials(), m_clock);
+    m_validator = std::make_unique<ResponseValidator>(demoKeys(), m_clock);
+}
+
+MerchantCredentials SimulatorFixture::demoCredentials()
+{
+    const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
+    return {demo.mchid, demo.merchantSerial, KeyLoader::merchantKey(demo.merchantPrivateKeyPem)->key};
+}
+
+VerificationKeys SimulatorFixture::demoKeys()
+{
+    const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
     VerificationKeys keys;
     keys.setPublicKey(demo.publicKeyId, *KeyLoader::publicKey(demo.wechatPayPublicKeyPem));
     keys.addPlatformCertificate(*KeyLoader::certificate(demo.platformCertificatePem));
-    m_validator = std::make_unique<ResponseValidator>(keys, m_clock);
+    return keys;
+}
+
+ClientSettings SimulatorFixture::fastSettings() const
+{
+    ClientSettings settings;
+    settings.primaryBaseUrl = m_server->baseUrl();
+    settings.backupBaseUrl = QUrl();
+    settings.timeoutMs = 5000;
+    settings.backoffMs = 5;
+    if (!m_caPem.isEmpty())
+        settings.sslConfiguration = m_ssl;
+    return settings;
+}
+
+std::unique_ptr<BusifavorClient> SimulatorFixture::client(ClientSettings settings) const
+{
+    return std::make_unique<BusifavorClient>(demoCredentials(), demoKeys(), std::move(settings), nullptr, m_clock);
+}
+
+BudgetOutcome SimulatorFixture::wait(BudgetModification *modification)
+{
+    QSignalSpy finished(modification, &BudgetModification::finished);
+    if (!finished.wait(30000))
+        qFatal("SimulatorFixture: the budget change did not finish");
+    return finished.first().first().value<BudgetOutcome>();
+}
+
+StockQueryResult SimulatorFixture::wait(StockQuery *query)
+{
+    QSignalSpy finished(query, &StockQuery::finished);
+    if (!finished.wait(30000))
+        qFatal("SimulatorFixture: the lookup did not finish");
+    return finished.first().first().value<StockQueryResult>();
 }
 
 SimulatorFixture::~SimulatorFixture() = default;
@@ -64,14 +107,14 @@ QUrl SimulatorFixture::url(const QByteArray &target) const
 SimAnswer SimulatorFixture::send(const QByteArray &method, const QByteArray &target, const QByteArray &body,
                                  const HttpHeaders &extraHeaders, const QByteArray &serial)
 {
-    HttpHeaders headers = { { "Accept", "application/json" }, { "User-Agent", "BudgetDesk-tests/1.0" } };
+    HttpHeaders headers = {{"Accept", "application/json"}, {"User-Agent", "BudgetDesk-tests/1.0"}};
     if (!serial.isEmpty())
-        headers.append({ "Wechatpay-Serial", serial });
+        headers.append({"Wechatpay-Serial", serial});
     headers.append(extraHeaders);
     auto signedRequest = m_signer->sign(method, target, body);
     if (!signedRequest)
         qFatal("SimulatorFixture: cannot sign: %s", qPrintable(signedRequest.error().text().en));
-    headers.append({ "Authorization", signedRequest->authorization });
+    headers.append({"Authorization", signedRequest->authorization});
     return sendRaw(method, target, body, headers);
 }
 

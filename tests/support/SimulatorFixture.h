@@ -5,6 +5,7 @@
 #include "auth/HttpHeaders.h"
 #include "auth/RequestSigner.h"
 #include "auth/ResponseValidator.h"
+#include "busifavor/BusifavorClient.h"
 #include "simulator/SimulatorServer.h"
 
 #include <QJsonObject>
@@ -48,6 +49,7 @@ public:
     sim::SimulatorServer &server() { return *m_server; }
     sim::WeChatPaySimulator &simulator() { return m_server->simulator(); }
     FakeClock &clock() { return *m_clock; }
+    std::shared_ptr<FakeClock> sharedClock() const { return m_clock; }
     QUrl url(const QByteArray &target) const;
     const QByteArray &caCertificatePem() const { return m_caPem; }
 
@@ -66,8 +68,20 @@ public:
     SimAnswer patchBudget(const QByteArray &stockId, const QByteArray &body)
     {
         return send("PATCH", "/v3/marketing/busifavor/stocks/" + stockId + "/budget", body,
-                    { { "Content-Type", "application/json" } });
+                    {{"Content-Type", "application/json"}});
     }
+
+    // The product's client, configured for this simulator: the demo merchant's credentials
+    // and keys, this fixture's clock and trust, no backup domain, fast retries.
+    std::unique_ptr<BusifavorClient> client() const { return client(fastSettings()); }
+    std::unique_ptr<BusifavorClient> client(ClientSettings settings) const;
+    ClientSettings fastSettings() const;
+    static MerchantCredentials demoCredentials();
+    static VerificationKeys demoKeys();
+
+    // Waits for a running operation (the event loop runs meanwhile) and returns its end.
+    static BudgetOutcome wait(BudgetModification *modification);
+    static StockQueryResult wait(StockQuery *query);
 
     RequestSigner &signer() { return *m_signer; }
     ResponseValidator &validator() { return *m_validator; }

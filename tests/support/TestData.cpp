@@ -24,7 +24,7 @@ HttpHeaders readHeaders(const QString &relative)
     for (const QByteArray &line : readData(relative).split('\n')) {
         const qsizetype colon = line.indexOf(": ");
         if (colon > 0)
-            headers.append({ line.left(colon), line.mid(colon + 2) });
+            headers.append({line.left(colon), line.mid(colon + 2)});
     }
     return headers;
 }

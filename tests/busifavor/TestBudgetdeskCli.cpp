@@ -1,0 +1,420 @@
+// budgetdesk-cli as scripts run it: the real executable against the simulator (in this
+// process, over loopback HTTP and HTTPS), every exit code, the --json contract.
+#include "SimulatorFixture.h"
+
+#include "simulator/DemoMerchant.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace budgetdesk;
+using namespace budgetdesk::sim;
+using namespace budgetdesk::test;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+} // namespace
+
+class TestBudgetdeskCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_files;
+
+    std::unique_ptr<SimulatorFixture> fixture(SimulatorConfig config = SimulatorFixture::demoConfig()) const
+    {
+        QFETCH_GLOBAL(bool, tls);
+        return std::make_unique<SimulatorFixture>(
+            tls ? SimulatorFixture::Transport::Https : SimulatorFixture::Transport::Http, std::move(config));
+    }
+
+    QStringList connection(SimulatorFixture &sim)
+    {
+        const DemoMerchant &demo = DemoMerchant::instance();
+        QStringList arguments{QStringLiteral("--mchid"),
+                              demo.mchid,
+                              QStringLiteral("--private-key"),
+                              m_files.filePath(DemoMerchant::MerchantKeyFile),
+                              QStringLiteral("--merchant-certificate"),
+                              m_files.filePath(DemoMerchant::MerchantCertificateFile),
+                              QStringLiteral("--public-key-id"),
+                              demo.publicKeyId,
+                              QStringLiteral("--public-key"),
+                              m_files.filePath(DemoMerchant::WechatPayPublicKeyFile),
+                              QStringLiteral("--base-url"),
+                              sim.server().baseUrl().toString(),
+                              QStringLiteral("--backup-url"),
+                              QStringLiteral("none"),
+                              QStringLiteral("--timeout-ms"),
+                              QStringLiteral("5000"),
+                              QStringLiteral("--retry-delay-ms"),
+                              QStringLiteral("5")};
+        if (!sim.caCertificatePem().isEmpty()) {
+            const QString ca = m_files.filePath(QStringLiteral("ca-%1.pem").arg(sim.server().port()));
+            QFile file(ca);
+            file.open(QIODevice::WriteOnly);
+            file.write(sim.caCertificatePem());
+            arguments << QStringLiteral("--ca-file") << ca;
+        }
+        return arguments;
+    }
+
+    // Runs the CLI while this thread's event loop keeps the simulator answering.
+    static CliRun run(const QStringList &arguments,
+                      const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(BUDGETDESK_CLI_PATH), arguments);
+        if (!finished.wait(60000))
+            qFatal("budgetdesk-cli did not finish");
+        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+private Q_SLOTS:
+    void initTestCase_data();
+    void initTestCase();
+
+    void lookupVerified();
+    void modifyAppliedJson();
+    void modifyAppliedText();
+    void rejectedExitsTwo();
+    void unknownExitsThree();
+    void notAppliedExitsThree();
+    void reconciledAppliedExitsZero();
+    void invalidInputExitsFour_data();
+    void invalidInputExitsFour();
+    void configurationExitsFive_data();
+    void configurationExitsFive();
+    void networkFailureExitsSix();
+    void failoverThroughTheCommandLine();
+    void passphraseFromTheEnvironment();
+    void sameRequestNumberRetriesSafely();
+    void versionAndHelp();
+};
+
+void TestBudgetdeskCli::initTestCase_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::newRow("http") << false;
+    QTest::newRow("https") << true;
+}
+
+void TestBudgetdeskCli::initTestCase()
+{
+    QVERIFY(DemoMerchant::instance().writeClientFiles(m_files.path()));
+}
+
+void TestBudgetdeskCli::lookupVerified()
+{
+    auto sim = fixture();
+    const CliRun result = run(connection(*sim) << QStringLiteral("--json") << QStringLiteral("lookup")
+                                               << QStringLiteral("1212000000000001"));
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = result.json();
+    QCOMPARE(json[QStringLiteral("verified")].toBool(), true);
+    QCOMPARE(json[QStringLiteral("stock_id")].toString(), QStringLiteral("1212000000000001"));
+    QCOMPARE(json[QStringLiteral("max_coupons")].toInteger(), 50000);
+    QCOMPARE(json[QStringLiteral("max_coupons_by_day")].toInteger(), 5000);
+    QCOMPARE(json[QStringLiteral("total_send_num")].toInteger(), 12840);
+    QCOMPARE(json[QStringLiteral("stock_state")].toString(), QStringLiteral("RUNNING"));
+    QVERIFY(!json[QStringLiteral("request_id")].toString().isEmpty());
+
+    const CliRun text = run(connection(*sim) << QStringLiteral("lookup") << QStringLiteral("1212000000000001"));
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(QString::fromUtf8(text.out).contains(QStringLiteral("已验签")));
+    QVERIFY(QString::fromUtf8(text.out).contains(QStringLiteral("满100减10元 周末券")));
+}
+
+void TestBudgetdeskCli::modifyAppliedJson()
+{
+    auto sim = fixture();
+    const CliRun result = run(connection(*sim) << QStringLiteral("--json") << QStringLiteral("modify")
+                                               << QStringLiteral("1212000000000001") << QStringLiteral("--total")
+                                               << QStringLiteral("60000"));
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = result.json();
+    QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));
+    QCOMPARE(json[QStringLiteral("verified")].toBool(), true);
+    QCOMPARE(json[QStringLiteral("max_coupons")].toInteger(), 60000);
+    QCOMPARE(json[QStringLiteral("max_coupons_by_day")].toInteger(), 5000);
+    QCOMPARE(json[QStringLiteral("domain")].toString(), sim->server().baseUrl().toString());
+    QVERIFY(!json[QStringLiteral("request_id")].toString().isEmpty());
+    const QString requestNo = json[QStringLiteral("request_no")].toString();
+    QCOMPARE(requestNo.size(), 28);
+    QVERIFY(sim->server().receivedRequests().last().request.body.contains(requestNo.toLatin1()));
+    QCOMPARE(sim->simulator().stocks().stock(QStringLiteral("1212000000000001")).maxCoupons(), 60000);
+    QCOMPARE(result.out.count('\n'), 1); // exactly one JSON object
+}
+
+void TestBudgetdeskCli::modifyAppliedText()
+{
+    auto sim = fixture();
+    const CliRun result = run(connection(*sim) << QStringLiteral("modify") << QStringLiteral("1212000000000001")
+                                               << QStringLiteral("--per-day") << QStringLiteral("6000")
+                                               << QStringLiteral("--request-no") << QStringLiteral("cli_text-1"));
+    QCOMPARE(result.exitCode, 0);
+    const QString out = QString::fromUtf8(result.out);
+    QVERIFY2(out.startsWith(QStringLiteral("✔ 修改成功（已验签）")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("5000 → 6000 (+1000)")));
+    QVERIFY(out.contains(QStringLiteral("cli_text-1")));
+    QVERIFY(out.contains(QStringLiteral("Applied and verified")));
+}
+
+void TestBudgetdeskCli::rejectedExitsTwo()
+{
+    auto sim = fixture();
+    const CliRun result = run(connection(*sim) << QStringLiteral("--json") << QStringLiteral("modify")
+                                               << QStringLiteral("1212000000000009") << QStringLiteral("--total")
+                                               << QStringLiteral("6000"));
+    QCOMPARE(result.exitCode, 2);
+    const QJsonObject json = result.json();
+    QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("rejected"));
+    QCOMPARE(json[QStringLiteral("http_status")].toInt(), 403);
+    QCOMPARE(json[QStringLiteral("code")].toString(), QStringLiteral("RULE_LIMIT"));
+    QCOMPARE(json[QStringLiteral("message")].toString(), QStringLiteral("仅创建方有权限使券失效"));
+    QVERIFY(json[QStringLiteral("explanation_zh")].toString().contains(QStringLiteral("创建")));
+    QVERIFY(!json[QStringLiteral("solution_zh")].toString().isEmpty());
+    QVERIFY(!json[QStringLiteral("request_id")].toString().isEmpty());
+
+    // A lookup of an unknown batch is rejected too.
+    QCOMPARE(run(connection(*sim) << QStringLiteral("lookup") << QStringLiteral("404404")).exitCode, 2);
+}
+
+void TestBudgetdeskCli::unknownExitsThree()
+{
+    auto sim = fixture();
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("bad-signature")}).value());
+    const CliRun result
+        = run(connection(*sim) << QStringLiteral("--json") << QStringLiteral("modify")
+                               << QStringLiteral("1212000000000001") << QStringLiteral("--total")
+                               << QStringLiteral("60000") << QStringLiteral("--current") << QStringLiteral("50000"));
+    QCOMPARE(result.exitCode, 3);
+    const QJsonObject json = result.json();
+    QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("unknown"));
+    QCOMPARE(json[QStringLiteral("reconciled")].toBool(), true);
+    QCOMPARE(json[QStringLiteral("reason")].toString(), QStringLiteral("answer_not_verified"));
+    // A lookup whose answer fails verification exits 3 as well.
+    QCOMPARE(run(connection(*sim) << QStringLiteral("lookup") << QStringLiteral("1212000000000001")).exitCode, 3);
+}
+
+void TestBudgetdeskCli::notAppliedExitsThree()
+{
+    auto sim = fixture();
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("status=500"), QStringLiteral("count=3")}).value());
+    const CliRun result
+        = run(connection(*sim) << QStringLiteral("--json") << QStringLiteral("modify")
+                               << QStringLiteral("1212000000000001") << QStringLiteral("--total")
+                               << QStringLiteral("60000") << QStringLiteral("--current") << QStringLiteral("50000"));
+    QCOMPARE(result.exitCode, 3);
+    const QJsonObject json = result.json();
+    QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("not_applied"));
+    QCOMPARE(json[QStringLiteral("reconciled")].toBool(), true);
+    QCOMPARE(json[QStringLiteral("observed")].toInteger(), 50000);
+    QCOMPARE(json[QStringLiteral("reason")].toString(), QStringLiteral("server_error"));
+}
+
+void TestBudgetdeskCli::reconciledAppliedExitsZero()
+{
+    auto sim = fixture();
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("signtest"), QStringLiteral("count=1")}).value());
+    const CliRun result
+        = run(connection(*sim) << QStringLiteral("--json") << QStringLiteral("modify")
+                               << QStringLiteral("1212000000000001") << QStringLiteral("--total")
+                               << QStringLiteral("60000") << QStringLiteral("--current") << QStringLiteral("50000"));
+    QCOMPARE(result.exitCode, 0);
+    const QJsonObject json = result.json();
+    QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));
+    QCOMPARE(json[QStringLiteral("reconciled")].toBool(), true);
+    QCOMPARE(json[QStringLiteral("observed")].toInteger(), 60000);
+}
+
+void TestBudgetdeskCli::invalidInputExitsFour_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("both dimensions") << QStringList{QStringLiteral("modify"),    QStringLiteral("1212000000000001"),
+                                                    QStringLiteral("--total"),   QStringLiteral("1"),
+                                                    QStringLiteral("--per-day"), QStringLiteral("1")};
+    QTest::newRow("no dimension") << QStringList{QStringLiteral("modify"), QStringLiteral("1212000000000001")};
+    QTest::newRow("not a number") << QStringList{QStringLiteral("modify"), QStringLiteral("1212000000000001"),
+                                                 QStringLiteral("--total"), QStringLiteral("many")};
+    QTest::newRow("below issued (from the lookup)") << QStringList{
+        QStringLiteral("modify"), QStringLiteral("1212000000000001"), QStringLiteral("--total"), QStringLiteral("100")};
+    QTest::newRow("target 0") << QStringList{QStringLiteral("modify"),    QStringLiteral("1212000000000001"),
+                                             QStringLiteral("--total"),   QStringLiteral("0"),
+                                             QStringLiteral("--current"), QStringLiteral("50000")};
+    QTest::newRow("bad request number") << QStringList{
+        QStringLiteral("modify"), QStringLiteral("1212000000000001"), QStringLiteral("--total"),
+        QStringLiteral("60000"),  QStringLiteral("--request-no"),     QStringLiteral("no spaces allowed")};
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("delete"), QStringLiteral("1")};
+    QTest::newRow("stock id too long") << QStringList{QStringLiteral("lookup"), QString(21, u'1')};
+}
+
+void TestBudgetdeskCli::invalidInputExitsFour()
+{
+    QFETCH(QStringList, arguments);
+    auto sim = fixture();
+    const CliRun result = run(connection(*sim) << QStringLiteral("--json") << arguments);
+    QCOMPARE(result.exitCode, 4);
+    // Nothing reached the simulator but, at most, the lookup.
+    for (const ReceivedRequest &received : sim->server().receivedRequests())
+        QCOMPARE(received.request.method, QByteArray("GET"));
+}
+
+void TestBudgetdeskCli::configurationExitsFive_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("missing key file") << "--private-key"
+                                      << "/nonexistent/apiclient_key.pem"
+                                      << "找不到文件";
+    QTest::newRow("certificate as key") << "--private-key"
+                                        << "CERT"
+                                        << "这是证书";
+    QTest::newRow("public key ID without prefix") << "--public-key-id"
+                                                  << "0119000001"
+                                                  << "PUB_KEY_ID_";
+    QTest::newRow("http to a remote host") << "--base-url"
+                                           << "http://example.com"
+                                           << "https";
+    QTest::newRow("serial contradicts the certificate") << "--merchant-serial"
+                                                        << "ABCDEF"
+                                                        << "不一致";
+}
+
+void TestBudgetdeskCli::configurationExitsFive()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QFETCH(QString, mentions);
+    auto sim = fixture();
+    QStringList arguments = connection(*sim);
+    if (value == QLatin1String("CERT"))
+        value = m_files.filePath(DemoMerchant::MerchantCertificateFile);
+    const qsizetype at = arguments.indexOf(option);
+    if (at >= 0)
+        arguments[at + 1] = value;
+    else
+        arguments << option << value;
+    const CliRun result
+        = run(arguments << QStringLiteral("--json") << QStringLiteral("lookup") << QStringLiteral("1212000000000001"));
+    QCOMPARE(result.exitCode, 5);
+    QCOMPARE(result.json()[QStringLiteral("outcome")].toString(), QStringLiteral("configuration_error"));
+    QVERIFY2(result.json()[QStringLiteral("message_zh")].toString().contains(mentions), result.out.constData());
+    QVERIFY(sim->server().receivedRequests().isEmpty());
+
+    // No key to verify answers with is a configuration problem too.
+    QStringList unverifiable = connection(*sim);
+    unverifiable.remove(unverifiable.indexOf(QStringLiteral("--public-key-id")), 4);
+    QCOMPARE(run(unverifiable << QStringLiteral("lookup") << QStringLiteral("1")).exitCode, 5);
+}
+
+void TestBudgetdeskCli::networkFailureExitsSix()
+{
+    auto sim = fixture();
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const QString closed
+        = QStringLiteral("%1://127.0.0.1:%2").arg(sim->server().baseUrl().scheme()).arg(probe.serverPort());
+    probe.close();
+    QStringList arguments = connection(*sim);
+    arguments[arguments.indexOf(QStringLiteral("--base-url")) + 1] = closed;
+    const CliRun result
+        = run(arguments << QStringLiteral("--json") << QStringLiteral("modify") << QStringLiteral("1212000000000001")
+                        << QStringLiteral("--total") << QStringLiteral("60000") << QStringLiteral("--current")
+                        << QStringLiteral("50000"));
+    QCOMPARE(result.exitCode, 6);
+    QCOMPARE(result.json()[QStringLiteral("outcome")].toString(), QStringLiteral("network_failure"));
+    QCOMPARE(result.json()[QStringLiteral("error")].toString(), QStringLiteral("connection_refused"));
+}
+
+void TestBudgetdeskCli::failoverThroughTheCommandLine()
+{
+    auto sim = fixture();
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    const QString closed
+        = QStringLiteral("%1://127.0.0.1:%2").arg(sim->server().baseUrl().scheme()).arg(probe.serverPort());
+    probe.close();
+    QStringList arguments = connection(*sim);
+    arguments[arguments.indexOf(QStringLiteral("--base-url")) + 1] = closed;
+    arguments[arguments.indexOf(QStringLiteral("--backup-url")) + 1] = sim->server().baseUrl().toString();
+    const CliRun result
+        = run(arguments << QStringLiteral("--json") << QStringLiteral("modify") << QStringLiteral("1212000000000001")
+                        << QStringLiteral("--total") << QStringLiteral("60000"));
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.json()[QStringLiteral("domain")].toString(), sim->server().baseUrl().toString());
+}
+
+void TestBudgetdeskCli::passphraseFromTheEnvironment()
+{
+    auto sim = fixture();
+    const QString encrypted = m_files.filePath(QStringLiteral("encrypted_key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-in"),
+                   m_files.filePath(DemoMerchant::MerchantKeyFile), QStringLiteral("-passout"),
+                   QStringLiteral("pass:cli-secret"), QStringLiteral("-out"), encrypted});
+    QVERIFY(openssl.waitForFinished(20000));
+    QCOMPARE(openssl.exitCode(), 0);
+    QStringList arguments = connection(*sim);
+    arguments[arguments.indexOf(QStringLiteral("--private-key")) + 1] = encrypted;
+    arguments << QStringLiteral("--passphrase-env") << QStringLiteral("BUDGETDESK_TEST_PASSPHRASE");
+
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("BUDGETDESK_TEST_PASSPHRASE"), QStringLiteral("cli-secret"));
+    QCOMPARE(run(QStringList(arguments) << QStringLiteral("lookup") << QStringLiteral("1212000000000001"), environment)
+                 .exitCode,
+             0);
+
+    environment.insert(QStringLiteral("BUDGETDESK_TEST_PASSPHRASE"), QStringLiteral("wrong"));
+    const CliRun wrong
+        = run(QStringList(arguments) << QStringLiteral("lookup") << QStringLiteral("1212000000000001"), environment);
+    QCOMPARE(wrong.exitCode, 5);
+    QVERIFY(!wrong.err.contains("wrong") && !wrong.out.contains("wrong")); // the passphrase is never echoed
+}
+
+void TestBudgetdeskCli::sameRequestNumberRetriesSafely()
+{
+    auto sim = fixture();
+    const QStringList change{
+        QStringLiteral("--json"),  QStringLiteral("modify"),       QStringLiteral("1212000000000001"),
+        QStringLiteral("--total"), QStringLiteral("60000"),        QStringLiteral("--current"),
+        QStringLiteral("50000"),   QStringLiteral("--request-no"), QStringLiteral("retry-me-1")};
+    QCOMPARE(run(connection(*sim) << change).exitCode, 0);
+    // Run again as a script would after losing the first answer: the same number is answered the same.
+    const CliRun again = run(connection(*sim) << change);
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(again.json()[QStringLiteral("max_coupons")].toInteger(), 60000);
+    QCOMPARE(sim->simulator().stocks().stock(QStringLiteral("1212000000000001")).maxCoupons(), 60000);
+}
+
+void TestBudgetdeskCli::versionAndHelp()
+{
+    const CliRun version = run({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith("budgetdesk-cli " BUDGETDESK_TEST_VERSION));
+    const CliRun help = run({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("--per-day"));
+    QVERIFY(help.out.contains("Exit codes"));
+}
+
+QTEST_GUILESS_MAIN(TestBudgetdeskCli)
+#include "TestBudgetdeskCli.moc"
