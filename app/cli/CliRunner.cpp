@@ -405,6 +405,8 @@ int runCli(const QStringList &arguments)
     }
     loop.exec();
     std::fflush(stdout);
+    // Close pooled connections before the process ends rather than during its teardown.
+    client.closeConnections();
     return exitCode;
 }
 

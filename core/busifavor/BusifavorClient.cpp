@@ -21,6 +21,11 @@ BusifavorClient::BusifavorClient(MerchantCredentials credentials, VerificationKe
 
 BusifavorClient::~BusifavorClient() = default;
 
+void BusifavorClient::closeConnections()
+{
+    m_network->clearConnectionCache();
+}
+
 QDateTime BusifavorClient::now() const
 {
     return QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), Qt::UTC);

@@ -96,6 +96,8 @@ public:
     BudgetModification *modifyBudget(BudgetChange change);
 
     const ClientSettings &settings() const { return m_settings; }
+    // Drops kept-alive connections (may block briefly: not on a UI thread's hot path).
+    void closeConnections();
     const ClockOffsetMeter &clockOffset() const { return m_clockOffset; }
     const RequestSigner &signer() const { return m_signer; }
     QDateTime now() const;
