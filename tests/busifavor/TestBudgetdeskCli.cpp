@@ -18,6 +18,12 @@ using namespace budgetdesk::test;
 
 namespace {
 
+// Total of the demo's weekend batch from 50000 to 60000, current given: the PATCH comes first.
+const QStringList ChangeWithCurrent{
+    QStringLiteral("--json"),  QStringLiteral("modify"), QStringLiteral("1212000000000001"),
+    QStringLiteral("--total"), QStringLiteral("60000"),  QStringLiteral("--current"),
+    QStringLiteral("50000")};
+
 struct CliRun
 {
     int exitCode = -1;
@@ -71,6 +77,14 @@ private:
             arguments << QStringLiteral("--ca-file") << ca;
         }
         return arguments;
+    }
+
+    // Where nothing listens, on the fixture's scheme.
+    static QString closedUrl(SimulatorFixture &sim)
+    {
+        return QStringLiteral("%1://127.0.0.1:%2")
+            .arg(sim.server().baseUrl().scheme())
+            .arg(SimulatorFixture::unusedLoopbackPort());
     }
 
     // Runs the CLI while this thread's event loop keeps the simulator answering.
@@ -211,10 +225,7 @@ void TestBudgetdeskCli::unknownExitsThree()
 {
     auto sim = fixture();
     sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("bad-signature")}).value());
-    const CliRun result
-        = run(connection(*sim) << QStringLiteral("--json") << QStringLiteral("modify")
-                               << QStringLiteral("1212000000000001") << QStringLiteral("--total")
-                               << QStringLiteral("60000") << QStringLiteral("--current") << QStringLiteral("50000"));
+    const CliRun result = run(connection(*sim) << ChangeWithCurrent);
     QCOMPARE(result.exitCode, 3);
     const QJsonObject json = result.json();
     QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("unknown"));
@@ -228,10 +239,7 @@ void TestBudgetdeskCli::notAppliedExitsThree()
 {
     auto sim = fixture();
     sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("status=500"), QStringLiteral("count=3")}).value());
-    const CliRun result
-        = run(connection(*sim) << QStringLiteral("--json") << QStringLiteral("modify")
-                               << QStringLiteral("1212000000000001") << QStringLiteral("--total")
-                               << QStringLiteral("60000") << QStringLiteral("--current") << QStringLiteral("50000"));
+    const CliRun result = run(connection(*sim) << ChangeWithCurrent);
     QCOMPARE(result.exitCode, 3);
     const QJsonObject json = result.json();
     QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("not_applied"));
@@ -244,10 +252,7 @@ void TestBudgetdeskCli::reconciledAppliedExitsZero()
 {
     auto sim = fixture();
     sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("signtest"), QStringLiteral("count=1")}).value());
-    const CliRun result
-        = run(connection(*sim) << QStringLiteral("--json") << QStringLiteral("modify")
-                               << QStringLiteral("1212000000000001") << QStringLiteral("--total")
-                               << QStringLiteral("60000") << QStringLiteral("--current") << QStringLiteral("50000"));
+    const CliRun result = run(connection(*sim) << ChangeWithCurrent);
     QCOMPARE(result.exitCode, 0);
     const QJsonObject json = result.json();
     QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));

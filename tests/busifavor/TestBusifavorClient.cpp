@@ -32,17 +32,22 @@ BudgetChange total(qint64 target, std::optional<qint64> current = std::nullopt, 
     return {stock, BudgetDimension::Total, target, current, QStringLiteral("client-test-%1").arg(++counter)};
 }
 
-// A port on 127.0.0.1 where nothing listens.
-quint16 closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 qint64 currentTotal(SimulatorFixture &sim)
 {
     return sim.simulator().stocks().stock(Weekend).maxCoupons();
+}
+
+// Changes the total to 60000 under `faults`, which end as the checking lookup starts.
+BudgetOutcome changeUntilReconciling(SimulatorFixture &sim, BusifavorClient &client, const QString &fault)
+{
+    sim.simulator().setFaults(FaultPlan::parse({fault}).value());
+    BudgetModification *modification = client.modifyBudget(total(60000, 50000));
+    QObject::connect(modification, &BudgetModification::stageChanged, modification,
+                     [&sim](BudgetModification::Stage stage) {
+                         if (stage == BudgetModification::Stage::Reconciling)
+                             sim.simulator().setFaults({});
+                     });
+    return SimulatorFixture::wait(modification);
 }
 
 } // namespace
@@ -341,7 +346,7 @@ void TestBusifavorClient::failoverToBackupOnRefusedPrimary()
     auto sim = fixture();
     ClientSettings settings = sim->fastSettings();
     QUrl refused = settings.primaryBaseUrl;
-    refused.setPort(closedPort());
+    refused.setPort(SimulatorFixture::unusedLoopbackPort());
     settings.backupBaseUrl = settings.primaryBaseUrl;
     settings.primaryBaseUrl = refused;
     auto client = sim->client(settings);
@@ -381,7 +386,7 @@ void TestBusifavorClient::everyDomainUnreachable()
     auto sim = fixture();
     ClientSettings settings = sim->fastSettings();
     QUrl refused = settings.primaryBaseUrl;
-    refused.setPort(closedPort());
+    refused.setPort(SimulatorFixture::unusedLoopbackPort());
     settings.primaryBaseUrl = refused;
     QUrl alsoRefused = refused;
     alsoRefused.setHost(QStringLiteral("localhost"));
@@ -441,15 +446,7 @@ void TestBusifavorClient::reconciliationAfterDropAfterApply()
 {
     auto sim = fixture();
     auto client = sim->client();
-    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-after-apply")}).value());
-    BudgetModification *modification = client->modifyBudget(total(60000, 50000));
-    // Reconciliation runs once the change's connection has dropped; the simulator behaves again.
-    QObject::connect(modification, &BudgetModification::stageChanged, modification,
-                     [&](BudgetModification::Stage stage) {
-                         if (stage == BudgetModification::Stage::Reconciling)
-                             sim->simulator().setFaults({});
-                     });
-    const BudgetOutcome outcome = SimulatorFixture::wait(modification);
+    const BudgetOutcome outcome = changeUntilReconciling(*sim, *client, QStringLiteral("drop-after-apply"));
     QCOMPARE(outcome.kind, Kind::ReconciledApplied);
     QCOMPARE(outcome.ambiguity, Ambiguity::ConnectionLost);
     QCOMPARE(*outcome.observedValue, 60000);
@@ -461,14 +458,7 @@ void TestBusifavorClient::reconciliationAfterDropBeforeApply()
 {
     auto sim = fixture();
     auto client = sim->client();
-    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-before-apply")}).value());
-    BudgetModification *modification = client->modifyBudget(total(60000, 50000));
-    QObject::connect(modification, &BudgetModification::stageChanged, modification,
-                     [&](BudgetModification::Stage stage) {
-                         if (stage == BudgetModification::Stage::Reconciling)
-                             sim->simulator().setFaults({});
-                     });
-    const BudgetOutcome outcome = SimulatorFixture::wait(modification);
+    const BudgetOutcome outcome = changeUntilReconciling(*sim, *client, QStringLiteral("drop-before-apply"));
     QCOMPARE(outcome.kind, Kind::ReconciledNotApplied);
     QCOMPARE(*outcome.observedValue, 50000);
     QCOMPARE(currentTotal(*sim), 50000);

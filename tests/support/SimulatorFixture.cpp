@@ -10,6 +10,7 @@
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QSslSocket>
+#include <QTcpServer>
 #include <QTest>
 
 namespace budgetdesk::test {
@@ -62,6 +63,14 @@ VerificationKeys SimulatorFixture::demoKeys()
     keys.setPublicKey(demo.publicKeyId, *KeyLoader::publicKey(demo.wechatPayPublicKeyPem));
     keys.addPlatformCertificate(*KeyLoader::certificate(demo.platformCertificatePem));
     return keys;
+}
+
+quint16 SimulatorFixture::unusedLoopbackPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        qFatal("SimulatorFixture: no free port");
+    return probe.serverPort();
 }
 
 ClientSettings SimulatorFixture::fastSettings() const

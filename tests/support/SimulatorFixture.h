@@ -77,6 +77,7 @@ public:
     std::unique_ptr<BusifavorClient> client(ClientSettings settings) const;
     ClientSettings fastSettings() const;
     static MerchantCredentials demoCredentials();
+    static quint16 unusedLoopbackPort(); // nothing listens there: connections are refused
     static VerificationKeys demoKeys();
 
     // Waits for a running operation (the event loop runs meanwhile) and returns its end.
