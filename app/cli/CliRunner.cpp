@@ -5,6 +5,7 @@
 #include "busifavor/RequestNumberGenerator.h"
 #include "cli/CliOptions.h"
 #include "cli/ConnectionSetup.h"
+#include "errors/ErrorCatalogue.h"
 
 #include <QEventLoop>
 #include <QJsonArray>
@@ -244,8 +245,12 @@ QJsonObject modifyJson(const BudgetOutcome &outcome)
                 {QStringLiteral("explanation_en"), outcome.summary().en}};
         if (outcome.observedValue)
             json.insert(QStringLiteral("observed"), *outcome.observedValue);
-        if (outcome.verification && !outcome.verification->isVerified())
-            json.insert(QStringLiteral("verification"), outcome.verification->text().en);
+        if (outcome.verification && !outcome.verification->isVerified()) {
+            const ErrorExplanation why = ErrorCatalogue::explainVerification(*outcome.verification);
+            json.insert(QStringLiteral("verification"), why.en);
+            json.insert(QStringLiteral("verification_zh"), why.explanationZh);
+            json.insert(QStringLiteral("solution_zh"), why.solutionZh);
+        }
         if (outcome.failure)
             json.insert(QStringLiteral("network_error"), NetworkFailure::kindName(outcome.failure->kind));
         if (outcome.kind == K::Unknown && outcome.reconciliation)
@@ -298,6 +303,7 @@ void printModifyText(const BudgetOutcome &outcome)
         out(QStringLiteral("✘ %1").arg(summary.zh));
         break;
     }
+    const bool explainedInEnglish = outcome.kind == K::Rejected; // printRejectedText did
     if (change.current) {
         const qint64 delta = change.target - *change.current;
         out(QStringLiteral("  %1    %2 → %3 (%4%5)")
@@ -326,7 +332,8 @@ void printModifyText(const BudgetOutcome &outcome)
         out(QStringLiteral("  提示：%1").arg(problem.text().zh));
     if (outcome.clockOffsetSeconds && qAbs(*outcome.clockOffsetSeconds) > ClockOffsetMeter::NoticeableSeconds)
         out(QStringLiteral("  注意：本机时钟与微信支付相差 %1 秒。").arg(*outcome.clockOffsetSeconds));
-    out(summary.en);
+    if (!explainedInEnglish)
+        out(summary.en);
 }
 
 int fail(const CliOptions *options, int code, const BilingualText &text, const char *outcome)

@@ -18,7 +18,7 @@ ResponseVerification ResponseVerification::clockSkew(qint64 offsetSeconds)
     return result;
 }
 
-ResponseVerification ResponseVerification::unknownSerial(QByteArray serial)
+ResponseVerification ResponseVerification::unknownSerial(const QByteArray &serial)
 {
     // The serial comes from an unverified header and ends up in a message for the user: keep
     // it short and printable.

@@ -27,7 +27,7 @@ public:
     static ResponseVerification missingHeader(QByteArray header);
     static ResponseVerification malformedTimestamp() { return ResponseVerification(Status::MalformedTimestamp); }
     static ResponseVerification clockSkew(qint64 offsetSeconds);
-    static ResponseVerification unknownSerial(QByteArray serial);
+    static ResponseVerification unknownSerial(const QByteArray &serial);
     static ResponseVerification signatureProbe() { return ResponseVerification(Status::SignatureProbe); }
     static ResponseVerification malformedSignature() { return ResponseVerification(Status::MalformedSignature); }
     static ResponseVerification signatureMismatch() { return ResponseVerification(Status::SignatureMismatch); }

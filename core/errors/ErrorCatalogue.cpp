@@ -138,6 +138,36 @@ QString ErrorCatalogue::normaliseMessage(const QString &message)
     return normalised;
 }
 
+ErrorExplanation ErrorCatalogue::explainVerification(const ResponseVerification &verification)
+{
+    using S = ResponseVerification::Status;
+    QString solution;
+    switch (verification.status()) {
+    case S::Verified:
+        return {};
+    case S::ClockSkew:
+        solution = QStringLiteral("开启系统的自动对时后重试；BudgetDesk 已查询批次核对结果。");
+        break;
+    case S::UnknownSerial:
+        solution = QStringLiteral("核对配置中的微信支付公钥 ID 与公钥文件；使用平台证书的商户请更新平台证书。");
+        break;
+    case S::SignatureProbe:
+        solution = QStringLiteral("无需处理：BudgetDesk 已查询批次核对结果；如需确认可再次查询。");
+        break;
+    case S::SignatureMismatch:
+    case S::MalformedSignature:
+        solution
+            = QStringLiteral("核对配置的微信支付公钥是否为本商户号下载的；若网络中有代理改写了应答，请联系管理员。");
+        break;
+    case S::MissingHeader:
+    case S::MalformedTimestamp:
+        solution = QStringLiteral("应答可能并非来自微信支付（代理或网关改写）；BudgetDesk 已查询批次核对结果。");
+        break;
+    }
+    const BilingualText text = verification.text();
+    return {text.zh, solution, text.en};
+}
+
 ErrorExplanation ErrorCatalogue::explain(int httpStatus, const QString &code, const QString &message)
 {
     const QString normalised = normaliseMessage(message);

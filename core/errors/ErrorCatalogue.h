@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/ResponseVerification.h"
 #include "errors/ErrorExplanation.h"
 
 #include <QString>
@@ -13,6 +14,9 @@ class ErrorCatalogue
 {
 public:
     static ErrorExplanation explain(int httpStatus, const QString &code, const QString &message);
+
+    // Why a 2xx answer was not trusted, and what to do.
+    static ErrorExplanation explainVerification(const ResponseVerification &verification);
 
     // "批次正在修改中，请稍后重试。" and "批次正在修改中,请稍后重试" are the same message.
     static QString normaliseMessage(const QString &message);

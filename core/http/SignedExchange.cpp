@@ -195,7 +195,7 @@ void SignedExchange::handleAnswer(HttpAnswer answer)
     finish();
 }
 
-void SignedExchange::handleFailure(NetworkFailure failure)
+void SignedExchange::handleFailure(const NetworkFailure &failure)
 {
     if (!m_result.attempts.isEmpty() && !m_result.attempts.last().httpStatus)
         m_result.attempts.last().failure = failure;

@@ -84,7 +84,7 @@ private:
     void sendTo(int domainIndex);
     void onReplyFinished();
     void handleAnswer(HttpAnswer answer);
-    void handleFailure(NetworkFailure failure);
+    void handleFailure(const NetworkFailure &failure);
     void retryLater(int delayMs);
     void finish();
     NetworkFailure classify(QNetworkReply *reply) const;

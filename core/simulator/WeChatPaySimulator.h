@@ -31,7 +31,7 @@ public:
 
     SimResponse handle(const SimRequest &request);
 
-    void setFaults(FaultPlan plan) { m_faults = std::move(plan); }
+    void setFaults(const FaultPlan &plan) { m_faults = plan; }
     const FaultPlan &faults() const { return m_faults; }
 
     const SimulatorConfig &config() const { return m_config; }

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void toleratesPunctuation();
     void unknownCodesFallBackByStatus();
     void everyNetworkFailureIsExplained();
+    void everyVerificationFailureIsExplained();
 };
 
 void TestErrorCatalogue::everyRowOfTheApiPage_data()
@@ -194,6 +195,20 @@ void TestErrorCatalogue::everyNetworkFailureIsExplained()
     QVERIFY(!delivered(K::TimeoutBeforeSending));
     QVERIFY(delivered(K::TimeoutAfterSending));
     QVERIFY(delivered(K::ClosedAfterSending));
+}
+
+void TestErrorCatalogue::everyVerificationFailureIsExplained()
+{
+    const ResponseVerification failures[] = {ResponseVerification::missingHeader("Wechatpay-Signature"),
+                                             ResponseVerification::malformedTimestamp(),
+                                             ResponseVerification::clockSkew(400),
+                                             ResponseVerification::unknownSerial("PUB_KEY_ID_9"),
+                                             ResponseVerification::signatureProbe(),
+                                             ResponseVerification::malformedSignature(),
+                                             ResponseVerification::signatureMismatch()};
+    for (const ResponseVerification &failure : failures)
+        verifyComplete(ErrorCatalogue::explainVerification(failure));
+    QVERIFY(ErrorCatalogue::explainVerification(ResponseVerification::verified()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestErrorCatalogue)
