@@ -76,6 +76,13 @@ int signedGet(const Running &running, const QByteArray &target, const QSslConfig
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 }
 
+// True once the process has ended — also when it ended while another wait ran the event loop
+// (waitForFinished() alone would then say false).
+bool ended(QProcess &process, int timeoutMs = 10000)
+{
+    return process.state() == QProcess::NotRunning || process.waitForFinished(timeoutMs);
+}
+
 } // namespace
 
 class TestSimulatorProcess : public QObject
@@ -117,7 +124,7 @@ void TestSimulatorProcess::stopsAfterMaxRequests()
     Running sim = start({QStringLiteral("--max-requests"), QStringLiteral("2")});
     QCOMPARE(signedGet(sim, "/v3/marketing/busifavor/stocks/1212000000000001"), 200);
     QCOMPARE(signedGet(sim, "/v3/marketing/busifavor/stocks/404"), 404);
-    QVERIFY(sim.process->waitForFinished(10000));
+    QVERIFY(ended(*sim.process));
     QCOMPARE(sim.process->exitStatus(), QProcess::NormalExit);
     QCOMPARE(sim.process->exitCode(), 0);
 }
@@ -128,7 +135,7 @@ void TestSimulatorProcess::stopsAfterMaxSeconds()
     timer.start();
     Running sim = start({QStringLiteral("--max-seconds"), QStringLiteral("1")});
     QVERIFY(sim.lines.contains(QStringLiteral("READY")));
-    QVERIFY(sim.process->waitForFinished(10000));
+    QVERIFY(ended(*sim.process));
     QCOMPARE(sim.process->exitCode(), 0);
     QVERIFY(timer.elapsed() >= 900);
 }
@@ -141,7 +148,7 @@ void TestSimulatorProcess::signalWritesTheState()
     Running sim = start({QStringLiteral("--state-out"), state});
     QVERIFY(sim.lines.contains(QStringLiteral("READY")));
     sim.process->terminate(); // SIGTERM
-    QVERIFY(sim.process->waitForFinished(10000));
+    QVERIFY(ended(*sim.process));
     QCOMPARE(sim.process->exitStatus(), QProcess::NormalExit);
     QCOMPARE(sim.process->exitCode(), 0);
     QFile file(state);
