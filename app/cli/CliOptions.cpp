@@ -9,33 +9,71 @@ namespace {
 struct OptionSpec
 {
     const char *name;
-    const char *valueName;
+    const char *valueName; // nullptr: a flag
     const char *description;
 };
 
 const OptionSpec Specs[] = {
+    {"json", nullptr, "Print JSON: one object (history: one per entry)."},
+    {"data-dir", "DIR", "Keep profiles, the audit log and caches in DIR (default: the user's data folder)."},
+    {"profile", "NAME", "Use a saved profile instead of the connection options."},
     {"mchid", "ID", "Merchant ID (商户号)."},
     {"merchant-serial", "HEX", "Merchant API certificate serial; read from --merchant-certificate when absent."},
     {"private-key", "FILE",
      "Merchant API private key: apiclient_key.pem (PKCS#8/PKCS#1, encrypted or not) or apiclient_cert.p12."},
     {"passphrase-env", "VAR", "Environment variable holding the key's passphrase (a .p12 defaults to the mchid)."},
+    {"apiv3-key-env", "VAR", "Environment variable holding the APIv3 key (platform-certificate mode)."},
     {"merchant-certificate", "FILE", "apiclient_cert.pem: its serial is used, and the key is checked against it."},
     {"public-key-id", "PUB_KEY_ID", "WeChat Pay public key ID."},
     {"public-key", "FILE", "WeChat Pay public key pub_key.pem."},
-    {"platform-certificate", "FILE", "WeChat Pay platform certificate (repeatable)."},
+    {"platform-certificate", "FILE",
+     "A WeChat Pay platform certificate (repeatable); without one, certificate mode downloads them."},
+    {"verification", "MODE", "public_key, platform_certificates or both (default: from the options given)."},
     {"base-url", "URL", "Primary domain (default https://api.mch.weixin.qq.com)."},
     {"backup-url", "URL",
      "Backup domain for connection failures (default https://api2.mch.weixin.qq.com; 'none' to disable)."},
-    {"ca-file", "FILE", "Trust only the CA certificates in FILE (PEM), e.g. the simulator's test CA."},
     {"timeout-ms", "N", "Time an attempt may take (default 15000)."},
+    {"ca-file", "FILE", "Trust only the CA certificates in FILE (PEM), e.g. the simulator's test CA."},
     {"retry-delay-ms", "N", "First retry delay for 5xx/429/busy answers (default 800; doubled each time)."},
-    {"current", "N", "The current value to replace; without it a fresh lookup supplies it."},
+    {"total", "N", "modify: change the batch total (max_coupons) to N."},
+    {"per-day", "N", "modify: change the daily cap (max_coupons_by_day) to N."},
+    {"current", "N", "modify: the current value to replace; without it a fresh lookup supplies it."},
     {"request-no", "NO",
-     "modify_budget_request_no (1-128 of [0-9A-Za-z_-]); generated when absent. Reuse it to retry "
-     "the same change."},
-    {"total", "N", "Change the batch total (max_coupons) to N."},
-    {"per-day", "N", "Change the daily cap (max_coupons_by_day) to N."},
+     "modify: modify_budget_request_no (1-128 of [0-9A-Za-z_-]); generated when absent. Reuse it "
+     "to retry the same change."},
+    {"stock", "ID", "history: only this batch."},
+    {"since", "DATE", "history: from this date (YYYY-MM-DD) or time (ISO 8601) on."},
+    {"csv", "FILE", "history: write CSV (UTF-8 with BOM, for Excel) to FILE."},
+    {"all-pending", nullptr, "reconcile: every pending or unknown entry."},
 };
+
+const QString Usage = QStringLiteral(
+    "BudgetDesk 商家券预算助手 — look up a WeChat Pay merchant-coupon batch or change its budget.\n\n"
+    "  budgetdesk-cli [--data-dir DIR] [connection options | --profile NAME] [--json] lookup STOCK_ID\n"
+    "  budgetdesk-cli [--data-dir DIR] [connection options | --profile NAME] [--json] modify STOCK_ID\n"
+    "                 (--total N | --per-day N) [--current N] [--request-no NO]\n"
+    "  budgetdesk-cli [--data-dir DIR] profile add NAME <connection options>\n"
+    "  budgetdesk-cli [--data-dir DIR] profile list | show NAME | remove NAME | import FILE | export NAME FILE\n"
+    "  budgetdesk-cli [--data-dir DIR] profile test NAME [STOCK_ID]\n"
+    "  budgetdesk-cli [--data-dir DIR] history [--stock ID] [--profile NAME] [--since DATE] [--json | --csv FILE]\n"
+    "  budgetdesk-cli [--data-dir DIR] reconcile [ENTRY_ID | --all-pending]\n\n"
+    "Exit codes: 0 applied/verified, 2 rejected, 3 unknown/not applied/not verified, 4 invalid input,\n"
+    "5 configuration or key problem, 6 network failure on every domain.");
+
+void configure(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(Usage);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    for (const OptionSpec &spec : Specs) {
+        QCommandLineOption option(QString::fromLatin1(spec.name), QString::fromUtf8(spec.description));
+        if (spec.valueName)
+            option.setValueName(QString::fromLatin1(spec.valueName));
+        parser.addOption(option);
+    }
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("lookup, modify, profile, history or reconcile"));
+}
 
 bool readInteger(const QCommandLineParser &parser, const char *name, qint64 &value, QString &error)
 {
@@ -46,28 +84,18 @@ bool readInteger(const QCommandLineParser &parser, const char *name, qint64 &val
     return ok;
 }
 
-void configure(QCommandLineParser &parser)
+QString usageError(const QString &zh, const QString &en)
 {
-    parser.setApplicationDescription(QStringLiteral(
-        "BudgetDesk 商家券预算助手 — look up a WeChat Pay merchant-coupon batch or change its budget.\n\n"
-        "  budgetdesk-cli [connection options] [--json] lookup STOCK_ID\n"
-        "  budgetdesk-cli [connection options] [--json] modify STOCK_ID (--total N | --per-day N)\n"
-        "                 [--current N] [--request-no NO]\n\n"
-        "Exit codes: 0 applied/verified, 2 rejected, 3 unknown/not applied/not verified, 4 invalid input,\n"
-        "5 configuration or key problem, 6 network failure on every domain."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print one JSON object.")));
-    for (const OptionSpec &spec : Specs) {
-        QCommandLineOption option(QString::fromLatin1(spec.name), QString::fromUtf8(spec.description));
-        option.setValueName(QString::fromLatin1(spec.valueName));
-        parser.addOption(option);
-    }
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("lookup or modify"));
-    parser.addPositionalArgument(QStringLiteral("STOCK_ID"), QStringLiteral("The batch (批次号)."));
+    return zh + QStringLiteral(" / ") + en;
 }
 
 } // namespace
+
+bool CliOptions::hasConnectionOptions() const
+{
+    return !mchid.isEmpty() || !privateKeyFile.isEmpty() || !merchantSerial.isEmpty() || !publicKeyFile.isEmpty()
+        || !platformCertificateFiles.isEmpty() || !merchantCertificateFile.isEmpty();
+}
 
 QString CliOptions::usage()
 {
@@ -88,64 +116,147 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
     options.showVersion = parser.isSet(QStringLiteral("version"));
     if (options.showHelp || options.showVersion)
         return options;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2)
-        return QStringLiteral("需要命令和批次号 / expected a command and a STOCK_ID");
-    if (positional[0] == QLatin1String("lookup"))
-        options.command = Command::Lookup;
-    else if (positional[0] == QLatin1String("modify"))
-        options.command = Command::Modify;
-    else
-        return QStringLiteral("未知命令 '%1'，应为 lookup 或 modify / unknown command '%1'").arg(positional[0]);
-    options.stockId = positional[1];
 
     auto text = [&](const char *name) { return parser.value(QString::fromLatin1(name)); };
-    options.json = parser.isSet(QStringLiteral("json"));
+    auto isSet = [&](const char *name) { return parser.isSet(QString::fromLatin1(name)); };
+    options.json = isSet("json");
+    options.dataDir = text("data-dir");
+    options.profile = text("profile");
     options.mchid = text("mchid");
     options.merchantSerial = text("merchant-serial");
     options.privateKeyFile = text("private-key");
     options.passphraseEnv = text("passphrase-env");
+    options.apiV3KeyEnv = text("apiv3-key-env");
     options.merchantCertificateFile = text("merchant-certificate");
     options.publicKeyId = text("public-key-id");
     options.publicKeyFile = text("public-key");
     options.platformCertificateFiles = parser.values(QStringLiteral("platform-certificate"));
+    options.verification = text("verification");
     options.baseUrl = text("base-url");
     options.backupUrl = text("backup-url");
-    options.backupUrlSet = parser.isSet(QStringLiteral("backup-url"));
+    options.backupUrlSet = isSet("backup-url");
     options.caFile = text("ca-file");
     options.requestNumber = text("request-no");
+    options.historyStock = text("stock");
+    options.csvFile = text("csv");
+    options.allPending = isSet("all-pending");
 
     QString error;
     qint64 number = 0;
-    if (parser.isSet(QStringLiteral("timeout-ms"))) {
+    if (isSet("timeout-ms")) {
         if (!readInteger(parser, "timeout-ms", number, error) || number < 1 || number > 600000)
-            return error.isEmpty() ? QStringLiteral("--timeout-ms 应在 1–600000 之间 / must be 1-600000") : error;
+            return error.isEmpty() ? usageError(QStringLiteral("--timeout-ms 应在 1–600000 之间"),
+                                                QStringLiteral("--timeout-ms must be 1-600000"))
+                                   : error;
         options.timeoutMs = int(number);
     }
-    if (parser.isSet(QStringLiteral("retry-delay-ms"))) {
+    if (isSet("retry-delay-ms")) {
         if (!readInteger(parser, "retry-delay-ms", number, error) || number < 0 || number > 60000)
-            return error.isEmpty() ? QStringLiteral("--retry-delay-ms 应在 0–60000 之间 / must be 0-60000") : error;
+            return error.isEmpty() ? usageError(QStringLiteral("--retry-delay-ms 应在 0–60000 之间"),
+                                                QStringLiteral("--retry-delay-ms must be 0-60000"))
+                                   : error;
         options.retryDelayMs = int(number);
     }
-    if (parser.isSet(QStringLiteral("current"))) {
+    if (isSet("current")) {
         if (!readInteger(parser, "current", number, error))
             return error;
         options.current = number;
     }
-
-    const bool total = parser.isSet(QStringLiteral("total"));
-    const bool perDay = parser.isSet(QStringLiteral("per-day"));
-    if (options.command == Command::Modify) {
-        if (total == perDay)
-            return QStringLiteral(
-                "一次只能修改一项：请给出 --total 或 --per-day 之一 / give exactly one of --total and --per-day");
-        options.dimension = total ? BudgetDimension::Total : BudgetDimension::PerDay;
-        if (!readInteger(parser, total ? "total" : "per-day", options.target, error))
-            return error;
-    } else if (total || perDay || options.current || !options.requestNumber.isEmpty()) {
-        return QStringLiteral(
-            "lookup 不接受 --total/--per-day/--current/--request-no / lookup takes no change options");
+    if (isSet("since")) {
+        const QString since = text("since");
+        options.since = QDateTime::fromString(since, Qt::ISODate);
+        if (!options.since.isValid())
+            options.since = QDateTime(QDate::fromString(since, Qt::ISODate), QTime(0, 0));
+        if (!options.since.isValid())
+            return usageError(QStringLiteral("--since 应为日期，如 2026-11-27"),
+                              QStringLiteral("--since needs a date such as 2026-11-27"));
     }
+
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usageError(QStringLiteral("缺少命令"), QStringLiteral("a command is missing"));
+    const QString command = positional.takeFirst();
+    options.arguments = positional;
+
+    auto expect = [&](qsizetype minimum, qsizetype maximum) -> std::optional<QString> {
+        if (positional.size() < minimum || positional.size() > maximum)
+            return usageError(QStringLiteral("“%1”的参数个数不对").arg(command),
+                              QStringLiteral("wrong number of arguments for '%1'").arg(command));
+        return std::nullopt;
+    };
+
+    const bool total = isSet("total");
+    const bool perDay = isSet("per-day");
+    if (command == QLatin1String("lookup") || command == QLatin1String("modify")) {
+        if (auto problem = expect(1, 1))
+            return *problem;
+        options.stockId = positional.first();
+        options.command = command == QLatin1String("lookup") ? Command::Lookup : Command::Modify;
+        if (options.command == Command::Modify) {
+            if (total == perDay)
+                return usageError(QStringLiteral("一次只能修改一项：请给出 --total 或 --per-day 之一"),
+                                  QStringLiteral("give exactly one of --total and --per-day"));
+            options.dimension = total ? BudgetDimension::Total : BudgetDimension::PerDay;
+            if (!readInteger(parser, total ? "total" : "per-day", options.target, error))
+                return error;
+            return options;
+        }
+    } else if (command == QLatin1String("profile")) {
+        if (positional.isEmpty())
+            return usageError(QStringLiteral("profile 需要子命令"), QStringLiteral("profile needs a subcommand"));
+        const QString sub = positional.takeFirst();
+        options.arguments = positional;
+        struct
+        {
+            const char *name;
+            Command command;
+            qsizetype minimum;
+            qsizetype maximum;
+        } const subcommands[] = {{"add", Command::ProfileAdd, 1, 1},       {"list", Command::ProfileList, 0, 0},
+                                 {"show", Command::ProfileShow, 1, 1},     {"remove", Command::ProfileRemove, 1, 1},
+                                 {"import", Command::ProfileImport, 1, 1}, {"export", Command::ProfileExport, 2, 2},
+                                 {"test", Command::ProfileTest, 1, 2}};
+        bool known = false;
+        for (const auto &candidate : subcommands) {
+            if (sub == QLatin1String(candidate.name)) {
+                if (auto problem = expect(candidate.minimum, candidate.maximum))
+                    return *problem;
+                options.command = candidate.command;
+                known = true;
+            }
+        }
+        if (!known)
+            return usageError(QStringLiteral("未知的 profile 子命令“%1”").arg(sub),
+                              QStringLiteral("unknown profile subcommand '%1'").arg(sub));
+    } else if (command == QLatin1String("history")) {
+        if (auto problem = expect(0, 0))
+            return *problem;
+        options.command = Command::History;
+        options.historyProfile = options.profile;
+        if (options.json && !options.csvFile.isEmpty())
+            return usageError(QStringLiteral("--json 与 --csv 只能选一个"),
+                              QStringLiteral("--json and --csv exclude each other"));
+    } else if (command == QLatin1String("reconcile")) {
+        if (auto problem = expect(0, 1))
+            return *problem;
+        options.command = Command::Reconcile;
+        if (positional.size() == 1) {
+            bool ok = false;
+            options.entryId = positional.first().toLongLong(&ok);
+            if (!ok)
+                return usageError(QStringLiteral("记录编号应为数字"), QStringLiteral("ENTRY_ID must be a number"));
+        }
+        if (options.entryId.has_value() == options.allPending)
+            return usageError(QStringLiteral("请给出记录编号或 --all-pending"),
+                              QStringLiteral("give an ENTRY_ID or --all-pending"));
+    } else {
+        return usageError(QStringLiteral("未知命令“%1”").arg(command),
+                          QStringLiteral("unknown command '%1'").arg(command));
+    }
+
+    if (total || perDay || options.current || !options.requestNumber.isEmpty())
+        return usageError(QStringLiteral("--total/--per-day/--current/--request-no 只用于 modify"),
+                          QStringLiteral("--total/--per-day/--current/--request-no belong to modify"));
     return options;
 }
 

@@ -3,6 +3,7 @@
 #include "busifavor/BudgetChange.h"
 #include "common/Result.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QStringList>
 
@@ -22,35 +23,66 @@ enum ExitCode {
 
 struct CliOptions
 {
-    enum class Command { Lookup, Modify };
+    enum class Command {
+        Lookup,
+        Modify,
+        ProfileAdd,
+        ProfileList,
+        ProfileShow,
+        ProfileRemove,
+        ProfileImport,
+        ProfileExport,
+        ProfileTest,
+        History,
+        Reconcile,
+    };
 
-    // Connection.
+    QString dataDir;
+    QString profile; // --profile NAME, instead of the connection options
+
+    // Connection options (lookup/modify without --profile, and profile add).
     QString mchid;
     QString merchantSerial;
     QString privateKeyFile;
     QString passphraseEnv;
+    QString apiV3KeyEnv;
     QString merchantCertificateFile;
     QString publicKeyId;
     QString publicKeyFile;
     QStringList platformCertificateFiles;
+    QString verification; // public_key, platform_certificates, both; inferred when empty
     QString baseUrl;
     QString backupUrl;
     bool backupUrlSet = false;
+    std::optional<int> timeoutMs;
+    // Transport only, never stored in a profile: a CA to trust, retry pacing.
     QString caFile;
-    int timeoutMs = 15000;
     std::optional<int> retryDelayMs;
 
     bool json = false;
     bool showHelp = false;
     bool showVersion = false;
     Command command = Command::Lookup;
+    QStringList arguments; // the command's own positional arguments
+
+    // lookup / modify
     QString stockId;
     std::optional<BudgetDimension> dimension;
     qint64 target = 0;
     std::optional<qint64> current;
     QString requestNumber;
 
-    // A usage error: an English and Chinese line, exit code 4.
+    // history / reconcile
+    QString historyStock;
+    QString historyProfile;
+    QDateTime since;
+    QString csvFile;
+    bool allPending = false;
+    std::optional<qint64> entryId;
+
+    bool hasConnectionOptions() const;
+
+    // A usage error, in Chinese and English; exit code 4.
     static Result<CliOptions, QString> parse(const QStringList &arguments);
     static QString usage();
 };

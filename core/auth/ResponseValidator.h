@@ -24,6 +24,7 @@ public:
     explicit ResponseValidator(VerificationKeys keys, std::shared_ptr<const Clock> clock = nullptr);
 
     const VerificationKeys &keys() const { return m_keys; }
+    void setKeys(VerificationKeys keys) { m_keys = std::move(keys); }
 
     ResponseVerification validate(const HttpHeaders &headers, QByteArrayView body) const;
 

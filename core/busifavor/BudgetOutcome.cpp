@@ -15,6 +15,8 @@ QString BudgetOutcome::kindName(Kind kind)
         return QStringLiteral("lookup_failed");
     case Kind::NetworkFailed:
         return QStringLiteral("network_failure");
+    case Kind::NotRecorded:
+        return QStringLiteral("not_recorded");
     case Kind::ReconciledApplied:
         return QStringLiteral("applied");
     case Kind::ReconciledNotApplied:
@@ -83,6 +85,9 @@ BilingualText BudgetOutcome::summary() const
     case Kind::LookupFailed:
         return {QStringLiteral("修改未发送：查询批次当前值失败。%1").arg(lookup->summary().zh),
                 QStringLiteral("Not sent: looking up the current value failed. %1").arg(lookup->summary().en)};
+    case Kind::NotRecorded:
+        return {QStringLiteral("修改未发送：%1").arg(notRecordedReason.zh),
+                QStringLiteral("Not sent: %1").arg(notRecordedReason.en)};
     case Kind::NetworkFailed: {
         const ErrorExplanation explanation = failure->explanation();
         return {QStringLiteral("所有域名均无法连接，修改未生效。%1").arg(explanation.explanationZh),

@@ -25,6 +25,7 @@ struct BudgetOutcome
         Rejected, // a non-2xx answer: `error`
         Invalid, // problems found before sending: `problems`; nothing sent
         LookupFailed, // the lookup for the current value failed: `lookup`; nothing sent
+        NotRecorded, // the audit log could not record it, so it was not sent: `notRecordedReason`
         NetworkFailed, // no domain could be reached; nothing was delivered
         ReconciledApplied, // ambiguous, and the batch now holds the target
         ReconciledNotApplied, // ambiguous, and the batch does not hold the target
@@ -56,6 +57,7 @@ struct BudgetOutcome
     std::optional<ResponseVerification> verification;
     std::optional<NetworkFailure> failure;
     QList<BudgetProblem> problems;
+    BilingualText notRecordedReason;
     std::optional<StockQueryResult> lookup; // the lookup for the current value, if one ran
     std::optional<StockQueryResult> reconciliation; // the lookup after an ambiguous outcome
     std::optional<qint64> observedValue; // what reconciliation found

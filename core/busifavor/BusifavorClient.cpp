@@ -1,5 +1,6 @@
 #include "busifavor/BusifavorClient.h"
 
+#include "busifavor/PlatformCertificateDownload.h"
 #include "http/SignedExchange.h"
 
 #include <QJsonDocument>
@@ -35,6 +36,7 @@ SignedExchange *BusifavorClient::exchange(SignedExchange::Request request, QObje
 {
     auto *exchange
         = new SignedExchange(*m_network, m_signer, m_validator, m_settings, m_clockOffset, std::move(request), owner);
+    exchange->setUnknownSerialHandler(m_unknownSerialHandler);
     return exchange;
 }
 
@@ -46,9 +48,16 @@ StockQuery *BusifavorClient::queryStock(const QString &stockId)
     return query;
 }
 
-BudgetModification *BusifavorClient::modifyBudget(BudgetChange change)
+PlatformCertificateDownload *BusifavorClient::downloadPlatformCertificates(const QByteArray &apiV3Key)
 {
-    auto *modification = new BudgetModification(*this, std::move(change));
+    auto *download = new PlatformCertificateDownload(*this, apiV3Key);
+    QMetaObject::invokeMethod(download, &PlatformCertificateDownload::start, Qt::QueuedConnection);
+    return download;
+}
+
+BudgetModification *BusifavorClient::modifyBudget(BudgetChange change, BeforeSend beforeSend)
+{
+    auto *modification = new BudgetModification(*this, std::move(change), std::move(beforeSend));
     QMetaObject::invokeMethod(modification, &BudgetModification::start, Qt::QueuedConnection);
     return modification;
 }
@@ -79,9 +88,10 @@ void StockQuery::cancel()
 
 // ---- BudgetModification
 
-BudgetModification::BudgetModification(BusifavorClient &client, BudgetChange change)
+BudgetModification::BudgetModification(BusifavorClient &client, BudgetChange change, BeforeSend beforeSend)
     : QObject(&client)
     , m_client(client)
+    , m_beforeSend(std::move(beforeSend))
 {
     m_outcome.change = std::move(change);
 }
@@ -129,6 +139,14 @@ void BudgetModification::send(const std::optional<StockDetails> &stock)
         m_outcome.kind = BudgetOutcome::Kind::Invalid;
         finish();
         return;
+    }
+    if (m_beforeSend) {
+        if (std::optional<BilingualText> refusal = m_beforeSend(m_outcome.change)) {
+            m_outcome.kind = BudgetOutcome::Kind::NotRecorded;
+            m_outcome.notRecordedReason = *refusal;
+            finish();
+            return;
+        }
     }
     Q_EMIT stageChanged(Stage::Sending);
     m_exchange = m_client.exchange({"PATCH", m_outcome.change.path(), m_outcome.change.body()}, this);

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -17,7 +18,12 @@ class QNetworkAccessManager;
 namespace budgetdesk {
 
 class BusifavorClient;
+class PlatformCertificateDownload;
 class SignedExchange;
+
+// Called with the complete change (current value and request number filled in) just before
+// it is sent; an error stops it unsent. The audit log writes its pending entry here.
+using BeforeSend = std::function<std::optional<BilingualText>(const BudgetChange &change)>;
 
 // A running lookup. Deletes itself after finished().
 class StockQuery : public QObject
@@ -61,7 +67,7 @@ Q_SIGNALS:
 
 private:
     friend class BusifavorClient;
-    BudgetModification(BusifavorClient &client, BudgetChange change);
+    BudgetModification(BusifavorClient &client, BudgetChange change, BeforeSend beforeSend);
     void start();
     void lookupFinished(const StockQueryResult &result);
     void send(const std::optional<StockDetails> &stock);
@@ -71,6 +77,7 @@ private:
     void finish();
 
     BusifavorClient &m_client;
+    BeforeSend m_beforeSend;
     BudgetOutcome m_outcome;
     QPointer<StockQuery> m_query;
     QPointer<SignedExchange> m_exchange;
@@ -93,7 +100,16 @@ public:
     ~BusifavorClient() override;
 
     StockQuery *queryStock(const QString &stockId);
-    BudgetModification *modifyBudget(BudgetChange change);
+    // GET /v3/certificates, decrypted with the APIv3 key and checked against itself.
+    PlatformCertificateDownload *downloadPlatformCertificates(const QByteArray &apiV3Key);
+
+    const VerificationKeys &verificationKeys() const { return m_validator.keys(); }
+    void setVerificationKeys(VerificationKeys keys) { m_validator.setKeys(std::move(keys)); }
+    // Called when a 2xx answer names a serial no key is known for (a rotated platform
+    // certificate): refresh the keys, then call `done` and the answer is checked again.
+    using UnknownSerialHandler = std::function<void(std::function<void()> done)>;
+    void setUnknownSerialHandler(UnknownSerialHandler handler) { m_unknownSerialHandler = std::move(handler); }
+    BudgetModification *modifyBudget(BudgetChange change, BeforeSend beforeSend = {});
 
     const ClientSettings &settings() const { return m_settings; }
     // Drops kept-alive connections (may block briefly: not on a UI thread's hot path).
@@ -105,6 +121,7 @@ public:
 private:
     friend class StockQuery;
     friend class BudgetModification;
+    friend class PlatformCertificateDownload;
     SignedExchange *exchange(SignedExchange::Request request, QObject *owner);
 
     RequestSigner m_signer;
@@ -114,6 +131,7 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_ownNetwork;
     QNetworkAccessManager *m_network;
     ClockOffsetMeter m_clockOffset;
+    UnknownSerialHandler m_unknownSerialHandler;
 };
 
 } // namespace budgetdesk

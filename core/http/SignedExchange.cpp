@@ -159,6 +159,18 @@ void SignedExchange::onReplyFinished()
     if (answer.isSuccess())
         answer.verification = m_validator.validate(answer.headers, answer.body);
     m_result.attempts.last().httpStatus = answer.status;
+
+    // A serial nobody knows may be a platform certificate rotated in since the last download:
+    // refresh once, then judge the same answer again.
+    if (answer.verification && answer.verification->status() == ResponseVerification::Status::UnknownSerial
+        && m_unknownSerialHandler && !m_keysRefreshed) {
+        m_keysRefreshed = true;
+        m_unknownSerialHandler([this, answer = std::move(answer)]() mutable {
+            answer.verification = m_validator.validate(answer.headers, answer.body);
+            handleAnswer(std::move(answer));
+        });
+        return;
+    }
     handleAnswer(std::move(answer));
 }
 

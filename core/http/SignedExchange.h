@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -73,6 +74,11 @@ public:
 
     void start();
     void cancel();
+    // See BusifavorClient::setUnknownSerialHandler; used once per exchange.
+    void setUnknownSerialHandler(std::function<void(std::function<void()>)> handler)
+    {
+        m_unknownSerialHandler = std::move(handler);
+    }
     const ExchangeResult &result() const { return m_result; }
     bool isFinished() const { return m_finished; }
 
@@ -110,6 +116,8 @@ private:
     bool m_timedOut = false;
     bool m_cancelled = false;
     bool m_finished = false;
+    bool m_keysRefreshed = false;
+    std::function<void(std::function<void()>)> m_unknownSerialHandler;
     ExchangeResult m_result;
 };
 

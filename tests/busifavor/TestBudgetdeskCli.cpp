@@ -51,7 +51,9 @@ private:
     QStringList connection(SimulatorFixture &sim)
     {
         const DemoMerchant &demo = DemoMerchant::instance();
-        QStringList arguments{QStringLiteral("--mchid"),
+        QStringList arguments{QStringLiteral("--data-dir"),
+                              m_files.filePath(QStringLiteral("data")),
+                              QStringLiteral("--mchid"),
                               demo.mchid,
                               QStringLiteral("--private-key"),
                               m_files.filePath(DemoMerchant::MerchantKeyFile),

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "cli/CliOptions.h"
+#include "common/BilingualText.h"
+#include "common/Result.h"
+#include "http/ClientSettings.h"
+#include "profile/MerchantProfile.h"
+#include "profile/ProfileStore.h"
+#include "profile/SecretStore.h"
+
+#include <optional>
+
+namespace budgetdesk::cli {
+
+// Which merchant a command acts for: a saved profile (--profile NAME, secrets from the OS
+// store or the environment) or one built from the connection options for this run.
+struct CliConnection
+{
+    MerchantProfile profile;
+    ProfileSecrets secrets;
+
+    // Exit code 5 with the text on failure.
+    static Result<CliConnection, BilingualText> resolve(const CliOptions &options, ProfileStore &profiles,
+                                                        SecretStore &secrets);
+    static MerchantProfile profileFromOptions(const CliOptions &options, const QString &name);
+    // Secrets named by --passphrase-env / --apiv3-key-env; an error if a variable is unset.
+    static std::optional<BilingualText> secretsFromEnvironment(const CliOptions &options, ProfileSecrets &secrets);
+    // The transport a test or a company network needs (--ca-file, --retry-delay-ms); never
+    // stored in a profile. nullopt: the defaults.
+    static Result<std::optional<ClientSettings>, BilingualText> transport(const CliOptions &options);
+};
+
+} // namespace budgetdesk::cli

@@ -1,0 +1,353 @@
+#include "cli/CliOutput.h"
+
+#include "errors/ErrorCatalogue.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace budgetdesk::cli {
+
+void out(const QString &text)
+{
+    std::fputs(qPrintable(text + u'\n'), stdout);
+}
+
+void printJson(const QJsonObject &object)
+{
+    std::fputs(QJsonDocument(object).toJson(QJsonDocument::Compact).constData(), stdout);
+    std::fputs("\n", stdout);
+}
+
+static QString escaped(const QByteArray &signingString)
+{
+    return QString::fromUtf8(signingString).replace(u'\n', QStringLiteral("\\n"));
+}
+
+static void addExplanation(QJsonObject &json, const ErrorExplanation &explanation)
+{
+    json.insert(QStringLiteral("explanation_zh"), explanation.explanationZh);
+    json.insert(QStringLiteral("solution_zh"), explanation.solutionZh);
+    json.insert(QStringLiteral("explanation_en"), explanation.en);
+}
+
+static QJsonObject rejectedJson(const ApiError &error)
+{
+    QJsonObject json{{QStringLiteral("outcome"), QStringLiteral("rejected")},
+                     {QStringLiteral("http_status"), error.httpStatus},
+                     {QStringLiteral("code"), error.code},
+                     {QStringLiteral("message"), error.message},
+                     {QStringLiteral("request_id"), QString::fromLatin1(error.requestId)}};
+    if (!error.detail.isEmpty())
+        json.insert(QStringLiteral("detail"), error.detail);
+    addExplanation(json, error.explanation);
+    return json;
+}
+
+static QJsonObject networkJson(const NetworkFailure &failure, const QList<ExchangeAttempt> &attempts)
+{
+    QJsonObject json{{QStringLiteral("outcome"), QStringLiteral("network_failure")},
+                     {QStringLiteral("error"), NetworkFailure::kindName(failure.kind)},
+                     {QStringLiteral("detail"), failure.detail}};
+    QJsonArray domains;
+    for (const ExchangeAttempt &attempt : attempts)
+        domains.append(attempt.domain.toString());
+    json.insert(QStringLiteral("domains"), domains);
+    addExplanation(json, failure.explanation());
+    return json;
+}
+
+QJsonObject stockJson(const StockDetails &stock)
+{
+    QJsonObject json{{QStringLiteral("outcome"), QStringLiteral("verified")},
+                     {QStringLiteral("verified"), true},
+                     {QStringLiteral("stock_id"), stock.stockId},
+                     {QStringLiteral("stock_name"), stock.stockName},
+                     {QStringLiteral("stock_state"), stock.stockState},
+                     {QStringLiteral("stock_type"), stock.stockType},
+                     {QStringLiteral("belong_merchant"), stock.belongMerchant},
+                     {QStringLiteral("max_coupons"), stock.maxCoupons},
+                     {QStringLiteral("max_coupons_per_user"), stock.maxCouponsPerUser},
+                     {QStringLiteral("total_send_num"), stock.totalSendNum},
+                     {QStringLiteral("available_begin_time"), stock.availableBeginTime.toString(Qt::ISODate)},
+                     {QStringLiteral("available_end_time"), stock.availableEndTime.toString(Qt::ISODate)},
+                     {QStringLiteral("request_id"), QString::fromLatin1(stock.requestId)},
+                     {QStringLiteral("domain"), stock.domain.toString()}};
+    json.insert(QStringLiteral("max_coupons_by_day"),
+                stock.maxCouponsByDay ? QJsonValue(*stock.maxCouponsByDay) : QJsonValue());
+    json.insert(QStringLiteral("today_send_num"), stock.todaySendNum ? QJsonValue(*stock.todaySendNum) : QJsonValue());
+    return json;
+}
+
+// Lookup failures share their shape between `lookup` and the lookup `modify` starts with.
+QJsonObject lookupFailureJson(const StockQueryResult &result)
+{
+    switch (result.kind) {
+    case StockQueryResult::Kind::Rejected:
+        return rejectedJson(*result.error);
+    case StockQueryResult::Kind::NetworkFailed:
+        return networkJson(result.failure.value_or(NetworkFailure{}), result.attempts);
+    case StockQueryResult::Kind::NotVerified:
+    case StockQueryResult::Kind::Verified:
+        break;
+    }
+    const BilingualText text = result.summary();
+    return {{QStringLiteral("outcome"), QStringLiteral("unknown")},
+            {QStringLiteral("verified"), false},
+            {QStringLiteral("reason"), text.en},
+            {QStringLiteral("explanation_zh"), text.zh}};
+}
+
+int lookupExitCode(const StockQueryResult &result)
+{
+    switch (result.kind) {
+    case StockQueryResult::Kind::Verified:
+        return ExitApplied;
+    case StockQueryResult::Kind::Rejected:
+        return ExitRejected;
+    case StockQueryResult::Kind::NotVerified:
+        return ExitUnknown;
+    case StockQueryResult::Kind::NetworkFailed:
+        break;
+    }
+    return ExitNetwork;
+}
+
+static void printRejectedText(const ApiError &error)
+{
+    out(QStringLiteral("✘ 微信支付拒绝：HTTP %1 %2 — %3").arg(error.httpStatus).arg(error.code, error.message));
+    out(QStringLiteral("  说明：%1").arg(error.explanation.explanationZh));
+    out(QStringLiteral("  处理：%1").arg(error.explanation.solutionZh));
+    if (!error.detail.isEmpty())
+        out(QStringLiteral("  detail：%1")
+                .arg(QString::fromUtf8(QJsonDocument(error.detail).toJson(QJsonDocument::Compact))));
+    out(QStringLiteral("  Request-ID：%1").arg(QString::fromLatin1(error.requestId)));
+    out(error.explanation.en);
+}
+
+void printLookupText(const StockQueryResult &result)
+{
+    if (result.kind == StockQueryResult::Kind::Rejected) {
+        printRejectedText(*result.error);
+        return;
+    }
+    if (!result.isVerified()) {
+        const BilingualText text = result.summary();
+        out(QStringLiteral("✘ %1").arg(text.zh));
+        out(text.en);
+        return;
+    }
+    const StockDetails &s = *result.stock;
+    out(QStringLiteral("✔ 批次详情（已验签）"));
+    out(QStringLiteral("  批次号      %1  %2").arg(s.stockId, s.stockName));
+    out(QStringLiteral("  状态        %1 (%2)   类型 %3").arg(s.stateLabelZh(), s.stockState, s.typeLabelZh()));
+    out(QStringLiteral("  有效期      %1 至 %2")
+            .arg(s.availableBeginTime.toString(Qt::ISODate), s.availableEndTime.toString(Qt::ISODate)));
+    out(QStringLiteral("  批次总量    %1   已发放 %2").arg(s.maxCoupons).arg(s.totalSendNum));
+    out(QStringLiteral("  单日上限    %1   今日已发放 %2")
+            .arg(s.maxCouponsByDay ? QString::number(*s.maxCouponsByDay) : QStringLiteral("未设置"),
+                 s.todaySendNum ? QString::number(*s.todaySendNum) : QStringLiteral("-")));
+    out(QStringLiteral("  归属商户    %1").arg(s.belongMerchant));
+    out(QStringLiteral("  Request-ID  %1   (%2)").arg(QString::fromLatin1(s.requestId), s.domain.toString()));
+    out(QStringLiteral("Batch %1 looked up; the answer is verified.").arg(s.stockId));
+}
+
+int modifyExitCode(const BudgetOutcome &outcome)
+{
+    using K = BudgetOutcome::Kind;
+    switch (outcome.kind) {
+    case K::Applied:
+    case K::ReconciledApplied:
+        return ExitApplied;
+    case K::Rejected:
+        return ExitRejected;
+    case K::Invalid:
+        return ExitInvalidInput;
+    case K::LookupFailed:
+        return lookupExitCode(*outcome.lookup);
+    case K::NetworkFailed:
+        return ExitNetwork;
+    case K::NotRecorded:
+        return ExitConfiguration;
+    case K::ReconciledNotApplied:
+    case K::Unknown:
+        break;
+    }
+    return ExitUnknown;
+}
+
+QJsonObject modifyJson(const BudgetOutcome &outcome)
+{
+    using K = BudgetOutcome::Kind;
+    const BudgetChange &change = outcome.change;
+    const QString requestNo = change.requestNumber;
+    QJsonObject json;
+    switch (outcome.kind) {
+    case K::Applied:
+        json = {{QStringLiteral("outcome"), QStringLiteral("applied")},
+                {QStringLiteral("verified"), true},
+                {QStringLiteral("max_coupons"), outcome.maxCoupons.value_or(0)},
+                {QStringLiteral("max_coupons_by_day"),
+                 outcome.maxCouponsByDay ? QJsonValue(*outcome.maxCouponsByDay) : QJsonValue()},
+                {QStringLiteral("request_no"), requestNo},
+                {QStringLiteral("request_id"), QString::fromLatin1(outcome.requestId)},
+                {QStringLiteral("domain"), outcome.domain.toString()}};
+        break;
+    case K::Rejected:
+        json = rejectedJson(*outcome.error);
+        json.insert(QStringLiteral("request_no"), requestNo);
+        if (outcome.signDiagnosis) {
+            json.insert(QStringLiteral("sign_diagnosis"), outcome.signDiagnosis->text().en);
+            json.insert(QStringLiteral("sign_diagnosis_zh"), outcome.signDiagnosis->text().zh);
+            json.insert(QStringLiteral("our_signing_string"), QString::fromUtf8(outcome.signDiagnosis->ours()));
+        }
+        break;
+    case K::Invalid: {
+        QJsonArray problems;
+        for (const BudgetProblem &problem : outcome.problems) {
+            problems.append(QJsonObject{{QStringLiteral("field"), problem.field()},
+                                        {QStringLiteral("blocking"), problem.isBlocking()},
+                                        {QStringLiteral("zh"), problem.text().zh},
+                                        {QStringLiteral("en"), problem.text().en}});
+        }
+        json = {{QStringLiteral("outcome"), QStringLiteral("invalid")}, {QStringLiteral("problems"), problems}};
+        break;
+    }
+    case K::LookupFailed:
+        json = lookupFailureJson(*outcome.lookup);
+        json.insert(QStringLiteral("stage"), QStringLiteral("lookup"));
+        break;
+    case K::NetworkFailed:
+        json = networkJson(*outcome.failure, outcome.attempts);
+        json.insert(QStringLiteral("request_no"), requestNo);
+        break;
+    case K::NotRecorded:
+        json = {{QStringLiteral("outcome"), QStringLiteral("configuration_error")},
+                {QStringLiteral("message_zh"), outcome.summary().zh},
+                {QStringLiteral("message_en"), outcome.summary().en}};
+        break;
+    case K::ReconciledApplied:
+    case K::ReconciledNotApplied:
+    case K::Unknown: {
+        json = {{QStringLiteral("outcome"), BudgetOutcome::kindName(outcome.kind)},
+                {QStringLiteral("reconciled"), true},
+                {QStringLiteral("verified"), outcome.kind != K::Unknown},
+                {QStringLiteral("reason"), BudgetOutcome::ambiguityName(outcome.ambiguity)},
+                {QStringLiteral("dimension"), BudgetChange::dimensionField(change.dimension)},
+                {QStringLiteral("target"), change.target},
+                {QStringLiteral("current"), change.current.value_or(0)},
+                {QStringLiteral("request_no"), requestNo},
+                {QStringLiteral("request_id"), QString::fromLatin1(outcome.requestId)},
+                {QStringLiteral("explanation_zh"), outcome.summary().zh},
+                {QStringLiteral("explanation_en"), outcome.summary().en}};
+        if (outcome.observedValue)
+            json.insert(QStringLiteral("observed"), *outcome.observedValue);
+        if (outcome.verification && !outcome.verification->isVerified()) {
+            const ErrorExplanation why = ErrorCatalogue::explainVerification(*outcome.verification);
+            json.insert(QStringLiteral("verification"), why.en);
+            json.insert(QStringLiteral("verification_zh"), why.explanationZh);
+            json.insert(QStringLiteral("solution_zh"), why.solutionZh);
+        }
+        if (outcome.failure)
+            json.insert(QStringLiteral("network_error"), NetworkFailure::kindName(outcome.failure->kind));
+        if (outcome.kind == K::Unknown && outcome.reconciliation)
+            json.insert(QStringLiteral("lookup_error"), outcome.reconciliation->summary().en);
+        if (outcome.kind == K::ReconciledApplied) {
+            json.insert(QStringLiteral("max_coupons"), outcome.maxCoupons.value_or(0));
+            json.insert(QStringLiteral("max_coupons_by_day"),
+                        outcome.maxCouponsByDay ? QJsonValue(*outcome.maxCouponsByDay) : QJsonValue());
+        }
+        break;
+    }
+    }
+    if (outcome.clockOffsetSeconds && qAbs(*outcome.clockOffsetSeconds) > ClockOffsetMeter::NoticeableSeconds)
+        json.insert(QStringLiteral("clock_offset_seconds"), *outcome.clockOffsetSeconds);
+    return json;
+}
+
+void printModifyText(const BudgetOutcome &outcome)
+{
+    using K = BudgetOutcome::Kind;
+    const BudgetChange &change = outcome.change;
+    const BilingualText summary = outcome.summary();
+    switch (outcome.kind) {
+    case K::Applied:
+    case K::ReconciledApplied:
+        out(QStringLiteral("✔ %1").arg(summary.zh));
+        break;
+    case K::Rejected:
+        printRejectedText(*outcome.error);
+        if (outcome.signDiagnosis) {
+            out(QStringLiteral("  签名诊断：%1").arg(outcome.signDiagnosis->text().zh));
+            out(QStringLiteral("    本地签名串：%1").arg(escaped(outcome.signDiagnosis->ours())));
+            out(QStringLiteral("    微信支付的：%1").arg(escaped(outcome.signDiagnosis->servers())));
+        }
+        break;
+    case K::Invalid:
+        out(QStringLiteral("✘ 修改未发送，请先修正："));
+        for (const BudgetProblem &problem : outcome.problems) {
+            if (problem.isBlocking())
+                out(QStringLiteral("  · %1 / %2").arg(problem.text().zh, problem.text().en));
+        }
+        return;
+    case K::LookupFailed:
+        out(QStringLiteral("✘ 修改未发送：查询批次当前值失败。"));
+        printLookupText(*outcome.lookup);
+        return;
+    case K::NotRecorded:
+        out(QStringLiteral("✘ %1").arg(summary.zh));
+        out(summary.en);
+        return;
+    case K::NetworkFailed:
+    case K::ReconciledNotApplied:
+    case K::Unknown:
+        out(QStringLiteral("✘ %1").arg(summary.zh));
+        break;
+    }
+    const bool explainedInEnglish = outcome.kind == K::Rejected; // printRejectedText did
+    if (change.current) {
+        const qint64 delta = change.target - *change.current;
+        out(QStringLiteral("  %1    %2 → %3 (%4%5)")
+                .arg(BudgetChange::dimensionLabelZh(change.dimension))
+                .arg(*change.current)
+                .arg(change.target)
+                .arg(delta >= 0 ? QStringLiteral("+") : QString())
+                .arg(delta));
+    }
+    if (outcome.isApplied())
+        out(QStringLiteral("  max_coupons %1   max_coupons_by_day %2")
+                .arg(outcome.maxCoupons.value_or(0))
+                .arg(outcome.maxCouponsByDay ? QString::number(*outcome.maxCouponsByDay) : QStringLiteral("-")));
+    out(QStringLiteral("  请求单号    %1").arg(change.requestNumber));
+    if (!outcome.requestId.isEmpty())
+        out(QStringLiteral("  Request-ID  %1   (%2)")
+                .arg(QString::fromLatin1(outcome.requestId), outcome.domain.toString()));
+    if (outcome.wasReconciled() || outcome.kind == K::Unknown) {
+        out(QStringLiteral("  不确定原因  %1").arg(BudgetOutcome::ambiguityName(outcome.ambiguity)));
+        if (outcome.verification && !outcome.verification->isVerified())
+            out(QStringLiteral("  验签        %1").arg(outcome.verification->text().zh));
+        if (outcome.kind != K::ReconciledApplied)
+            out(QStringLiteral("  如需重试，请用同一请求单号：--request-no %1").arg(change.requestNumber));
+    }
+    for (const BudgetProblem &problem : outcome.problems)
+        out(QStringLiteral("  提示：%1").arg(problem.text().zh));
+    if (outcome.clockOffsetSeconds && qAbs(*outcome.clockOffsetSeconds) > ClockOffsetMeter::NoticeableSeconds)
+        out(QStringLiteral("  注意：本机时钟与微信支付相差 %1 秒。").arg(*outcome.clockOffsetSeconds));
+    if (!explainedInEnglish)
+        out(summary.en);
+}
+
+int fail(const CliOptions &options, int code, const BilingualText &text, const char *outcome)
+{
+    if (options.json) {
+        printJson({{QStringLiteral("outcome"), QString::fromLatin1(outcome)},
+                   {QStringLiteral("message_zh"), text.zh},
+                   {QStringLiteral("message_en"), text.en}});
+    } else {
+        std::fprintf(stderr, "budgetdesk-cli: %s\n%s\n", qPrintable(text.zh), qPrintable(text.en));
+    }
+    return code;
+}
+
+} // namespace budgetdesk::cli

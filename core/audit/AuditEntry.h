@@ -1,0 +1,70 @@
+#pragma once
+
+#include "busifavor/BudgetChange.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace budgetdesk {
+
+struct BudgetOutcome;
+
+// What is written before a change is sent: enough to find the change again and to reconcile
+// it if the program dies before the answer.
+struct AuditChange
+{
+    QString profile;
+    QString mchid;
+    QString stockId;
+    BudgetDimension dimension = BudgetDimension::Total;
+    std::optional<qint64> current;
+    qint64 target = 0;
+    QString requestNumber;
+    QString osUser;
+    QString source; // "cli", "window", "demo"
+};
+
+// How the change ended, written once.
+struct AuditCompletion
+{
+    QString outcome; // applied, rejected, unknown, not_applied
+    int httpStatus = 0;
+    QString code; // WeChat Pay's code, or the network failure's name
+    QString message;
+    QByteArray requestId;
+    bool verified = false;
+    QString domain;
+    qint64 durationMs = 0;
+    std::optional<qint64> observed; // what a reconciling lookup found
+    bool reconciled = false;
+
+    static AuditCompletion fromOutcome(const BudgetOutcome &outcome, qint64 durationMs);
+};
+
+// A later lookup that settled a pending or unknown entry (appended, never overwriting).
+struct AuditReconciliation
+{
+    QDateTime time;
+    QString outcome; // applied, not_applied
+    qint64 observed = 0;
+    QByteArray requestId;
+};
+
+struct AuditEntry
+{
+    qint64 id = 0;
+    QDateTime time;
+    AuditChange change;
+    std::optional<AuditCompletion> completion;
+    std::optional<AuditReconciliation> reconciliation; // the latest
+
+    // pending, applied, rejected, unknown or not_applied — after any reconciliation.
+    QString effectiveOutcome() const;
+    // Pending, or unknown and never settled: shown as 未确认 with a 核对 action.
+    bool isUnresolved() const;
+};
+
+} // namespace budgetdesk

@@ -1,0 +1,82 @@
+#include "profile/MerchantProfile.h"
+
+#include <QJsonArray>
+
+namespace budgetdesk {
+
+namespace {
+const QString Format = QStringLiteral("budgetdesk-profile");
+constexpr int Version = 1;
+} // namespace
+
+QString verificationModeName(VerificationMode mode)
+{
+    switch (mode) {
+    case VerificationMode::PublicKey:
+        return QStringLiteral("public_key");
+    case VerificationMode::PlatformCertificates:
+        return QStringLiteral("platform_certificates");
+    case VerificationMode::Both:
+        break;
+    }
+    return QStringLiteral("both");
+}
+
+std::optional<VerificationMode> verificationModeFromName(const QString &name)
+{
+    for (VerificationMode mode :
+         {VerificationMode::PublicKey, VerificationMode::PlatformCertificates, VerificationMode::Both}) {
+        if (verificationModeName(mode) == name)
+            return mode;
+    }
+    return std::nullopt;
+}
+
+QJsonObject MerchantProfile::toJson() const
+{
+    return {{QStringLiteral("format"), Format},
+            {QStringLiteral("version"), Version},
+            {QStringLiteral("name"), name},
+            {QStringLiteral("mchid"), mchid},
+            {QStringLiteral("merchant_serial"), merchantSerial},
+            {QStringLiteral("private_key_file"), privateKeyFile},
+            {QStringLiteral("merchant_certificate_file"), merchantCertificateFile},
+            {QStringLiteral("verification"), verificationModeName(verificationMode)},
+            {QStringLiteral("public_key_id"), publicKeyId},
+            {QStringLiteral("public_key_file"), publicKeyFile},
+            {QStringLiteral("platform_certificate_files"), QJsonArray::fromStringList(platformCertificateFiles)},
+            {QStringLiteral("primary_base_url"), primaryBaseUrl.toString()},
+            {QStringLiteral("backup_base_url"), backupBaseUrl.toString()},
+            {QStringLiteral("timeout_ms"), timeoutMs}};
+}
+
+Result<MerchantProfile, QString> MerchantProfile::fromJson(const QJsonObject &json)
+{
+    if (json.value(QStringLiteral("format")).toString() != Format)
+        return QStringLiteral("not a BudgetDesk profile file");
+    if (json.value(QStringLiteral("version")).toInt() != Version)
+        return QStringLiteral("unsupported profile file version %1").arg(json.value(QStringLiteral("version")).toInt());
+    MerchantProfile profile;
+    auto text = [&](const char *key) { return json.value(QLatin1String(key)).toString(); };
+    profile.name = text("name");
+    profile.mchid = text("mchid");
+    profile.merchantSerial = text("merchant_serial");
+    profile.privateKeyFile = text("private_key_file");
+    profile.merchantCertificateFile = text("merchant_certificate_file");
+    const auto mode = verificationModeFromName(text("verification"));
+    if (!mode)
+        return QStringLiteral("unknown verification mode '%1'").arg(text("verification"));
+    profile.verificationMode = *mode;
+    profile.publicKeyId = text("public_key_id");
+    profile.publicKeyFile = text("public_key_file");
+    for (const QJsonValue file : json.value(QStringLiteral("platform_certificate_files")).toArray())
+        profile.platformCertificateFiles.append(file.toString());
+    if (json.contains(QStringLiteral("primary_base_url")))
+        profile.primaryBaseUrl = QUrl(text("primary_base_url"));
+    if (json.contains(QStringLiteral("backup_base_url")))
+        profile.backupBaseUrl = QUrl(text("backup_base_url"));
+    profile.timeoutMs = json.value(QStringLiteral("timeout_ms")).toInt(profile.timeoutMs);
+    return profile;
+}
+
+} // namespace budgetdesk

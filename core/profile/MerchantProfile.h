@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+namespace budgetdesk {
+
+// How a merchant's answers are verified (PROTOCOL.md §3): the WeChat Pay public key, platform
+// certificates downloaded with the APIv3 key, or both while migrating.
+enum class VerificationMode { PublicKey, PlatformCertificates, Both };
+
+QString verificationModeName(VerificationMode mode); // public_key, platform_certificates, both
+std::optional<VerificationMode> verificationModeFromName(const QString &name);
+
+// One merchant, set up once. Holds file paths and identifiers, never a secret: the key's
+// passphrase and the APIv3 key live in the SecretStore.
+struct MerchantProfile
+{
+    QString name; // display name, unique per user
+    QString mchid;
+    QString merchantSerial; // read from the certificate when one is given
+    QString privateKeyFile; // apiclient_key.pem or apiclient_cert.p12
+    QString merchantCertificateFile;
+    VerificationMode verificationMode = VerificationMode::PublicKey;
+    QString publicKeyId;
+    QString publicKeyFile;
+    QStringList platformCertificateFiles; // fixed ones; downloaded ones are cached apart
+    QUrl primaryBaseUrl = QUrl(QStringLiteral("https://api.mch.weixin.qq.com"));
+    QUrl backupBaseUrl = QUrl(QStringLiteral("https://api2.mch.weixin.qq.com"));
+    int timeoutMs = 15000;
+
+    bool usesPublicKey() const { return verificationMode != VerificationMode::PlatformCertificates; }
+    bool usesPlatformCertificates() const { return verificationMode != VerificationMode::PublicKey; }
+
+    // The export/import file's content: {"format":"budgetdesk-profile","version":1,…}.
+    QJsonObject toJson() const;
+    static Result<MerchantProfile, QString> fromJson(const QJsonObject &json);
+};
+
+// The secrets a profile may need, held in memory only.
+struct ProfileSecrets
+{
+    QByteArray keyPassphrase;
+    QByteArray apiV3Key;
+};
+
+} // namespace budgetdesk

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/BilingualText.h"
+#include "crypto/KeyError.h"
+#include "profile/MerchantProfile.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace budgetdesk {
+
+// Something that stops a profile from being saved or used, with the field it concerns.
+class ProfileProblem
+{
+public:
+    enum class Code {
+        NameMissing,
+        MchidNotDigits,
+        SerialInvalid, // not 40 hexadecimal characters
+        SerialDiffersFromCertificate,
+        PrivateKeyMissing,
+        PrivateKey, // keyError(): the file's problem, incl. a wrong passphrase
+        MerchantCertificate, // keyError()
+        PublicKeyIdInvalid, // does not start with PUB_KEY_ID_
+        PublicKeyMissing,
+        PublicKey, // keyError()
+        PlatformCertificate, // keyError()
+        ApiV3KeyLength, // not exactly 32 bytes
+        UrlInvalid, // not https (plain http only to this machine)
+        TimeoutOutOfRange,
+    };
+
+    ProfileProblem(Code code, std::optional<KeyError> keyError = std::nullopt, QString detail = {})
+        : m_code(code)
+        , m_keyError(std::move(keyError))
+        , m_detail(std::move(detail))
+    { }
+
+    Code code() const { return m_code; }
+    const std::optional<KeyError> &keyError() const { return m_keyError; }
+    QString field() const; // name, mchid, serial, private_key, certificate, public_key_id, …
+    BilingualText text() const;
+
+private:
+    Code m_code;
+    std::optional<KeyError> m_keyError;
+    QString m_detail;
+};
+
+// Every problem with `profile` given its secrets: files are read and keys checked against
+// certificates, so this can take a moment.
+QList<ProfileProblem> validateProfile(const MerchantProfile &profile, const ProfileSecrets &secrets);
+
+} // namespace budgetdesk
