@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 namespace budgetdesk {
@@ -20,3 +21,5 @@ struct BilingualText
 };
 
 } // namespace budgetdesk
+
+Q_DECLARE_METATYPE(budgetdesk::BilingualText)

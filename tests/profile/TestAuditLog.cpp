@@ -1,0 +1,245 @@
+#include "audit/AuditLog.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace budgetdesk;
+
+namespace {
+
+AuditChange change(const QString &stock = QStringLiteral("1212000000000001"),
+                   const QString &profile = QStringLiteral("门店A"))
+{
+    AuditChange c;
+    c.profile = profile;
+    c.mchid = QStringLiteral("1900000109");
+    c.stockId = stock;
+    c.dimension = BudgetDimension::Total;
+    c.current = 50000;
+    c.target = 60000;
+    c.requestNumber = QStringLiteral("20261127120000000123456789012");
+    c.osUser = QStringLiteral("运营小王");
+    c.source = QStringLiteral("cli");
+    return c;
+}
+
+AuditCompletion applied()
+{
+    AuditCompletion done;
+    done.outcome = QStringLiteral("applied");
+    done.requestId = "08F7A1";
+    done.verified = true;
+    done.domain = QStringLiteral("https://api.mch.weixin.qq.com");
+    done.durationMs = 321;
+    return done;
+}
+
+// A second, raw connection to the same file: what any other program could try.
+QSqlQuery rawQuery(const QString &path, const QString &name)
+{
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    database.setDatabaseName(path);
+    database.open();
+    return QSqlQuery(database);
+}
+
+} // namespace
+
+class TestAuditLog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void pendingThenCompleted();
+    void completedOnlyOnce();
+    void appendOnlyInTheDatabaseItself();
+    void reconciliationIsAppended();
+    void survivesReopening();
+    void usesWriteAheadLogging();
+    void queriesByStockProfileDateAndOutcome();
+    void csvForExcel();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+};
+
+void TestAuditLog::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_path = m_dir->filePath(QStringLiteral("audit.sqlite"));
+}
+
+void TestAuditLog::cleanup()
+{
+    for (const QString &name : QSqlDatabase::connectionNames()) {
+        if (name.startsWith(QLatin1String("raw-")))
+            QSqlDatabase::removeDatabase(name);
+    }
+}
+
+void TestAuditLog::pendingThenCompleted()
+{
+    auto log = AuditLog::open(m_path);
+    QVERIFY(log.ok());
+    auto id = (*log)->recordPending(change());
+    QVERIFY(id.ok());
+    auto pending = (*log)->entry(*id);
+    QVERIFY(pending.has_value());
+    QCOMPARE(pending->effectiveOutcome(), QStringLiteral("pending"));
+    QVERIFY(pending->isUnresolved());
+    QCOMPARE(pending->change.osUser, QStringLiteral("运营小王"));
+    QCOMPARE(*pending->change.current, 50000);
+    QVERIFY(qAbs(pending->time.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+
+    QVERIFY((*log)->complete(*id, applied()).ok());
+    const auto done = (*log)->entry(*id);
+    QCOMPARE(done->effectiveOutcome(), QStringLiteral("applied"));
+    QVERIFY(!done->isUnresolved());
+    QCOMPARE(done->completion->requestId, QByteArray("08F7A1"));
+    QCOMPARE(done->completion->durationMs, 321);
+    QVERIFY(done->completion->verified);
+}
+
+void TestAuditLog::completedOnlyOnce()
+{
+    auto log = AuditLog::open(m_path);
+    const qint64 id = *(*log)->recordPending(change());
+    QVERIFY((*log)->complete(id, applied()).ok());
+    AuditCompletion other = applied();
+    other.outcome = QStringLiteral("rejected");
+    QVERIFY(!(*log)->complete(id, other).ok());
+    QCOMPARE((*log)->entry(id)->effectiveOutcome(), QStringLiteral("applied"));
+    QVERIFY(!(*log)->complete(9999, applied()).ok()); // no such entry
+}
+
+void TestAuditLog::appendOnlyInTheDatabaseItself()
+{
+    auto log = AuditLog::open(m_path);
+    const qint64 id = *(*log)->recordPending(change());
+    QVERIFY((*log)->complete(id, applied()).ok());
+    QSqlQuery raw = rawQuery(m_path, QStringLiteral("raw-append-only"));
+    for (const char *statement : {"UPDATE changes SET target_value = 1", "DELETE FROM changes",
+                                  "UPDATE outcomes SET outcome = 'rejected'", "DELETE FROM outcomes"}) {
+        QVERIFY2(!raw.exec(QString::fromLatin1(statement)), statement);
+        QVERIFY(raw.lastError().text().contains(QStringLiteral("append-only")));
+    }
+    QCOMPARE((*log)->entry(id)->change.target, 60000);
+    QCOMPARE((*log)->entry(id)->effectiveOutcome(), QStringLiteral("applied"));
+}
+
+void TestAuditLog::reconciliationIsAppended()
+{
+    auto log = AuditLog::open(m_path);
+    const qint64 crashed = *(*log)->recordPending(change());
+    const qint64 unknown = *(*log)->recordPending(change());
+    AuditCompletion ambiguous = applied();
+    ambiguous.outcome = QStringLiteral("unknown");
+    ambiguous.verified = false;
+    QVERIFY((*log)->complete(unknown, ambiguous).ok());
+    QCOMPARE((*log)->unresolved().size(), 2);
+
+    QVERIFY((*log)->recordReconciliation(crashed, {QDateTime(), QStringLiteral("applied"), 60000, "RID-1"}).ok());
+    QVERIFY((*log)->recordReconciliation(unknown, {QDateTime(), QStringLiteral("not_applied"), 50000, "RID-2"}).ok());
+    QCOMPARE((*log)->entry(crashed)->effectiveOutcome(), QStringLiteral("applied"));
+    QCOMPARE((*log)->entry(unknown)->effectiveOutcome(), QStringLiteral("not_applied"));
+    QCOMPARE((*log)->entry(unknown)->completion->outcome, QStringLiteral("unknown")); // the original stays
+    QVERIFY(!(*log)->entry(crashed)->completion.has_value());
+    QVERIFY((*log)->unresolved().isEmpty());
+    QVERIFY(!(*log)->recordReconciliation(4242, {QDateTime(), QStringLiteral("applied"), 1, {}}).ok());
+}
+
+void TestAuditLog::survivesReopening()
+{
+    qint64 id = 0;
+    {
+        auto log = AuditLog::open(m_path);
+        id = *(*log)->recordPending(change());
+    } // as if the program had ended here
+    auto reopened = AuditLog::open(m_path);
+    QVERIFY(reopened.ok());
+    QCOMPARE((*reopened)->unresolved().size(), 1);
+    QCOMPARE((*reopened)->unresolved().first().id, id);
+}
+
+void TestAuditLog::usesWriteAheadLogging()
+{
+    auto log = AuditLog::open(m_path);
+    QVERIFY(log.ok());
+    QSqlQuery raw = rawQuery(m_path, QStringLiteral("raw-wal"));
+    QVERIFY(raw.exec(QStringLiteral("PRAGMA journal_mode")) && raw.next());
+    QCOMPARE(raw.value(0).toString(), QStringLiteral("wal"));
+}
+
+void TestAuditLog::queriesByStockProfileDateAndOutcome()
+{
+    auto log = AuditLog::open(m_path);
+    const qint64 a = *(*log)->recordPending(change(QStringLiteral("A1"), QStringLiteral("门店A")));
+    const qint64 b = *(*log)->recordPending(change(QStringLiteral("B2"), QStringLiteral("门店B")));
+    const qint64 c = *(*log)->recordPending(change(QStringLiteral("A1"), QStringLiteral("门店B")));
+    QVERIFY((*log)->complete(a, applied()).ok());
+    AuditCompletion rejected;
+    rejected.outcome = QStringLiteral("rejected");
+    rejected.code = QStringLiteral("RULE_LIMIT");
+    QVERIFY((*log)->complete(b, rejected).ok());
+
+    auto ids = [&](const AuditFilter &filter) {
+        QList<qint64> result;
+        for (const AuditEntry &entry : (*log)->query(filter))
+            result.append(entry.id);
+        return result;
+    };
+    QCOMPARE(ids({}), (QList<qint64>{c, b, a})); // newest first
+    AuditFilter byStock;
+    byStock.stockId = QStringLiteral("A1");
+    QCOMPARE(ids(byStock), (QList<qint64>{c, a}));
+    AuditFilter byProfile;
+    byProfile.profile = QStringLiteral("门店B");
+    QCOMPARE(ids(byProfile), (QList<qint64>{c, b}));
+    AuditFilter byOutcome;
+    byOutcome.outcome = QStringLiteral("pending");
+    QCOMPARE(ids(byOutcome), QList<qint64>{c});
+    byOutcome.outcome = QStringLiteral("rejected");
+    QCOMPARE(ids(byOutcome), QList<qint64>{b});
+    AuditFilter future;
+    future.since = QDateTime::currentDateTimeUtc().addSecs(3600);
+    QVERIFY(ids(future).isEmpty());
+    AuditFilter window;
+    window.since = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    window.until = QDateTime::currentDateTimeUtc().addSecs(3600);
+    QCOMPARE(ids(window).size(), 3);
+}
+
+void TestAuditLog::csvForExcel()
+{
+    auto log = AuditLog::open(m_path);
+    AuditChange tricky = change();
+    tricky.profile = QStringLiteral("门店A, \"旗舰\"");
+    tricky.osUser = QStringLiteral("=HYPERLINK(\"x\")");
+    const qint64 id = *(*log)->recordPending(tricky);
+    AuditCompletion rejected;
+    rejected.outcome = QStringLiteral("rejected");
+    rejected.code = QStringLiteral("RULE_LIMIT");
+    rejected.message = QStringLiteral("批次库存的当前值错误,请获取批次详情查看最新值");
+    QVERIFY((*log)->complete(id, rejected).ok());
+
+    const QByteArray csv = AuditLog::toCsv((*log)->query());
+    QVERIFY(csv.startsWith("\xEF\xBB\xBF")); // UTF-8 byte-order mark for Excel
+    const QStringList lines = QString::fromUtf8(csv.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QVERIFY(lines[0].startsWith(
+        QStringLiteral("id,time,profile,mchid,stock_id,dimension,current,target,request_no,outcome")));
+    QVERIFY(lines[1].contains(QStringLiteral("\"门店A, \"\"旗舰\"\"\"")));
+    QVERIFY(lines[1].contains(QStringLiteral("\"批次库存的当前值错误,请获取批次详情查看最新值\"")));
+    QVERIFY(lines[1].contains(QStringLiteral("'=HYPERLINK"))); // not a formula in Excel
+    QVERIFY(lines[1].contains(QStringLiteral(",rejected,")));
+}
+
+QTEST_GUILESS_MAIN(TestAuditLog)
+#include "TestAuditLog.moc"
