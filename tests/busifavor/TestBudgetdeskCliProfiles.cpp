@@ -1,0 +1,402 @@
+// budgetdesk-cli's profile, history and reconcile commands, and the audit log behind every
+// modify — including a change whose process is killed after its pending entry was written.
+#include "SimulatorFixture.h"
+
+#include "audit/AuditLog.h"
+#include "simulator/DemoMerchant.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace budgetdesk;
+using namespace budgetdesk::sim;
+using namespace budgetdesk::test;
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    QList<QJsonObject> jsonLines() const
+    {
+        QList<QJsonObject> objects;
+        for (const QByteArray &line : out.split('\n')) {
+            if (!line.trimmed().isEmpty())
+                objects.append(QJsonDocument::fromJson(line).object());
+        }
+        return objects;
+    }
+};
+
+QProcessEnvironment environment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("BUDGETDESK_NO_KEYCHAIN"), QStringLiteral("1"));
+    // See TestBudgetdeskCli: exit-time leaks in Qt's TLS backend are not ours to check here.
+    if (env.contains(QStringLiteral("ASAN_OPTIONS")))
+        env.insert(QStringLiteral("ASAN_OPTIONS"),
+                   env.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":detect_leaks=0"));
+    return env;
+}
+
+CliRun run(const QStringList &arguments, const QProcessEnvironment &env = environment())
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(BUDGETDESK_CLI_PATH), arguments);
+    if (!finished.wait(60000))
+        qFatal("budgetdesk-cli did not finish");
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+} // namespace
+
+class TestBudgetdeskCliProfiles : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_keys;
+    std::unique_ptr<QTemporaryDir> m_data;
+
+    QStringList data() const { return {QStringLiteral("--data-dir"), m_data->path()}; }
+
+    QStringList demoConnection(SimulatorFixture &sim) const
+    {
+        const DemoMerchant &demo = DemoMerchant::instance();
+        return {QStringLiteral("--mchid"),
+                demo.mchid,
+                QStringLiteral("--private-key"),
+                m_keys.filePath(DemoMerchant::MerchantKeyFile),
+                QStringLiteral("--merchant-certificate"),
+                m_keys.filePath(DemoMerchant::MerchantCertificateFile),
+                QStringLiteral("--public-key-id"),
+                demo.publicKeyId,
+                QStringLiteral("--public-key"),
+                m_keys.filePath(DemoMerchant::WechatPayPublicKeyFile),
+                QStringLiteral("--base-url"),
+                sim.server().baseUrl().toString(),
+                QStringLiteral("--backup-url"),
+                QStringLiteral("none")};
+    }
+
+    // Adds the demo merchant as profile `name`.
+    void addProfile(SimulatorFixture &sim, const QString &name)
+    {
+        const CliRun added
+            = run(data() << QStringLiteral("profile") << QStringLiteral("add") << name << demoConnection(sim));
+        QVERIFY2(added.exitCode == 0, added.out.constData());
+    }
+
+    QStringList fast() const { return {QStringLiteral("--retry-delay-ms"), QStringLiteral("5")}; }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(DemoMerchant::instance().writeClientFiles(m_keys.path())); }
+    void init() { m_data = std::make_unique<QTemporaryDir>(); }
+
+    void profileLifecycle();
+    void addValidatesAndReadsTheSerial();
+    void profileUsedForLookupAndModify();
+    void exportImportHoldsNoSecret();
+    void profileTestReportsStages();
+    void everyModifyIsAudited();
+    void historyFiltersAndCsv();
+    void killedMidChangeIsReconciledAfterwards();
+    void certificateModeProfileWithApiV3KeyFromTheEnvironment();
+};
+
+void TestBudgetdeskCliProfiles::profileLifecycle()
+{
+    SimulatorFixture sim;
+    addProfile(sim, QStringLiteral("门店A"));
+    addProfile(sim, QStringLiteral("门店B"));
+    const CliRun list = run(data() << QStringLiteral("--json") << QStringLiteral("profile") << QStringLiteral("list"));
+    QCOMPARE(list.exitCode, 0);
+    const QJsonArray profiles = list.json()[QStringLiteral("profiles")].toArray();
+    QCOMPARE(profiles.size(), 2);
+    QCOMPARE(profiles[0][QStringLiteral("name")].toString(), QStringLiteral("门店A"));
+    QCOMPARE(profiles[0][QStringLiteral("verification")].toString(), QStringLiteral("public_key"));
+
+    const CliRun shown = run(data() << QStringLiteral("--json") << QStringLiteral("profile") << QStringLiteral("show")
+                                    << QStringLiteral("门店A"));
+    QCOMPARE(shown.exitCode, 0);
+    QCOMPARE(shown.json()[QStringLiteral("mchid")].toString(), DemoMerchant::instance().mchid);
+    QCOMPARE(shown.json()[QStringLiteral("passphrase_stored")].toBool(), false);
+
+    // The same name twice is refused; removing works once.
+    QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("add") << QStringLiteral("门店A")
+                        << demoConnection(sim))
+                 .exitCode,
+             4);
+    QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("remove") << QStringLiteral("门店B")).exitCode,
+             0);
+    QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("remove") << QStringLiteral("门店B")).exitCode,
+             4);
+    QCOMPARE(run(data() << QStringLiteral("--json") << QStringLiteral("profile") << QStringLiteral("list"))
+                 .json()[QStringLiteral("profiles")]
+                 .toArray()
+                 .size(),
+             1);
+}
+
+void TestBudgetdeskCliProfiles::addValidatesAndReadsTheSerial()
+{
+    SimulatorFixture sim;
+    QStringList bad = demoConnection(sim);
+    bad[bad.indexOf(QStringLiteral("--public-key-id")) + 1] = QStringLiteral("0119");
+    const CliRun refused = run(data() << QStringLiteral("--json") << QStringLiteral("profile") << QStringLiteral("add")
+                                      << QStringLiteral("bad") << bad);
+    QCOMPARE(refused.exitCode, 5);
+    QCOMPARE(refused.json()[QStringLiteral("problems")].toArray()[0][QStringLiteral("field")].toString(),
+             QStringLiteral("public_key_id"));
+    QCOMPARE(run(data() << QStringLiteral("--json") << QStringLiteral("profile") << QStringLiteral("list"))
+                 .json()[QStringLiteral("profiles")]
+                 .toArray()
+                 .size(),
+             0);
+
+    addProfile(sim, QStringLiteral("ok"));
+    const CliRun shown = run(data() << QStringLiteral("--json") << QStringLiteral("profile") << QStringLiteral("show")
+                                    << QStringLiteral("ok"));
+    QCOMPARE(shown.json()[QStringLiteral("merchant_serial")].toString(), DemoMerchant::instance().merchantSerial);
+}
+
+void TestBudgetdeskCliProfiles::profileUsedForLookupAndModify()
+{
+    SimulatorFixture sim;
+    addProfile(sim, QStringLiteral("门店A"));
+    const QStringList profile{QStringLiteral("--profile"), QStringLiteral("门店A")};
+    QCOMPARE(run(data() << profile << QStringLiteral("lookup") << QStringLiteral("1212000000000001")).exitCode, 0);
+    const CliRun modified
+        = run(data() << profile << QStringLiteral("--json") << QStringLiteral("modify")
+                     << QStringLiteral("1212000000000001") << QStringLiteral("--total") << QStringLiteral("60000"));
+    QCOMPARE(modified.exitCode, 0);
+    QCOMPARE(modified.json()[QStringLiteral("max_coupons")].toInteger(), 60000);
+    QVERIFY(modified.json()[QStringLiteral("audit_id")].toInteger() > 0);
+    // A profile and connection options together are ambiguous.
+    QCOMPARE(run(data() << profile << QStringLiteral("--mchid") << QStringLiteral("1") << QStringLiteral("lookup")
+                        << QStringLiteral("1"))
+                 .exitCode,
+             5);
+    QCOMPARE(run(data() << QStringLiteral("--profile") << QStringLiteral("nobody") << QStringLiteral("lookup")
+                        << QStringLiteral("1"))
+                 .exitCode,
+             5);
+}
+
+void TestBudgetdeskCliProfiles::exportImportHoldsNoSecret()
+{
+    SimulatorFixture sim;
+    addProfile(sim, QStringLiteral("门店A"));
+    const QString file = m_data->filePath(QStringLiteral("export.json"));
+    QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("export") << QStringLiteral("门店A") << file)
+                 .exitCode,
+             0);
+    QFile exported(file);
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    const QByteArray content = exported.readAll();
+    const QJsonObject json = QJsonDocument::fromJson(content).object();
+    QCOMPARE(json[QStringLiteral("format")].toString(), QStringLiteral("budgetdesk-profile"));
+    QVERIFY(!content.contains(DemoMerchant::instance().apiV3Key));
+    QVERIFY(!content.contains("PRIVATE KEY"));
+
+    // Imported into another data folder.
+    QTemporaryDir other;
+    const CliRun imported
+        = run({QStringLiteral("--data-dir"), other.path(), QStringLiteral("profile"), QStringLiteral("import"), file});
+    QCOMPARE(imported.exitCode, 0);
+    const CliRun shown = run({QStringLiteral("--data-dir"), other.path(), QStringLiteral("--json"),
+                              QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("门店A")});
+    QCOMPARE(shown.json()[QStringLiteral("mchid")].toString(), DemoMerchant::instance().mchid);
+    // Again: the name is taken.
+    QCOMPARE(
+        run({QStringLiteral("--data-dir"), other.path(), QStringLiteral("profile"), QStringLiteral("import"), file})
+            .exitCode,
+        4);
+    QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("import")
+                        << m_keys.filePath(DemoMerchant::MerchantKeyFile))
+                 .exitCode,
+             4);
+}
+
+void TestBudgetdeskCliProfiles::profileTestReportsStages()
+{
+    SimulatorFixture sim;
+    addProfile(sim, QStringLiteral("门店A"));
+    const CliRun passed = run(data() << QStringLiteral("--json") << QStringLiteral("profile") << QStringLiteral("test")
+                                     << QStringLiteral("门店A") << QStringLiteral("1212000000000001"));
+    QCOMPARE(passed.exitCode, 0);
+    const QJsonArray stages = passed.json()[QStringLiteral("stages")].toArray();
+    QCOMPARE(stages.size(), 5);
+    for (const QJsonValue stage : stages)
+        QCOMPARE(stage[QStringLiteral("status")].toString(), QStringLiteral("passed"));
+
+    sim.simulator().setFaults(FaultPlan::parse({QStringLiteral("bad-signature")}).value());
+    const CliRun unverified = run(data() << QStringLiteral("profile") << QStringLiteral("test")
+                                         << QStringLiteral("门店A") << QStringLiteral("1212000000000001"));
+    QCOMPARE(unverified.exitCode, 3);
+    QVERIFY(QString::fromUtf8(unverified.out).contains(QStringLiteral("✘ 应答验签")));
+}
+
+void TestBudgetdeskCliProfiles::everyModifyIsAudited()
+{
+    SimulatorFixture sim;
+    // Without a profile too: the connection options are recorded as "(command line)".
+    const CliRun modified
+        = run(data() << demoConnection(sim) << QStringLiteral("modify") << QStringLiteral("1212000000000001")
+                     << QStringLiteral("--total") << QStringLiteral("60000"));
+    QCOMPARE(modified.exitCode, 0);
+    const CliRun history = run(data() << QStringLiteral("--json") << QStringLiteral("history"));
+    QCOMPARE(history.exitCode, 0);
+    const QList<QJsonObject> entries = history.jsonLines();
+    QCOMPARE(entries.size(), 1);
+    const QJsonObject entry = entries.first();
+    for (const char *field : {"id", "time", "profile", "mchid", "stock_id", "dimension", "current", "target",
+                              "request_no", "outcome", "code", "request_id", "verified"})
+        QVERIFY2(entry.contains(QLatin1String(field)), field);
+    QCOMPARE(entry[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));
+    QCOMPARE(entry[QStringLiteral("current")].toInteger(), 50000);
+    QCOMPARE(entry[QStringLiteral("target")].toInteger(), 60000);
+    QCOMPARE(entry[QStringLiteral("dimension")].toString(), QStringLiteral("max_coupons"));
+    QCOMPARE(entry[QStringLiteral("verified")].toBool(), true);
+    QCOMPARE(entry[QStringLiteral("profile")].toString(), QStringLiteral("(command line)"));
+    QVERIFY(!entry[QStringLiteral("request_id")].toString().isEmpty());
+}
+
+void TestBudgetdeskCliProfiles::historyFiltersAndCsv()
+{
+    SimulatorFixture sim;
+    addProfile(sim, QStringLiteral("门店A"));
+    const QStringList profile{QStringLiteral("--profile"), QStringLiteral("门店A")};
+    run(data() << profile << QStringLiteral("modify") << QStringLiteral("1212000000000001") << QStringLiteral("--total")
+               << QStringLiteral("60000"));
+    run(data() << profile << QStringLiteral("modify") << QStringLiteral("1212000000000009") << QStringLiteral("--total")
+               << QStringLiteral("6000") << QStringLiteral("--current") << QStringLiteral("5000"));
+    run(data() << demoConnection(sim) << QStringLiteral("modify") << QStringLiteral("1212000000000003")
+               << QStringLiteral("--total") << QStringLiteral("9000"));
+
+    auto count = [&](const QStringList &filters) {
+        return run(data() << QStringLiteral("--json") << QStringLiteral("history") << filters).jsonLines().size();
+    };
+    QCOMPARE(count({}), 3);
+    QCOMPARE(count({QStringLiteral("--stock"), QStringLiteral("1212000000000009")}), 1);
+    QCOMPARE(count({QStringLiteral("--profile"), QStringLiteral("门店A")}), 2);
+    QCOMPARE(count({QStringLiteral("--since"), QDate::currentDate().addDays(1).toString(Qt::ISODate)}), 0);
+    QCOMPARE(count({QStringLiteral("--since"), QDate::currentDate().addDays(-1).toString(Qt::ISODate)}), 3);
+    const QList<QJsonObject> rejected = run(data() << QStringLiteral("--json") << QStringLiteral("history")
+                                                   << QStringLiteral("--stock") << QStringLiteral("1212000000000009"))
+                                            .jsonLines();
+    QCOMPARE(rejected.first()[QStringLiteral("outcome")].toString(), QStringLiteral("rejected"));
+    QCOMPARE(rejected.first()[QStringLiteral("code")].toString(), QStringLiteral("RULE_LIMIT"));
+
+    const QString csv = m_data->filePath(QStringLiteral("history.csv"));
+    QCOMPARE(run(data() << QStringLiteral("history") << QStringLiteral("--csv") << csv).exitCode, 0);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray content = file.readAll();
+    QVERIFY(content.startsWith("\xEF\xBB\xBF"));
+    QCOMPARE(content.count("\r\n"), 4); // header and three entries
+    QVERIFY(QString::fromUtf8(content).contains(QStringLiteral("门店A")));
+}
+
+void TestBudgetdeskCliProfiles::killedMidChangeIsReconciledAfterwards()
+{
+    SimulatorFixture sim;
+    addProfile(sim, QStringLiteral("门店A"));
+    // The simulator applies the change at once and holds its answer: time to kill the client.
+    sim.simulator().setFaults(FaultPlan::parse({QStringLiteral("delay=20000")}).value());
+    QProcess process;
+    process.setProcessEnvironment(environment());
+    process.start(QStringLiteral(BUDGETDESK_CLI_PATH),
+                  data() << QStringLiteral("--profile") << QStringLiteral("门店A") << QStringLiteral("modify")
+                         << QStringLiteral("1212000000000001") << QStringLiteral("--total") << QStringLiteral("60000")
+                         << QStringLiteral("--current") << QStringLiteral("50000") << QStringLiteral("--timeout-ms")
+                         << QStringLiteral("60000"));
+    QVERIFY(process.waitForStarted());
+    // Wait until the change has reached the simulator (so its pending entry exists), then kill.
+    QVERIFY(QTest::qWaitFor([&] { return !sim.server().receivedRequests().isEmpty(); }, 20000));
+    QCOMPARE(sim.server().receivedRequests().last().request.method, QByteArray("PATCH"));
+    process.kill();
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+    sim.simulator().setFaults({});
+
+    // The entry survived, unresolved.
+    {
+        auto log = AuditLog::open(m_data->filePath(QStringLiteral("audit.sqlite")));
+        QVERIFY(log.ok());
+        const QList<AuditEntry> unresolved = (*log)->unresolved();
+        QCOMPARE(unresolved.size(), 1);
+        QCOMPARE(unresolved.first().effectiveOutcome(), QStringLiteral("pending"));
+        QCOMPARE(unresolved.first().change.target, 60000);
+    }
+    const CliRun listed = run(data() << QStringLiteral("history"));
+    QVERIFY(QString::fromUtf8(listed.out).contains(QStringLiteral("未确认")));
+
+    // And is settled by a lookup.
+    const CliRun reconciled
+        = run(data() << QStringLiteral("--json") << QStringLiteral("reconcile") << QStringLiteral("--all-pending"));
+    QCOMPARE(reconciled.exitCode, 0);
+    const QJsonObject entry = reconciled.jsonLines().first();
+    QCOMPARE(entry[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));
+    QCOMPARE(entry[QStringLiteral("observed")].toInteger(), 60000);
+    QCOMPARE(entry[QStringLiteral("reconciled")].toBool(), true);
+    QCOMPARE(run(data() << QStringLiteral("--json") << QStringLiteral("history"))
+                 .jsonLines()
+                 .first()[QStringLiteral("outcome")]
+                 .toString(),
+             QStringLiteral("applied"));
+    // Nothing left to do; an unknown entry number is bad input.
+    QCOMPARE(run(data() << QStringLiteral("reconcile") << QStringLiteral("--all-pending")).exitCode, 0);
+    QCOMPARE(run(data() << QStringLiteral("reconcile") << QStringLiteral("4242")).exitCode, 4);
+}
+
+void TestBudgetdeskCliProfiles::certificateModeProfileWithApiV3KeyFromTheEnvironment()
+{
+    SimulatorFixture sim;
+    const DemoMerchant &demo = DemoMerchant::instance();
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("TEST_APIV3_KEY"), QString::fromLatin1(demo.apiV3Key));
+    const QStringList connection{QStringLiteral("--mchid"),
+                                 demo.mchid,
+                                 QStringLiteral("--private-key"),
+                                 m_keys.filePath(DemoMerchant::MerchantKeyFile),
+                                 QStringLiteral("--merchant-certificate"),
+                                 m_keys.filePath(DemoMerchant::MerchantCertificateFile),
+                                 QStringLiteral("--verification"),
+                                 QStringLiteral("platform_certificates"),
+                                 QStringLiteral("--base-url"),
+                                 sim.server().baseUrl().toString(),
+                                 QStringLiteral("--backup-url"),
+                                 QStringLiteral("none")};
+    const CliRun added
+        = run(data() << QStringLiteral("profile") << QStringLiteral("add") << QStringLiteral("证书") << connection
+                     << QStringLiteral("--apiv3-key-env") << QStringLiteral("TEST_APIV3_KEY"),
+              env);
+    QCOMPARE(added.exitCode, 0);
+    // No keychain here: the key was not kept, and the CLI says so.
+    QVERIFY(QString::fromUtf8(added.out).contains(QStringLiteral("未保存")));
+    const QStringList use{QStringLiteral("--profile"), QStringLiteral("证书"), QStringLiteral("--apiv3-key-env"),
+                          QStringLiteral("TEST_APIV3_KEY")};
+    QCOMPARE(run(data() << use << QStringLiteral("lookup") << QStringLiteral("1212000000000001"), env).exitCode, 0);
+    // Without the key for this run, nothing can be verified: a configuration problem.
+    QCOMPARE(run(data() << QStringLiteral("--profile") << QStringLiteral("证书") << QStringLiteral("lookup")
+                        << QStringLiteral("1212000000000001"),
+                 env)
+                 .exitCode,
+             5);
+}
+
+QTEST_GUILESS_MAIN(TestBudgetdeskCliProfiles)
+#include "TestBudgetdeskCliProfiles.moc"
