@@ -8,7 +8,7 @@
 namespace budgetdesk::cli {
 
 Result<std::unique_ptr<ProfileSession>, int> openSessionFor(const CliContext &context, const MerchantProfile &profile,
-                                                            ProfileSecrets secrets)
+                                                            const ProfileSecrets &secrets)
 {
     const CliOptions &options = context.options;
     auto transport = CliConnection::transport(options);

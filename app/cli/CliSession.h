@@ -14,6 +14,6 @@ Result<std::unique_ptr<ProfileSession>, int> openSession(const CliContext &conte
 
 // Opens a session for a saved profile by name (reconcile), secrets from the store/environment.
 Result<std::unique_ptr<ProfileSession>, int> openSessionFor(const CliContext &context, const MerchantProfile &profile,
-                                                            ProfileSecrets secrets);
+                                                            const ProfileSecrets &secrets);
 
 } // namespace budgetdesk::cli

@@ -16,7 +16,7 @@ namespace budgetdesk {
 class PlatformCertificateCache
 {
 public:
-    static constexpr qint64 MaximumAgeSeconds = 12 * 3600;
+    static constexpr qint64 MaximumAgeSeconds = qint64(12) * 3600;
 
     struct Entry
     {

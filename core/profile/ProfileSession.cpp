@@ -22,7 +22,7 @@ Result<std::unique_ptr<ProfileSession>, ProfileProblem> ProfileSession::open(con
     return std::unique_ptr<ProfileSession>(new ProfileSession(profile, secrets, std::move(connection).value(), data));
 }
 
-ProfileSession::ProfileSession(MerchantProfile profile, ProfileSecrets secrets, ProfileConnection connection,
+ProfileSession::ProfileSession(MerchantProfile profile, ProfileSecrets secrets, const ProfileConnection &connection,
                                const DataDirectory &data)
     : m_profile(std::move(profile))
     , m_secrets(std::move(secrets))
@@ -31,7 +31,7 @@ ProfileSession::ProfileSession(MerchantProfile profile, ProfileSecrets secrets, 
     , m_client(std::make_unique<BusifavorClient>(connection.credentials, connection.keys, connection.settings))
 {
     if (m_profile.usesPlatformCertificates() && m_profile.platformCertificateFiles.isEmpty()) {
-        m_client->setUnknownSerialHandler([this](std::function<void()> done) {
+        m_client->setUnknownSerialHandler([this](const std::function<void()> &done) {
             refreshCertificates([done](const std::optional<BilingualText> &) { done(); });
         });
     }
@@ -67,7 +67,7 @@ void ProfileSession::installCertificates(const QList<Certificate> &certificates)
     m_client->setVerificationKeys(keys);
 }
 
-void ProfileSession::refreshCertificates(std::function<void(std::optional<BilingualText>)> done)
+void ProfileSession::refreshCertificates(const std::function<void(std::optional<BilingualText>)> &done)
 {
     PlatformCertificateDownload *download = m_client->downloadPlatformCertificates(m_secrets.apiV3Key);
     connect(download, &PlatformCertificateDownload::finished, this,

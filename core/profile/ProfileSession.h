@@ -38,9 +38,9 @@ Q_SIGNALS:
     void ready(const budgetdesk::BilingualText &problem);
 
 private:
-    ProfileSession(MerchantProfile profile, ProfileSecrets secrets, ProfileConnection connection,
+    ProfileSession(MerchantProfile profile, ProfileSecrets secrets, const ProfileConnection &connection,
                    const DataDirectory &data);
-    void refreshCertificates(std::function<void(std::optional<BilingualText>)> done);
+    void refreshCertificates(const std::function<void(std::optional<BilingualText>)> &done);
     void installCertificates(const QList<Certificate> &certificates);
 
     MerchantProfile m_profile;
