@@ -4,49 +4,57 @@
 
 namespace budgetdesk {
 
-SecretStore::Status SecretStore::readNow(const QString &key, QByteArray &value)
+namespace {
+
+// Runs an asynchronous store call to its end with a local event loop.
+template<typename Call> void waitFor(Call call)
 {
-    Status result = Status::Failed;
     bool done = false;
     QEventLoop loop;
-    read(key, [&](Status status, const QByteArray &secret) {
-        result = status;
-        value = secret;
+    call([&] {
         done = true;
         loop.quit();
     });
-    if (!done)
+    if (!done) // a store may answer at once
         loop.exec();
+}
+
+} // namespace
+
+SecretStore::Status SecretStore::readNow(const QString &key, QByteArray &value)
+{
+    Status result = Status::Failed;
+    waitFor([&](auto finish) {
+        read(key, [&, finish](Status status, const QByteArray &secret) {
+            result = status;
+            value = secret;
+            finish();
+        });
+    });
     return result;
 }
 
 SecretStore::Status SecretStore::writeNow(const QString &key, const QByteArray &secret)
 {
     Status result = Status::Failed;
-    bool done = false;
-    QEventLoop loop;
-    write(key, secret, [&](Status status) {
-        result = status;
-        done = true;
-        loop.quit();
+    waitFor([&](auto finish) {
+        write(key, secret, [&, finish](Status status) {
+            result = status;
+            finish();
+        });
     });
-    if (!done)
-        loop.exec();
     return result;
 }
 
 SecretStore::Status SecretStore::removeNow(const QString &key)
 {
     Status result = Status::Failed;
-    bool done = false;
-    QEventLoop loop;
-    remove(key, [&](Status status) {
-        result = status;
-        done = true;
-        loop.quit();
+    waitFor([&](auto finish) {
+        remove(key, [&, finish](Status status) {
+            result = status;
+            finish();
+        });
     });
-    if (!done)
-        loop.exec();
     return result;
 }
 

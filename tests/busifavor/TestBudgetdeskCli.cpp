@@ -50,27 +50,10 @@ private:
 
     QStringList connection(SimulatorFixture &sim)
     {
-        const DemoMerchant &demo = DemoMerchant::instance();
-        QStringList arguments{QStringLiteral("--data-dir"),
-                              m_files.filePath(QStringLiteral("data")),
-                              QStringLiteral("--mchid"),
-                              demo.mchid,
-                              QStringLiteral("--private-key"),
-                              m_files.filePath(DemoMerchant::MerchantKeyFile),
-                              QStringLiteral("--merchant-certificate"),
-                              m_files.filePath(DemoMerchant::MerchantCertificateFile),
-                              QStringLiteral("--public-key-id"),
-                              demo.publicKeyId,
-                              QStringLiteral("--public-key"),
-                              m_files.filePath(DemoMerchant::WechatPayPublicKeyFile),
-                              QStringLiteral("--base-url"),
-                              sim.server().baseUrl().toString(),
-                              QStringLiteral("--backup-url"),
-                              QStringLiteral("none"),
-                              QStringLiteral("--timeout-ms"),
-                              QStringLiteral("5000"),
-                              QStringLiteral("--retry-delay-ms"),
-                              QStringLiteral("5")};
+        QStringList arguments = QStringList{QStringLiteral("--data-dir"), m_files.filePath(QStringLiteral("data"))}
+            + sim.cliConnection(m_files.path())
+            + QStringList{QStringLiteral("--timeout-ms"), QStringLiteral("5000"), QStringLiteral("--retry-delay-ms"),
+                          QStringLiteral("5")};
         if (!sim.caCertificatePem().isEmpty()) {
             const QString ca = m_files.filePath(QStringLiteral("ca-%1.pem").arg(sim.server().port()));
             QFile file(ca);

@@ -72,24 +72,7 @@ private:
 
     QStringList data() const { return {QStringLiteral("--data-dir"), m_data->path()}; }
 
-    QStringList demoConnection(SimulatorFixture &sim) const
-    {
-        const DemoMerchant &demo = DemoMerchant::instance();
-        return {QStringLiteral("--mchid"),
-                demo.mchid,
-                QStringLiteral("--private-key"),
-                m_keys.filePath(DemoMerchant::MerchantKeyFile),
-                QStringLiteral("--merchant-certificate"),
-                m_keys.filePath(DemoMerchant::MerchantCertificateFile),
-                QStringLiteral("--public-key-id"),
-                demo.publicKeyId,
-                QStringLiteral("--public-key"),
-                m_keys.filePath(DemoMerchant::WechatPayPublicKeyFile),
-                QStringLiteral("--base-url"),
-                sim.server().baseUrl().toString(),
-                QStringLiteral("--backup-url"),
-                QStringLiteral("none")};
-    }
+    QStringList demoConnection(SimulatorFixture &sim) const { return sim.cliConnection(m_keys.path()); }
 
     // Adds the demo merchant as profile `name`.
     void addProfile(SimulatorFixture &sim, const QString &name)

@@ -5,6 +5,7 @@
 #include "simulator/LoopbackCertificateAuthority.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QNetworkRequest>
@@ -71,6 +72,26 @@ quint16 SimulatorFixture::unusedLoopbackPort()
     if (!probe.listen(QHostAddress::LocalHost, 0))
         qFatal("SimulatorFixture: no free port");
     return probe.serverPort();
+}
+
+QStringList SimulatorFixture::cliConnection(const QString &keyDirectory) const
+{
+    const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
+    const QDir keys(keyDirectory);
+    return {QStringLiteral("--mchid"),
+            demo.mchid,
+            QStringLiteral("--private-key"),
+            keys.filePath(sim::DemoMerchant::MerchantKeyFile),
+            QStringLiteral("--merchant-certificate"),
+            keys.filePath(sim::DemoMerchant::MerchantCertificateFile),
+            QStringLiteral("--public-key-id"),
+            demo.publicKeyId,
+            QStringLiteral("--public-key"),
+            keys.filePath(sim::DemoMerchant::WechatPayPublicKeyFile),
+            QStringLiteral("--base-url"),
+            m_server->baseUrl().toString(),
+            QStringLiteral("--backup-url"),
+            QStringLiteral("none")};
 }
 
 ClientSettings SimulatorFixture::fastSettings() const

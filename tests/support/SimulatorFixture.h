@@ -78,6 +78,9 @@ public:
     ClientSettings fastSettings() const;
     static MerchantCredentials demoCredentials();
     static quint16 unusedLoopbackPort(); // nothing listens there: connections are refused
+    // budgetdesk-cli's connection options for the demo merchant at this simulator, with the
+    // client files (DemoMerchant::writeClientFiles) in `keyDirectory`.
+    QStringList cliConnection(const QString &keyDirectory) const;
     static VerificationKeys demoKeys();
 
     // Waits for a running operation (the event loop runs meanwhile) and returns its end.
