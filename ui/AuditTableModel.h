@@ -1,0 +1,34 @@
+#pragma once
+
+#include "audit/AuditEntry.h"
+
+#include <QAbstractTableModel>
+
+namespace budgetdesk::ui {
+
+// The audit log as a table: one row per change, unresolved ones marked.
+class AuditTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Id, Time, Profile, Stock, Dimension, Change, RequestNumber, Outcome, Code, RequestId, User, ColumnCount };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setEntries(QList<AuditEntry> entries);
+    const QList<AuditEntry> &entries() const { return m_entries; }
+    const AuditEntry &entry(int row) const { return m_entries.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    static QString outcomeLabel(const QString &outcome); // in the window's language
+
+private:
+    QList<AuditEntry> m_entries;
+};
+
+} // namespace budgetdesk::ui

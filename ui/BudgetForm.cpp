@@ -1,0 +1,245 @@
+#include "BudgetForm.h"
+
+#include "UiLanguage.h"
+#include "busifavor/RequestNumberGenerator.h"
+
+#include <QCheckBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+
+namespace budgetdesk::ui {
+
+namespace {
+constexpr int MaximumCount = 1000000000;
+} // namespace
+
+BudgetForm::BudgetForm(QWidget *parent) : QGroupBox(parent)
+{
+    setObjectName(QStringLiteral("budgetForm"));
+    auto *grid = new QGridLayout(this);
+
+    m_dimensionCaption = new QLabel(this);
+    m_total = new QRadioButton(this);
+    m_total->setObjectName(QStringLiteral("dimensionTotal"));
+    m_perDay = new QRadioButton(this);
+    m_perDay->setObjectName(QStringLiteral("dimensionPerDay"));
+    m_total->setChecked(true);
+    auto *dimensions = new QHBoxLayout;
+    dimensions->addWidget(m_total);
+    dimensions->addWidget(m_perDay);
+    dimensions->addStretch();
+    grid->addWidget(m_dimensionCaption, 0, 0);
+    grid->addLayout(dimensions, 0, 1, 1, 2);
+
+    m_currentCaption = new QLabel(this);
+    m_current = new QSpinBox(this);
+    m_current->setObjectName(QStringLiteral("currentValue"));
+    m_current->setRange(0, MaximumCount);
+    m_current->setReadOnly(true);
+    m_current->setButtonSymbols(QAbstractSpinBox::NoButtons);
+    m_unlockCurrent = new QCheckBox(this);
+    m_unlockCurrent->setObjectName(QStringLiteral("unlockCurrent"));
+    grid->addWidget(m_currentCaption, 1, 0);
+    grid->addWidget(m_current, 1, 1);
+    grid->addWidget(m_unlockCurrent, 1, 2);
+
+    m_targetCaption = new QLabel(this);
+    m_target = new QSpinBox(this);
+    m_target->setObjectName(QStringLiteral("targetValue"));
+    m_target->setRange(1, MaximumCount);
+    m_target->setGroupSeparatorShown(false);
+    m_delta = new QLabel(this);
+    m_delta->setObjectName(QStringLiteral("delta"));
+    grid->addWidget(m_targetCaption, 2, 0);
+    grid->addWidget(m_target, 2, 1);
+    grid->addWidget(m_delta, 2, 2);
+
+    m_numberCaption = new QLabel(this);
+    m_requestNumber = new QLineEdit(this);
+    m_requestNumber->setObjectName(QStringLiteral("requestNumber"));
+    m_requestNumber->setMaxLength(128);
+    m_requestNumber->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9A-Za-z_-]{0,128}")), m_requestNumber));
+    m_generate = new QPushButton(this);
+    m_generate->setObjectName(QStringLiteral("generateRequestNumber"));
+    grid->addWidget(m_numberCaption, 3, 0);
+    grid->addWidget(m_requestNumber, 3, 1);
+    grid->addWidget(m_generate, 3, 2);
+
+    m_problem = new QLabel(this);
+    m_problem->setObjectName(QStringLiteral("formProblem"));
+    m_problem->setWordWrap(true);
+    grid->addWidget(m_problem, 4, 0, 1, 3);
+
+    m_send = new QPushButton(this);
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setDefault(false);
+    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    grid->addWidget(m_send, 5, 2);
+    grid->setColumnStretch(1, 1);
+
+    connect(m_total, &QRadioButton::toggled, this, &BudgetForm::dimensionChanged);
+    connect(m_unlockCurrent, &QCheckBox::toggled, this, [this](bool unlocked) {
+        m_current->setReadOnly(!unlocked);
+        m_current->setButtonSymbols(unlocked ? QAbstractSpinBox::UpDownArrows : QAbstractSpinBox::NoButtons);
+        if (!unlocked)
+            dimensionChanged(); // back to the looked-up value
+        revalidate();
+    });
+    connect(m_current, &QSpinBox::valueChanged, this, &BudgetForm::edited);
+    connect(m_target, &QSpinBox::valueChanged, this, &BudgetForm::edited);
+    connect(m_requestNumber, &QLineEdit::textEdited, this, &BudgetForm::revalidate);
+    connect(m_generate, &QPushButton::clicked, this, &BudgetForm::startNewChange);
+    connect(m_send, &QPushButton::clicked, this, &BudgetForm::sendRequested);
+
+    retranslate();
+    setStock(std::nullopt, {});
+}
+
+void BudgetForm::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QGroupBox::changeEvent(event);
+}
+
+void BudgetForm::retranslate()
+{
+    setTitle(tr("Change the budget"));
+    m_dimensionCaption->setText(tr("Change"));
+    m_total->setText(tr("Batch total"));
+    m_total->setToolTip(tr("target_max_coupons: the batch's new maximum number of coupons. Only one of total and "
+                           "per-day cap can change per request."));
+    m_perDay->setText(tr("Per-day cap"));
+    m_perDay->setToolTip(tr("target_max_coupons_by_day: the batch's new per-day maximum. Only one of total and per-day "
+                            "cap can change per request."));
+    m_currentCaption->setText(tr("Current value"));
+    m_current->setToolTip(tr("current_max_coupons / current_max_coupons_by_day: the value being replaced, from the "
+                             "lookup. WeChat Pay refuses the change if the batch no longer has this value."));
+    m_unlockCurrent->setText(tr("Edit manually"));
+    m_targetCaption->setText(tr("Target value"));
+    m_target->setToolTip(tr("The new value, 1 to 1,000,000,000; a total cannot be below the coupons already issued."));
+    m_numberCaption->setText(tr("Request number"));
+    m_requestNumber->setToolTip(tr("modify_budget_request_no: identifies this change. Retries of the same change keep "
+                                   "it; a new change gets a new one."));
+    m_generate->setText(tr("Generate"));
+    m_send->setText(tr("Send…"));
+    m_send->setToolTip(tr("Send the change (Ctrl+Enter)"));
+    revalidate();
+}
+
+BudgetDimension BudgetForm::dimension() const
+{
+    return m_perDay->isChecked() ? BudgetDimension::PerDay : BudgetDimension::Total;
+}
+
+void BudgetForm::setStock(const std::optional<StockDetails> &stock, const QString &mchid)
+{
+    m_stock = stock;
+    m_mchid = mchid;
+    m_unlockCurrent->setChecked(false);
+    const bool hasDailyCap = stock && stock->maxCouponsByDay.has_value();
+    m_perDay->setEnabled(hasDailyCap);
+    if (!hasDailyCap)
+        m_total->setChecked(true);
+    dimensionChanged();
+    startNewChange();
+}
+
+void BudgetForm::dimensionChanged()
+{
+    const bool total = dimension() == BudgetDimension::Total;
+    const qint64 current = !m_stock ? 0 : total ? m_stock->maxCoupons : m_stock->maxCouponsByDay.value_or(0);
+    const QSignalBlocker blockCurrent(m_current);
+    const QSignalBlocker blockTarget(m_target);
+    m_current->setValue(int(current));
+    // A total can never go below what was issued; a daily cap can go down to 1.
+    m_target->setMinimum(total && m_stock ? int(qMax<qint64>(1, m_stock->totalSendNum)) : 1);
+    m_target->setValue(int(qMax<qint64>(current, m_target->minimum())));
+    startNewChange();
+}
+
+void BudgetForm::startNewChange()
+{
+    m_requestNumber->setText(RequestNumberGenerator().next());
+    m_numberUsed = false;
+    revalidate();
+}
+
+void BudgetForm::edited()
+{
+    if (m_numberUsed)
+        startNewChange(); // the last change ended: this edit begins a new one
+    else
+        revalidate();
+}
+
+void BudgetForm::finishChange(bool definite)
+{
+    m_numberUsed = definite;
+}
+
+void BudgetForm::setLocked(bool locked)
+{
+    m_locked = locked;
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_total, m_perDay, m_current, m_unlockCurrent, m_target,
+                                                            m_requestNumber, m_generate})
+        widget->setEnabled(!locked);
+    if (!locked)
+        m_perDay->setEnabled(m_stock && m_stock->maxCouponsByDay.has_value());
+    revalidate();
+}
+
+BudgetChange BudgetForm::draft() const
+{
+    BudgetChange change;
+    change.stockId = m_stock ? m_stock->stockId : QString();
+    change.dimension = dimension();
+    change.target = m_target->value();
+    change.current = m_current->value();
+    change.requestNumber = m_requestNumber->text();
+    return change;
+}
+
+QString BudgetForm::describe(qint64 current, qint64 target)
+{
+    const qint64 delta = target - current;
+    return QStringLiteral("%1 → %2 (%3%4)").arg(current).arg(target).arg(delta >= 0 ? QStringLiteral("+") : QString()).arg(delta);
+}
+
+void BudgetForm::revalidate()
+{
+    const BudgetChange change = draft();
+    m_problems = m_stock ? validateBudgetChange(change, m_stock, QDateTime::currentDateTimeUtc(), m_mchid)
+                         : QList<BudgetProblem>{};
+    m_delta->setText(m_stock ? describe(*change.current, change.target) : QString());
+
+    const bool blocked = !m_stock || hasBlockingProblem(m_problems);
+    QStringList lines;
+    for (const BudgetProblem &problem : m_problems)
+        lines.append((problem.isBlocking() ? QStringLiteral("✘ ") : QStringLiteral("⚠ ")) + UiLanguage::pick(problem.text()));
+    if (!m_stock)
+        lines.append(tr("Look a batch up first."));
+    m_problem->setText(lines.join(u'\n'));
+    m_problem->setStyleSheet(blocked ? QStringLiteral("color: #c0392b;") : QStringLiteral("color: #b9770e;"));
+
+    const bool valid = !blocked && !m_locked;
+    m_send->setEnabled(valid);
+    Q_EMIT validityChanged(valid);
+}
+
+std::optional<BudgetChange> BudgetForm::change() const
+{
+    if (!m_stock || m_locked || hasBlockingProblem(m_problems))
+        return std::nullopt;
+    return draft();
+}
+
+} // namespace budgetdesk::ui

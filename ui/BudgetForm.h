@@ -1,0 +1,79 @@
+#pragma once
+
+#include "busifavor/BudgetChange.h"
+#include "busifavor/BudgetProblem.h"
+#include "busifavor/StockDetails.h"
+
+#include <QGroupBox>
+
+#include <optional>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+
+namespace budgetdesk::ui {
+
+// The change being prepared: one dimension, the current value from the lookup (read-only
+// unless deliberately unlocked), the target, the request number. Validated on every edit;
+// `change()` is set only when nothing blocks sending.
+class BudgetForm : public QGroupBox
+{
+    Q_OBJECT
+
+public:
+    explicit BudgetForm(QWidget *parent = nullptr);
+
+    void setStock(const std::optional<StockDetails> &stock, const QString &mchid);
+    void setLocked(bool locked); // while sending
+    // After a definite outcome the next edit is a new change with a new request number;
+    // after an uncertain one the number stays, for a retry.
+    void finishChange(bool definite);
+
+    std::optional<BudgetChange> change() const;
+    QList<BudgetProblem> problems() const { return m_problems; }
+    // "50000 → 60000 (+10000)"
+    static QString describe(qint64 current, qint64 target);
+
+Q_SIGNALS:
+    void validityChanged(bool valid);
+    void sendRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void dimensionChanged();
+    void startNewChange();
+    void edited();
+    void revalidate();
+    BudgetDimension dimension() const;
+    BudgetChange draft() const;
+
+    std::optional<StockDetails> m_stock;
+    QString m_mchid;
+    bool m_numberUsed = false;
+    bool m_locked = false;
+    QList<BudgetProblem> m_problems;
+
+    QLabel *m_dimensionCaption;
+    QRadioButton *m_total;
+    QRadioButton *m_perDay;
+    QLabel *m_currentCaption;
+    QSpinBox *m_current;
+    QCheckBox *m_unlockCurrent;
+    QLabel *m_targetCaption;
+    QSpinBox *m_target;
+    QLabel *m_delta;
+    QLabel *m_numberCaption;
+    QLineEdit *m_requestNumber;
+    QPushButton *m_generate;
+    QLabel *m_problem;
+    QPushButton *m_send;
+};
+
+} // namespace budgetdesk::ui

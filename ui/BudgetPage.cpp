@@ -1,0 +1,203 @@
+#include "BudgetPage.h"
+
+#include "BudgetForm.h"
+#include "Dialogs.h"
+#include "ResultPanel.h"
+#include "StockCard.h"
+#include "UiLanguage.h"
+#include "audit/AuditTrail.h"
+#include "profile/ProfileSession.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QVBoxLayout>
+
+namespace budgetdesk::ui {
+
+BudgetPage::BudgetPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("budgetPage"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *lookupRow = new QHBoxLayout;
+    m_stockCaption = new QLabel(this);
+    m_stockId = new QLineEdit(this);
+    m_stockId->setObjectName(QStringLiteral("stockIdEdit"));
+    m_stockId->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,20}")), m_stockId));
+    m_stockId->setClearButtonEnabled(true);
+    m_stockCaption->setBuddy(m_stockId);
+    m_lookUp = new QPushButton(this);
+    m_lookUp->setObjectName(QStringLiteral("lookUpButton"));
+    lookupRow->addWidget(m_stockCaption);
+    lookupRow->addWidget(m_stockId, 1);
+    lookupRow->addWidget(m_lookUp);
+    layout->addLayout(lookupRow);
+
+    auto *columns = new QHBoxLayout;
+    m_card = new StockCard(this);
+    m_form = new BudgetForm(this);
+    columns->addWidget(m_card, 1);
+    columns->addWidget(m_form, 1);
+    layout->addLayout(columns);
+
+    auto *busyRow = new QHBoxLayout;
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0); // indeterminate
+    m_busy->setMaximumWidth(160);
+    m_busyText = new QLabel(this);
+    m_cancel = new QPushButton(this);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    busyRow->addWidget(m_busy);
+    busyRow->addWidget(m_busyText, 1);
+    busyRow->addWidget(m_cancel);
+    layout->addLayout(busyRow);
+
+    m_result = new ResultPanel(this);
+    layout->addWidget(m_result, 1);
+
+    setTabOrder(m_stockId, m_lookUp);
+    setTabOrder(m_lookUp, m_form);
+    connect(m_stockId, &QLineEdit::returnPressed, this, &BudgetPage::lookUp);
+    connect(m_lookUp, &QPushButton::clicked, this, &BudgetPage::lookUp);
+    connect(m_form, &BudgetForm::sendRequested, this, &BudgetPage::send);
+    connect(m_cancel, &QPushButton::clicked, this, &BudgetPage::cancel);
+    retranslate();
+    setBusy({});
+}
+
+void BudgetPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void BudgetPage::retranslate()
+{
+    m_stockCaption->setText(tr("&Batch ID (stock_id)"));
+    m_stockId->setPlaceholderText(tr("digits, e.g. 1212000000000001"));
+    m_stockId->setToolTip(tr("stock_id: the batch number (批次号), 1–20 digits. Press Enter to look it up."));
+    m_lookUp->setText(tr("Look up"));
+    m_cancel->setText(tr("Cancel"));
+}
+
+void BudgetPage::setSession(ProfileSession *session, AuditTrail *trail)
+{
+    cancel();
+    m_session = session;
+    m_trail = trail;
+    m_stock.reset();
+    m_card->setStock(std::nullopt);
+    m_form->setStock(std::nullopt, {});
+    m_result->clear();
+    m_lookUp->setEnabled(session != nullptr);
+}
+
+bool BudgetPage::isBusy() const
+{
+    return m_query || m_modification;
+}
+
+void BudgetPage::setBusy(const QString &what)
+{
+    const bool busy = !what.isEmpty();
+    m_busy->setVisible(busy);
+    m_busyText->setText(what);
+    m_cancel->setVisible(busy);
+    m_stockId->setReadOnly(busy);
+    m_lookUp->setEnabled(!busy && m_session);
+    m_form->setLocked(busy || !m_stock);
+}
+
+void BudgetPage::lookUp()
+{
+    if (!m_session || isBusy() || m_stockId->text().isEmpty())
+        return;
+    m_result->clear();
+    setBusy(tr("Looking the batch up…"));
+    m_query = m_session->client().queryStock(m_stockId->text());
+    connect(m_query, &StockQuery::finished, this, &BudgetPage::lookupFinished);
+}
+
+void BudgetPage::lookupFinished(const StockQueryResult &result)
+{
+    m_query = nullptr;
+    if (result.isVerified()) {
+        m_stock = result.stock;
+        m_card->setStock(m_stock);
+        m_form->setStock(m_stock, m_session->profile().mchid);
+    } else {
+        m_stock.reset();
+        m_card->setStock(std::nullopt);
+        m_form->setStock(std::nullopt, {});
+        m_result->showLookupFailure(result);
+    }
+    setBusy({});
+}
+
+QString BudgetPage::confirmationText(const BudgetChange &change) const
+{
+    const QString dimension = change.dimension == BudgetDimension::Total ? tr("total") : tr("per-day cap");
+    return tr("Change the %1 of batch %2 “%3” from %4 to %5 (%6), request number %7?")
+        .arg(dimension, change.stockId, m_stock ? m_stock->stockName : QString())
+        .arg(*change.current)
+        .arg(change.target)
+        .arg(BudgetForm::describe(*change.current, change.target).section(u' ', 3))
+        .arg(change.requestNumber);
+}
+
+void BudgetPage::send()
+{
+    const std::optional<BudgetChange> change = m_form->change();
+    if (!m_session || !m_trail || !change || isBusy())
+        return;
+    if (!Dialogs::confirm(this, tr("Confirm the change"), confirmationText(*change)))
+        return;
+    m_result->clear();
+    setBusy(tr("Sending the change…"));
+    m_modification = m_trail->modify(m_session->client(), *change);
+    connect(m_modification, &BudgetModification::stageChanged, this, [this](BudgetModification::Stage stage) {
+        if (stage == BudgetModification::Stage::Reconciling)
+            setBusy(tr("The answer was inconclusive; checking the batch…"));
+    });
+    connect(m_modification, &BudgetModification::finished, this, &BudgetPage::sendFinished);
+}
+
+void BudgetPage::sendFinished(const BudgetOutcome &outcome)
+{
+    m_modification = nullptr;
+    m_result->showOutcome(outcome);
+    using K = BudgetOutcome::Kind;
+    // Applied or refused: the next edit is a new change. Uncertain: keep the number for a retry.
+    const bool definite = outcome.kind == K::Applied || outcome.kind == K::Rejected || outcome.kind == K::ReconciledApplied
+                          || outcome.kind == K::ReconciledNotApplied;
+    if (outcome.isApplied() && m_stock) {
+        // Show what the batch holds now; a fresh lookup would say the same.
+        if (outcome.maxCoupons)
+            m_stock->maxCoupons = *outcome.maxCoupons;
+        if (outcome.maxCouponsByDay)
+            m_stock->maxCouponsByDay = outcome.maxCouponsByDay;
+        m_card->setStock(m_stock);
+        m_form->setStock(m_stock, m_session->profile().mchid);
+    }
+    m_form->finishChange(definite);
+    setBusy({});
+    Q_EMIT changeFinished(outcome);
+}
+
+void BudgetPage::cancel()
+{
+    if (m_query)
+        m_query->cancel();
+    if (m_modification)
+        m_modification->cancel();
+}
+
+} // namespace budgetdesk::ui

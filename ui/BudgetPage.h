@@ -1,0 +1,74 @@
+#pragma once
+
+#include "busifavor/BudgetOutcome.h"
+#include "busifavor/StockQueryResult.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace budgetdesk {
+class AuditTrail;
+class BudgetModification;
+class ProfileSession;
+class StockQuery;
+} // namespace budgetdesk
+
+namespace budgetdesk::ui {
+
+class BudgetForm;
+class ResultPanel;
+class StockCard;
+
+// The main tab: look a batch up, prepare one change, confirm, send, and see how it ended.
+class BudgetPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BudgetPage(QWidget *parent = nullptr);
+
+    // The profile in use and its audit trail; nullptr when there is none.
+    void setSession(ProfileSession *session, AuditTrail *trail);
+    bool isBusy() const;
+
+public Q_SLOTS:
+    void lookUp();
+    void send();
+    void cancel();
+
+Q_SIGNALS:
+    void changeFinished(const budgetdesk::BudgetOutcome &outcome);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void setBusy(const QString &what);
+    void lookupFinished(const StockQueryResult &result);
+    void sendFinished(const BudgetOutcome &outcome);
+    QString confirmationText(const BudgetChange &change) const;
+
+    ProfileSession *m_session = nullptr;
+    AuditTrail *m_trail = nullptr;
+    std::optional<StockDetails> m_stock;
+    QPointer<StockQuery> m_query;
+    QPointer<BudgetModification> m_modification;
+
+    QLabel *m_stockCaption;
+    QLineEdit *m_stockId;
+    QPushButton *m_lookUp;
+    StockCard *m_card;
+    BudgetForm *m_form;
+    QProgressBar *m_busy;
+    QLabel *m_busyText;
+    QPushButton *m_cancel;
+    ResultPanel *m_result;
+};
+
+} // namespace budgetdesk::ui

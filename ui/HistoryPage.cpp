@@ -1,0 +1,192 @@
+#include "HistoryPage.h"
+
+#include "AuditTableModel.h"
+#include "Dialogs.h"
+#include "UiLanguage.h"
+#include "audit/AuditTrail.h"
+#include "profile/ProfileSession.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace budgetdesk::ui {
+
+HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("historyPage"));
+    auto *layout = new QVBoxLayout(this);
+    auto *filters = new QHBoxLayout;
+    m_stockFilter = new QLineEdit(this);
+    m_stockFilter->setObjectName(QStringLiteral("historyStockFilter"));
+    m_stockFilter->setClearButtonEnabled(true);
+    m_outcomeFilter = new QComboBox(this);
+    m_outcomeFilter->setObjectName(QStringLiteral("historyOutcomeFilter"));
+    m_fromLabel = new QLabel(this);
+    m_from = new QDateEdit(QDate::currentDate().addMonths(-3), this);
+    m_from->setObjectName(QStringLiteral("historyFrom"));
+    m_from->setCalendarPopup(true);
+    m_toLabel = new QLabel(this);
+    m_to = new QDateEdit(QDate::currentDate(), this);
+    m_to->setObjectName(QStringLiteral("historyTo"));
+    m_to->setCalendarPopup(true);
+    m_export = new QPushButton(this);
+    m_export->setObjectName(QStringLiteral("exportCsv"));
+    m_reconcile = new QPushButton(this);
+    m_reconcile->setObjectName(QStringLiteral("reconcileEntry"));
+    filters->addWidget(m_stockFilter, 1);
+    filters->addWidget(m_outcomeFilter);
+    filters->addWidget(m_fromLabel);
+    filters->addWidget(m_from);
+    filters->addWidget(m_toLabel);
+    filters->addWidget(m_to);
+    filters->addWidget(m_reconcile);
+    filters->addWidget(m_export);
+    layout->addLayout(filters);
+
+    m_model = new AuditTableModel(this);
+    m_sorted = new QSortFilterProxyModel(this);
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(Qt::UserRole);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("historyTable"));
+    m_view->setModel(m_sorted);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(AuditTableModel::Id, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->hide();
+    layout->addWidget(m_view, 1);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("historyStatus"));
+    layout->addWidget(m_status);
+
+    connect(m_stockFilter, &QLineEdit::textChanged, this, &HistoryPage::refresh);
+    connect(m_outcomeFilter, &QComboBox::currentIndexChanged, this, &HistoryPage::refresh);
+    connect(m_from, &QDateEdit::dateChanged, this, &HistoryPage::refresh);
+    connect(m_to, &QDateEdit::dateChanged, this, &HistoryPage::refresh);
+    connect(m_export, &QPushButton::clicked, this, &HistoryPage::exportCsv);
+    connect(m_reconcile, &QPushButton::clicked, this, &HistoryPage::reconcileSelected);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPage::selectionChanged);
+    retranslate();
+}
+
+void HistoryPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void HistoryPage::retranslate()
+{
+    m_stockFilter->setPlaceholderText(tr("Filter by batch ID"));
+    const int selected = qMax(0, m_outcomeFilter->currentIndex());
+    const QSignalBlocker blocker(m_outcomeFilter);
+    m_outcomeFilter->clear();
+    m_outcomeFilter->addItem(tr("All outcomes"), QString());
+    m_outcomeFilter->addItem(tr("Unresolved"), QStringLiteral("*unresolved"));
+    for (const char *outcome : {"applied", "rejected", "not_applied", "unknown", "pending"})
+        m_outcomeFilter->addItem(AuditTableModel::outcomeLabel(QLatin1String(outcome)), QLatin1String(outcome));
+    m_outcomeFilter->setCurrentIndex(selected);
+    m_fromLabel->setText(tr("From"));
+    m_toLabel->setText(tr("to"));
+    m_export->setText(tr("Export CSV…"));
+    m_reconcile->setText(tr("Check"));
+    m_reconcile->setToolTip(tr("Look the batch up to settle whether an unconfirmed change took effect."));
+    m_model->setEntries(m_model->entries()); // re-labels the rows
+    selectionChanged();
+}
+
+void HistoryPage::setLog(AuditLog *log)
+{
+    m_log = log;
+    refresh();
+}
+
+void HistoryPage::setSession(ProfileSession *session, AuditTrail *trail)
+{
+    m_session = session;
+    m_trail = trail;
+    selectionChanged();
+}
+
+void HistoryPage::refresh()
+{
+    if (!m_log) {
+        m_model->setEntries({});
+        return;
+    }
+    AuditFilter filter;
+    filter.stockId = m_stockFilter->text().trimmed();
+    filter.since = QDateTime(m_from->date(), QTime(0, 0));
+    filter.until = QDateTime(m_to->date().addDays(1), QTime(0, 0));
+    const QString outcome = m_outcomeFilter->currentData().toString();
+    if (outcome == QLatin1String("*unresolved"))
+        filter.unresolvedOnly = true;
+    else
+        filter.outcome = outcome;
+    const QList<AuditEntry> entries = m_log->query(filter);
+    m_model->setEntries(entries);
+    const auto unresolved = std::count_if(entries.cbegin(), entries.cend(), [](const AuditEntry &e) { return e.isUnresolved(); });
+    m_status->setText(tr("%n change(s)", nullptr, int(entries.size()))
+                      + (unresolved ? tr(" — %n not confirmed", nullptr, int(unresolved)) : QString()));
+    selectionChanged();
+}
+
+void HistoryPage::selectionChanged()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const bool unresolved = !rows.isEmpty() && m_model->entry(m_sorted->mapToSource(rows.first()).row()).isUnresolved();
+    m_reconcile->setEnabled(unresolved && m_session && m_trail);
+}
+
+void HistoryPage::exportCsv()
+{
+    if (!m_log)
+        return;
+    const QString file = Dialogs::saveFileName(this, tr("Export history"),
+                                               QDir::home().filePath(QStringLiteral("budgetdesk-history.csv")),
+                                               tr("CSV (*.csv)"));
+    if (file.isEmpty())
+        return;
+    const QByteArray csv = AuditLog::toCsv(m_model->entries());
+    QSaveFile output(file);
+    if (output.open(QIODevice::WriteOnly) && output.write(csv) == csv.size() && output.commit())
+        m_status->setText(tr("Exported %n change(s) to %1.", nullptr, int(m_model->entries().size())).arg(file));
+    else
+        m_status->setText(tr("Could not write %1.").arg(file));
+}
+
+void HistoryPage::reconcileSelected()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty() || !m_session || !m_trail)
+        return;
+    const AuditEntry entry = m_model->entry(m_sorted->mapToSource(rows.first()).row());
+    if (entry.change.mchid != m_session->profile().mchid) {
+        m_status->setText(tr("This change belongs to merchant %1; switch to its profile to check it.").arg(entry.change.mchid));
+        return;
+    }
+    m_reconcile->setEnabled(false);
+    m_status->setText(tr("Checking batch %1…").arg(entry.change.stockId));
+    StockQuery *query = m_trail->reconcile(m_session->client(), entry);
+    connect(query, &StockQuery::finished, this, [this, id = entry.id](const StockQueryResult &result) {
+        refresh();
+        m_status->setText(result.isVerified() ? tr("Change #%1 checked.").arg(id)
+                                              : tr("Change #%1 could not be checked: %2").arg(id).arg(UiLanguage::pick(result.summary())));
+    });
+}
+
+} // namespace budgetdesk::ui

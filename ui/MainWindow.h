@@ -1,0 +1,95 @@
+#pragma once
+
+#include "http/ClientSettings.h"
+#include "profile/DataDirectory.h"
+#include "profile/ProfileStore.h"
+#include "profile/SecretStore.h"
+
+#include <QMainWindow>
+
+#include <memory>
+#include <optional>
+
+class QActionGroup;
+class QComboBox;
+class QLabel;
+class QTabWidget;
+
+namespace budgetdesk {
+class AuditLog;
+class AuditTrail;
+class ProfileSession;
+} // namespace budgetdesk
+
+namespace budgetdesk::ui {
+
+class BudgetPage;
+class DemoEnvironment;
+class HistoryPage;
+
+// What the window runs on: where its data lives, where secrets go, demo mode or not, and —
+// for tests — the transport to use (a test CA, fast retries).
+struct WindowContext
+{
+    DataDirectory data;
+    std::unique_ptr<SecretStore> secrets;
+    std::unique_ptr<DemoEnvironment> demo; // set in demo mode
+    std::optional<ClientSettings> transport;
+};
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(WindowContext context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    BudgetPage *budgetPage() const { return m_budget; }
+    HistoryPage *historyPage() const { return m_history; }
+    QTabWidget *tabs() const { return m_tabs; }
+    ProfileSession *session() const { return m_session.get(); }
+    bool isDemo() const { return m_context.demo != nullptr; }
+    DemoEnvironment *demo() const { return m_context.demo.get(); }
+
+    // Opens the profile (secrets from the store, asking when missing). False with a message
+    // in the status bar when it cannot be used.
+    bool openProfile(const QString &name);
+    void newProfile();
+
+Q_SIGNALS:
+    void profileReady(); // the session's keys are usable (certificates downloaded if needed)
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildMenus();
+    void retranslate();
+    void updateTitle();
+    void refreshProfiles();
+    void showUnresolved();
+    void changeFinished();
+    void testConnection();
+    QString profileName() const;
+
+    WindowContext m_context;
+    ProfileStore m_profiles;
+    std::unique_ptr<AuditLog> m_log;
+    std::unique_ptr<ProfileSession> m_session;
+    std::unique_ptr<AuditTrail> m_trail;
+
+    QComboBox *m_profileBox;
+    QLabel *m_profileLabel;
+    QLabel *m_banner;
+    QTabWidget *m_tabs;
+    BudgetPage *m_budget;
+    HistoryPage *m_history;
+    QActionGroup *m_languages;
+    QList<QAction *> m_faultActions;
+    struct Menus;
+    std::unique_ptr<Menus> m_menus;
+};
+
+} // namespace budgetdesk::ui

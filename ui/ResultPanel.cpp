@@ -1,0 +1,243 @@
+#include "ResultPanel.h"
+
+#include "BudgetForm.h"
+#include "UiLanguage.h"
+#include "errors/ErrorCatalogue.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace budgetdesk::ui {
+
+namespace {
+
+QString escapedLines(const QByteArray &signingString)
+{
+    return QString::fromUtf8(signingString).toHtmlEscaped().replace(u'\n', QStringLiteral("<span style='color:#888'>\\n</span><br>"));
+}
+
+QString explanationLines(const ErrorExplanation &explanation)
+{
+    const bool chinese = UiLanguage::instance().current() == Language::Chinese;
+    if (chinese)
+        return QStringLiteral("%1<br><b>处理：</b>%2").arg(explanation.explanationZh.toHtmlEscaped(),
+                                                       explanation.solutionZh.toHtmlEscaped());
+    return explanation.en.toHtmlEscaped();
+}
+
+} // namespace
+
+ResultPanel::ResultPanel(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("resultPanel"));
+    setFrameShape(QFrame::StyledPanel);
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    m_badge = new QLabel(this);
+    m_badge->setObjectName(QStringLiteral("resultBadge"));
+    m_copy = new QPushButton(this);
+    m_copy->setObjectName(QStringLiteral("copyRequestId"));
+    m_copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    top->addWidget(m_badge, 1);
+    top->addWidget(m_copy);
+    layout->addLayout(top);
+    m_details = new QTextBrowser(this);
+    m_details->setObjectName(QStringLiteral("resultDetails"));
+    m_details->setOpenExternalLinks(false);
+    m_details->setMinimumHeight(110);
+    layout->addWidget(m_details);
+    m_diagnosisToggle = new QPushButton(this);
+    m_diagnosisToggle->setObjectName(QStringLiteral("showDiagnosis"));
+    m_diagnosisToggle->setCheckable(true);
+    m_diagnosis = new QTextBrowser(this);
+    m_diagnosis->setObjectName(QStringLiteral("signDiagnosis"));
+    m_diagnosis->setVisible(false);
+    layout->addWidget(m_diagnosisToggle);
+    layout->addWidget(m_diagnosis);
+    connect(m_copy, &QPushButton::clicked, this, &ResultPanel::copyRequestId);
+    connect(m_diagnosisToggle, &QPushButton::toggled, m_diagnosis, &QWidget::setVisible);
+    clear();
+}
+
+void ResultPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        render();
+    QFrame::changeEvent(event);
+}
+
+QString ResultPanel::badgeText() const
+{
+    return m_badge->text();
+}
+
+void ResultPanel::copyRequestId()
+{
+    if (!m_requestId.isEmpty())
+        QApplication::clipboard()->setText(QString::fromLatin1(m_requestId));
+}
+
+void ResultPanel::clear()
+{
+    m_outcome.reset();
+    m_lookup.reset();
+    render();
+}
+
+void ResultPanel::showOutcome(const BudgetOutcome &outcome)
+{
+    m_outcome = outcome;
+    m_lookup.reset();
+    render();
+}
+
+void ResultPanel::showLookupFailure(const StockQueryResult &result)
+{
+    m_lookup = result;
+    m_outcome.reset();
+    render();
+}
+
+void ResultPanel::present(Tone tone, const QString &badge, const QStringList &details, const QByteArray &requestId,
+                          const QString &diagnosis)
+{
+    static const char *const Colours[] = {"#1e8449", "#c0392b", "#b9770e"};
+    m_badge->setText(badge);
+    m_badge->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 4px; padding: 4px 10px; "
+                                          "font-weight: bold; }")
+                               .arg(QLatin1String(Colours[int(tone)])));
+    m_badge->setVisible(true);
+    m_details->setHtml(details.join(QStringLiteral("<br>")));
+    m_details->setVisible(true);
+    m_requestId = requestId;
+    m_copy->setText(tr("Copy Request-ID"));
+    m_copy->setVisible(!requestId.isEmpty());
+    m_diagnosisToggle->setText(tr("Signing-string diagnosis"));
+    m_diagnosisToggle->setVisible(!diagnosis.isEmpty());
+    m_diagnosis->setHtml(diagnosis);
+    m_diagnosis->setVisible(!diagnosis.isEmpty() && m_diagnosisToggle->isChecked());
+}
+
+void ResultPanel::render()
+{
+    if (m_lookup) {
+        const StockQueryResult &r = *m_lookup;
+        QStringList details;
+        if (r.error) {
+            details << QStringLiteral("<b>%1 %2</b> — %3")
+                           .arg(r.error->httpStatus)
+                           .arg(r.error->code.toHtmlEscaped(), r.error->message.toHtmlEscaped())
+                    << explanationLines(r.error->explanation);
+            present(Tone::Failure, tr("Lookup refused"), details, r.error->requestId);
+        } else if (r.kind == StockQueryResult::Kind::NotVerified) {
+            const ErrorExplanation why = r.verification ? ErrorCatalogue::explainVerification(*r.verification)
+                                                        : ErrorExplanation{r.summary().zh, {}, r.summary().en};
+            present(Tone::Warning, tr("Answer not verified — not shown"), {explanationLines(why)}, {});
+        } else {
+            const ErrorExplanation why = r.failure.value_or(NetworkFailure{}).explanation();
+            present(Tone::Failure, tr("Could not reach WeChat Pay"), {explanationLines(why)}, {});
+        }
+        return;
+    }
+    if (!m_outcome) {
+        m_badge->setVisible(false);
+        m_details->setVisible(false);
+        m_copy->setVisible(false);
+        m_diagnosisToggle->setVisible(false);
+        m_diagnosis->setVisible(false);
+        m_requestId.clear();
+        return;
+    }
+
+    using K = BudgetOutcome::Kind;
+    const BudgetOutcome &o = *m_outcome;
+    const BudgetChange &c = o.change;
+    QStringList details;
+    const QString dimension = c.dimension == BudgetDimension::Total ? tr("Batch total") : tr("Per-day cap");
+    if (c.current)
+        details << QStringLiteral("%1: %2").arg(dimension.toHtmlEscaped(), BudgetForm::describe(*c.current, c.target));
+    auto addRequest = [&] {
+        details << tr("Request number: %1").arg(c.requestNumber.toHtmlEscaped());
+        if (!o.requestId.isEmpty())
+            details << tr("Request-ID: %1 (answered by %2)").arg(QString::fromLatin1(o.requestId), o.domain.toString());
+    };
+    auto addClock = [&] {
+        if (o.clockOffsetSeconds && qAbs(*o.clockOffsetSeconds) > ClockOffsetMeter::NoticeableSeconds)
+            details << QStringLiteral("<span style='color:#b9770e'>%1</span>")
+                           .arg(tr("This computer's clock differs from WeChat Pay's by %1 s; turn on automatic time "
+                                   "synchronisation.")
+                                    .arg(*o.clockOffsetSeconds));
+    };
+
+    switch (o.kind) {
+    case K::Applied:
+        details << QStringLiteral("max_coupons = <b>%1</b>, max_coupons_by_day = <b>%2</b>")
+                       .arg(o.maxCoupons.value_or(0))
+                       .arg(o.maxCouponsByDay ? QString::number(*o.maxCouponsByDay) : QStringLiteral("—"));
+        addRequest();
+        addClock();
+        present(Tone::Success, tr("Applied · verified (已验签)"), details, o.requestId);
+        return;
+    case K::ReconciledApplied:
+    case K::ReconciledNotApplied:
+    case K::Unknown: {
+        details << UiLanguage::pick(o.summary()).toHtmlEscaped();
+        if (o.verification && !o.verification->isVerified())
+            details << explanationLines(ErrorCatalogue::explainVerification(*o.verification));
+        else if (o.failure)
+            details << explanationLines(o.failure->explanation());
+        else if (o.error)
+            details << explanationLines(o.error->explanation);
+        if (o.observedValue)
+            details << tr("Checked by a fresh, verified lookup: the batch now holds %1.").arg(*o.observedValue);
+        else
+            details << tr("The checking lookup did not succeed; look the batch up later.");
+        addRequest();
+        addClock();
+        const QString badge = o.kind == K::ReconciledApplied      ? tr("Took effect (已生效, confirmed by lookup)")
+                              : o.kind == K::ReconciledNotApplied ? tr("Did not take effect (未生效)")
+                                                                  : tr("Cannot be confirmed (无法确认)");
+        present(o.kind == K::ReconciledApplied ? Tone::Success : Tone::Warning, badge, details, o.requestId);
+        return;
+    }
+    case K::Rejected: {
+        const ApiError &e = *o.error;
+        details << QStringLiteral("<b>HTTP %1 %2</b> — %3").arg(e.httpStatus).arg(e.code.toHtmlEscaped(), e.message.toHtmlEscaped())
+                << explanationLines(e.explanation);
+        if (!e.detail.isEmpty())
+            details << QStringLiteral("detail: <code>%1</code>")
+                           .arg(QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)).toHtmlEscaped());
+        addRequest();
+        addClock();
+        QString diagnosis;
+        if (o.signDiagnosis) {
+            diagnosis = QStringLiteral("<p>%1</p><p><b>%2</b><br><code>%3</code></p><p><b>%4</b><br><code>%5</code></p>")
+                            .arg(UiLanguage::pick(o.signDiagnosis->text()).toHtmlEscaped(), tr("Signed by BudgetDesk"),
+                                 escapedLines(o.signDiagnosis->ours()), tr("Checked by WeChat Pay"),
+                                 escapedLines(o.signDiagnosis->servers()));
+        }
+        present(Tone::Failure, tr("Refused by WeChat Pay"), details, e.requestId, diagnosis);
+        return;
+    }
+    case K::Invalid:
+    case K::LookupFailed:
+    case K::NetworkFailed:
+    case K::NotRecorded:
+        details << UiLanguage::pick(o.summary()).toHtmlEscaped();
+        if (o.failure)
+            details << explanationLines(o.failure->explanation());
+        if (o.lookup && o.lookup->error)
+            details << explanationLines(o.lookup->error->explanation);
+        present(Tone::Failure, tr("Not sent"), details, {});
+        return;
+    }
+}
+
+} // namespace budgetdesk::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "busifavor/BudgetOutcome.h"
+#include "busifavor/StockQueryResult.h"
+
+#include <QFrame>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QTextBrowser;
+
+namespace budgetdesk::ui {
+
+// How the last action ended, for a person: a 已验签 badge with the new caps, or the error
+// with its explanation and solution, or the reconciled outcome and what was checked; the
+// Request-ID to copy; the signing-string diagnosis for a SIGN_ERROR; the clock offset.
+class ResultPanel : public QFrame
+{
+    Q_OBJECT
+
+public:
+    explicit ResultPanel(QWidget *parent = nullptr);
+
+    void showOutcome(const BudgetOutcome &outcome);
+    void showLookupFailure(const StockQueryResult &result);
+    void clear();
+
+    QString badgeText() const;
+    QByteArray requestId() const { return m_requestId; }
+
+public Q_SLOTS:
+    void copyRequestId();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    enum class Tone { Success, Failure, Warning };
+    void present(Tone tone, const QString &badge, const QStringList &details, const QByteArray &requestId,
+                 const QString &diagnosis = {});
+    void render();
+
+    std::optional<BudgetOutcome> m_outcome;
+    std::optional<StockQueryResult> m_lookup;
+    QByteArray m_requestId;
+    QLabel *m_badge;
+    QTextBrowser *m_details;
+    QPushButton *m_copy;
+    QPushButton *m_diagnosisToggle;
+    QTextBrowser *m_diagnosis;
+};
+
+} // namespace budgetdesk::ui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "busifavor/StockDetails.h"
+
+#include <QGroupBox>
+
+#include <optional>
+
+class QLabel;
+
+namespace budgetdesk::ui {
+
+// The batch as last looked up: name, state, validity, caps, issued counts, owner, and when.
+class StockCard : public QGroupBox
+{
+    Q_OBJECT
+
+public:
+    explicit StockCard(QWidget *parent = nullptr);
+    void setStock(const std::optional<StockDetails> &stock);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void refresh();
+
+    std::optional<StockDetails> m_stock;
+    QList<QLabel *> m_captions;
+    QLabel *m_name;
+    QLabel *m_state;
+    QLabel *m_window;
+    QLabel *m_total;
+    QLabel *m_perDay;
+    QLabel *m_issued;
+    QLabel *m_issuedToday;
+    QLabel *m_owner;
+    QLabel *m_lookedUp;
+};
+
+} // namespace budgetdesk::ui
