@@ -54,7 +54,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     case Id:
         return entry.id;
     case Time:
-        return sortRole ? QVariant(entry.time) : QVariant(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
+        return sortRole ? QVariant(entry.time)
+                        : QVariant(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
     case Profile:
         return c.profile;
     case Stock:

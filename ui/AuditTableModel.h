@@ -12,7 +12,20 @@ class AuditTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Id, Time, Profile, Stock, Dimension, Change, RequestNumber, Outcome, Code, RequestId, User, ColumnCount };
+    enum Column {
+        Id,
+        Time,
+        Profile,
+        Stock,
+        Dimension,
+        Change,
+        RequestNumber,
+        Outcome,
+        Code,
+        RequestId,
+        User,
+        ColumnCount
+    };
 
     using QAbstractTableModel::QAbstractTableModel;
 

@@ -20,7 +20,8 @@ namespace {
 constexpr int MaximumCount = 1000000000;
 } // namespace
 
-BudgetForm::BudgetForm(QWidget *parent) : QGroupBox(parent)
+BudgetForm::BudgetForm(QWidget *parent)
+    : QGroupBox(parent)
 {
     setObjectName(QStringLiteral("budgetForm"));
     auto *grid = new QGridLayout(this);
@@ -95,7 +96,7 @@ BudgetForm::BudgetForm(QWidget *parent) : QGroupBox(parent)
     });
     connect(m_current, &QSpinBox::valueChanged, this, &BudgetForm::edited);
     connect(m_target, &QSpinBox::valueChanged, this, &BudgetForm::edited);
-    connect(m_requestNumber, &QLineEdit::textEdited, this, &BudgetForm::revalidate);
+    connect(m_requestNumber, &QLineEdit::textChanged, this, &BudgetForm::revalidate);
     connect(m_generate, &QPushButton::clicked, this, &BudgetForm::startNewChange);
     connect(m_send, &QPushButton::clicked, this, &BudgetForm::sendRequested);
 
@@ -211,7 +212,11 @@ BudgetChange BudgetForm::draft() const
 QString BudgetForm::describe(qint64 current, qint64 target)
 {
     const qint64 delta = target - current;
-    return QStringLiteral("%1 → %2 (%3%4)").arg(current).arg(target).arg(delta >= 0 ? QStringLiteral("+") : QString()).arg(delta);
+    return QStringLiteral("%1 → %2 (%3%4)")
+        .arg(current)
+        .arg(target)
+        .arg(delta >= 0 ? QStringLiteral("+") : QString())
+        .arg(delta);
 }
 
 void BudgetForm::revalidate()
@@ -224,7 +229,8 @@ void BudgetForm::revalidate()
     const bool blocked = !m_stock || hasBlockingProblem(m_problems);
     QStringList lines;
     for (const BudgetProblem &problem : m_problems)
-        lines.append((problem.isBlocking() ? QStringLiteral("✘ ") : QStringLiteral("⚠ ")) + UiLanguage::pick(problem.text()));
+        lines.append((problem.isBlocking() ? QStringLiteral("✘ ") : QStringLiteral("⚠ "))
+                     + UiLanguage::pick(problem.text()));
     if (!m_stock)
         lines.append(tr("Look a batch up first."));
     m_problem->setText(lines.join(u'\n'));

@@ -8,6 +8,7 @@
 #include "audit/AuditTrail.h"
 #include "profile/ProfileSession.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -19,7 +20,8 @@
 
 namespace budgetdesk::ui {
 
-BudgetPage::BudgetPage(QWidget *parent) : QWidget(parent)
+BudgetPage::BudgetPage(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("budgetPage"));
     auto *layout = new QVBoxLayout(this);
@@ -28,7 +30,8 @@ BudgetPage::BudgetPage(QWidget *parent) : QWidget(parent)
     m_stockCaption = new QLabel(this);
     m_stockId = new QLineEdit(this);
     m_stockId->setObjectName(QStringLiteral("stockIdEdit"));
-    m_stockId->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,20}")), m_stockId));
+    m_stockId->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,20}")), m_stockId));
     m_stockId->setClearButtonEnabled(true);
     m_stockCaption->setBuddy(m_stockId);
     m_lookUp = new QPushButton(this);
@@ -36,6 +39,10 @@ BudgetPage::BudgetPage(QWidget *parent) : QWidget(parent)
     lookupRow->addWidget(m_stockCaption);
     lookupRow->addWidget(m_stockId, 1);
     lookupRow->addWidget(m_lookUp);
+    m_suggestions = new QComboBox(this);
+    m_suggestions->setObjectName(QStringLiteral("demoBatches"));
+    m_suggestions->setVisible(false);
+    lookupRow->addWidget(m_suggestions);
     layout->addLayout(lookupRow);
 
     auto *columns = new QHBoxLayout;
@@ -68,6 +75,12 @@ BudgetPage::BudgetPage(QWidget *parent) : QWidget(parent)
     connect(m_lookUp, &QPushButton::clicked, this, &BudgetPage::lookUp);
     connect(m_form, &BudgetForm::sendRequested, this, &BudgetPage::send);
     connect(m_cancel, &QPushButton::clicked, this, &BudgetPage::cancel);
+    connect(m_suggestions, &QComboBox::activated, this, [this](int index) {
+        if (index <= 0 || isBusy())
+            return;
+        m_stockId->setText(m_suggestions->itemText(index).section(u' ', 0, 0));
+        lookUp();
+    });
     retranslate();
     setBusy({});
 }
@@ -86,6 +99,9 @@ void BudgetPage::retranslate()
     m_stockId->setToolTip(tr("stock_id: the batch number (批次号), 1–20 digits. Press Enter to look it up."));
     m_lookUp->setText(tr("Look up"));
     m_cancel->setText(tr("Cancel"));
+    if (m_suggestions->count() > 0)
+        m_suggestions->setItemText(0, tr("Demo batches…"));
+    m_suggestions->setToolTip(tr("The simulator's batches: pick one to look it up."));
 }
 
 void BudgetPage::setSession(ProfileSession *session, AuditTrail *trail)
@@ -98,6 +114,17 @@ void BudgetPage::setSession(ProfileSession *session, AuditTrail *trail)
     m_form->setStock(std::nullopt, {});
     m_result->clear();
     m_lookUp->setEnabled(session != nullptr);
+}
+
+void BudgetPage::suggestBatches(const QStringList &labels)
+{
+    m_suggestions->clear();
+    m_suggestions->addItem(QString()); // the caption, set in retranslate()
+    m_suggestions->addItems(labels);
+    m_suggestions->setVisible(!labels.isEmpty());
+    if (!labels.isEmpty() && m_stockId->text().isEmpty())
+        m_stockId->setText(labels.first().section(u' ', 0, 0));
+    retranslate();
 }
 
 bool BudgetPage::isBusy() const
@@ -176,8 +203,8 @@ void BudgetPage::sendFinished(const BudgetOutcome &outcome)
     m_result->showOutcome(outcome);
     using K = BudgetOutcome::Kind;
     // Applied or refused: the next edit is a new change. Uncertain: keep the number for a retry.
-    const bool definite = outcome.kind == K::Applied || outcome.kind == K::Rejected || outcome.kind == K::ReconciledApplied
-                          || outcome.kind == K::ReconciledNotApplied;
+    const bool definite = outcome.kind == K::Applied || outcome.kind == K::Rejected
+        || outcome.kind == K::ReconciledApplied || outcome.kind == K::ReconciledNotApplied;
     if (outcome.isApplied() && m_stock) {
         // Show what the batch holds now; a fresh lookup would say the same.
         if (outcome.maxCoupons)

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -35,6 +36,10 @@ public:
     // The profile in use and its audit trail; nullptr when there is none.
     void setSession(ProfileSession *session, AuditTrail *trail);
     bool isBusy() const;
+    bool hasSession() const { return m_session != nullptr; }
+    // Demo mode: a picker of the simulator's batches ("stock_id  name"), so that nobody has
+    // to guess an ID; the first one is pre-filled.
+    void suggestBatches(const QStringList &labels);
 
 public Q_SLOTS:
     void lookUp();
@@ -63,6 +68,7 @@ private:
     QLabel *m_stockCaption;
     QLineEdit *m_stockId;
     QPushButton *m_lookUp;
+    QComboBox *m_suggestions;
     StockCard *m_card;
     BudgetForm *m_form;
     QProgressBar *m_busy;

@@ -7,7 +7,9 @@
 
 namespace budgetdesk::ui {
 
-DemoEnvironment::DemoEnvironment() : m_data(m_folder.path() + QStringLiteral("/data")) {}
+DemoEnvironment::DemoEnvironment()
+    : m_data(m_folder.path() + QStringLiteral("/data"))
+{ }
 
 DemoEnvironment::~DemoEnvironment() = default;
 
@@ -44,6 +46,16 @@ std::unique_ptr<DemoEnvironment> DemoEnvironment::start()
 void DemoEnvironment::setFaults(const sim::FaultPlan &faults)
 {
     m_server->simulator().setFaults(faults);
+}
+
+QStringList DemoEnvironment::batchLabels() const
+{
+    QStringList labels;
+    const sim::StockCatalog &stocks = m_server->simulator().stocks();
+    for (const QString &id : stocks.ids())
+        labels.append(id + QStringLiteral("  ")
+                      + stocks.stock(id).json().value(QStringLiteral("stock_name")).toString());
+    return labels;
 }
 
 } // namespace budgetdesk::ui

@@ -28,6 +28,9 @@ public:
     sim::SimulatorServer &server() { return *m_server; }
     void setFaults(const sim::FaultPlan &faults);
 
+    // The simulator's batches as "stock_id  name", for the demo's batch picker.
+    QStringList batchLabels() const;
+
 private:
     DemoEnvironment();
 

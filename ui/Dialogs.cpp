@@ -25,7 +25,7 @@ bool Dialogs::confirm(QWidget *parent, const QString &title, const QString &text
         return answer;
     }
     return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-           == QMessageBox::Yes;
+        == QMessageBox::Yes;
 }
 
 std::optional<QString> Dialogs::askSecret(QWidget *parent, const QString &title, const QString &label)

@@ -22,7 +22,8 @@
 
 namespace budgetdesk::ui {
 
-HistoryPage::HistoryPage(QWidget *parent) : QWidget(parent)
+HistoryPage::HistoryPage(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("historyPage"));
     auto *layout = new QVBoxLayout(this);
@@ -139,10 +140,12 @@ void HistoryPage::refresh()
         filter.outcome = outcome;
     const QList<AuditEntry> entries = m_log->query(filter);
     m_model->setEntries(entries);
-    const auto unresolved = std::count_if(entries.cbegin(), entries.cend(), [](const AuditEntry &e) { return e.isUnresolved(); });
+    const auto unresolved
+        = std::count_if(entries.cbegin(), entries.cend(), [](const AuditEntry &e) { return e.isUnresolved(); });
     m_status->setText(tr("%n change(s)", nullptr, int(entries.size()))
                       + (unresolved ? tr(" — %n not confirmed", nullptr, int(unresolved)) : QString()));
     selectionChanged();
+    Q_EMIT refreshed();
 }
 
 void HistoryPage::selectionChanged()
@@ -156,9 +159,8 @@ void HistoryPage::exportCsv()
 {
     if (!m_log)
         return;
-    const QString file = Dialogs::saveFileName(this, tr("Export history"),
-                                               QDir::home().filePath(QStringLiteral("budgetdesk-history.csv")),
-                                               tr("CSV (*.csv)"));
+    const QString file = Dialogs::saveFileName(
+        this, tr("Export history"), QDir::home().filePath(QStringLiteral("budgetdesk-history.csv")), tr("CSV (*.csv)"));
     if (file.isEmpty())
         return;
     const QByteArray csv = AuditLog::toCsv(m_model->entries());
@@ -176,7 +178,8 @@ void HistoryPage::reconcileSelected()
         return;
     const AuditEntry entry = m_model->entry(m_sorted->mapToSource(rows.first()).row());
     if (entry.change.mchid != m_session->profile().mchid) {
-        m_status->setText(tr("This change belongs to merchant %1; switch to its profile to check it.").arg(entry.change.mchid));
+        m_status->setText(
+            tr("This change belongs to merchant %1; switch to its profile to check it.").arg(entry.change.mchid));
         return;
     }
     m_reconcile->setEnabled(false);
@@ -184,8 +187,10 @@ void HistoryPage::reconcileSelected()
     StockQuery *query = m_trail->reconcile(m_session->client(), entry);
     connect(query, &StockQuery::finished, this, [this, id = entry.id](const StockQueryResult &result) {
         refresh();
-        m_status->setText(result.isVerified() ? tr("Change #%1 checked.").arg(id)
-                                              : tr("Change #%1 could not be checked: %2").arg(id).arg(UiLanguage::pick(result.summary())));
+        m_status->setText(
+            result.isVerified()
+                ? tr("Change #%1 checked.").arg(id)
+                : tr("Change #%1 could not be checked: %2").arg(id).arg(UiLanguage::pick(result.summary())));
     });
 }
 

@@ -38,6 +38,9 @@ public Q_SLOTS:
     void exportCsv();
     void reconcileSelected();
 
+Q_SIGNALS:
+    void refreshed(); // the log was read again: unresolved counts may have changed
+
 protected:
     void changeEvent(QEvent *event) override;
 

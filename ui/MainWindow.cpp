@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -71,8 +72,10 @@ const FaultChoice Faults[] = {
 } // namespace
 
 MainWindow::MainWindow(WindowContext context, QWidget *parent)
-    : QMainWindow(parent), m_context(std::move(context)), m_profiles(m_context.data.settingsFile()),
-      m_menus(std::make_unique<Menus>())
+    : QMainWindow(parent)
+    , m_context(std::move(context))
+    , m_profiles(m_context.data.settingsFile())
+    , m_menus(std::make_unique<Menus>())
 {
     setObjectName(QStringLiteral("mainWindow"));
     auto *central = new QWidget(this);
@@ -80,7 +83,8 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     m_banner = new QLabel(central);
     m_banner->setObjectName(QStringLiteral("demoBanner"));
     m_banner->setAlignment(Qt::AlignCenter);
-    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #f39c12; color: black; font-weight: bold; padding: 6px; }"));
+    m_banner->setStyleSheet(
+        QStringLiteral("QLabel { background: #f39c12; color: black; font-weight: bold; padding: 6px; }"));
     m_banner->setVisible(isDemo());
     layout->addWidget(m_banner);
     m_tabs = new QTabWidget(central);
@@ -101,10 +105,12 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     m_profileBox->setMinimumContentsLength(18);
     toolbar->addWidget(m_profileLabel);
     toolbar->addWidget(m_profileBox);
-    connect(m_profileBox, &QComboBox::activated, this, [this](int index) { openProfile(m_profileBox->itemText(index)); });
+    connect(m_profileBox, &QComboBox::activated, this,
+            [this](int index) { openProfile(m_profileBox->itemText(index)); });
 
     buildMenus();
-    connect(m_budget, &BudgetPage::changeFinished, this, &MainWindow::changeFinished);
+    connect(m_budget, &BudgetPage::changeFinished, m_history, &HistoryPage::refresh);
+    connect(m_history, &HistoryPage::refreshed, this, &MainWindow::showUnresolved);
 
     // The audit log: the demo's own throw-away one, or the user's.
     auto log = AuditLog::open(m_context.data.auditDatabase());
@@ -123,6 +129,7 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     retranslate();
     refreshProfiles();
     if (isDemo()) {
+        m_budget->suggestBatches(m_context.demo->batchLabels());
         openProfile(m_context.demo->profile().name);
     } else {
         const QString last = m_profiles.lastUsed();
@@ -165,8 +172,14 @@ void MainWindow::buildMenus()
         m_languages->addAction(action);
     }
     (UiLanguage::instance().current() == Language::Chinese ? m.chinese : m.english)->setChecked(true);
-    connect(m.chinese, &QAction::triggered, this, [] { UiLanguage::instance().apply(Language::Chinese); });
-    connect(m.english, &QAction::triggered, this, [] { UiLanguage::instance().apply(Language::English); });
+    // The choice is remembered for the next start (in demo mode, for this run only).
+    auto choose = [this](Language language) {
+        UiLanguage::instance().apply(language);
+        m_profiles.settings().setValue(QStringLiteral("ui/language"),
+                                       language == Language::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en"));
+    };
+    connect(m.chinese, &QAction::triggered, this, [choose] { choose(Language::Chinese); });
+    connect(m.english, &QAction::triggered, this, [choose] { choose(Language::English); });
 
     if (isDemo()) {
         // Demo mode: make the simulator misbehave, to see how BudgetDesk copes.
@@ -273,8 +286,9 @@ void MainWindow::refreshProfiles()
 
 bool MainWindow::openProfile(const QString &name)
 {
-    std::optional<MerchantProfile> profile =
-        isDemo() && name == m_context.demo->profile().name ? std::optional(m_context.demo->profile()) : m_profiles.profile(name);
+    std::optional<MerchantProfile> profile = isDemo() && name == m_context.demo->profile().name
+        ? std::optional(m_context.demo->profile())
+        : m_profiles.profile(name);
     if (!profile)
         return false;
 
@@ -296,7 +310,8 @@ bool MainWindow::openProfile(const QString &name)
         }
     }
     if (!session) {
-        statusBar()->showMessage(tr("Profile “%1” cannot be used: %2").arg(name, UiLanguage::pick(session.error().text())));
+        statusBar()->showMessage(
+            tr("Profile “%1” cannot be used: %2").arg(name, UiLanguage::pick(session.error().text())));
         return false;
     }
 
@@ -334,9 +349,19 @@ void MainWindow::newProfile()
     for (const auto &[key, value] : {std::pair{SecretStore::passphraseKey(profile.name), secrets.keyPassphrase},
                                      std::pair{SecretStore::apiV3Key(profile.name), secrets.apiV3Key}}) {
         if (!value.isEmpty() && m_context.secrets->writeNow(key, value) != SecretStore::Status::Stored)
-            statusBar()->showMessage(tr("The system's secret store is unavailable: secrets are kept for this session only."));
+            statusBar()->showMessage(
+                tr("The system's secret store is unavailable: secrets are kept for this session only."));
     }
     openProfile(profile.name);
+}
+
+void MainWindow::offerFirstRunWizard()
+{
+    if (isDemo() || !m_profiles.names().isEmpty())
+        return;
+    statusBar()->showMessage(tr("No merchant profile yet: use Profile › New profile… to add one, or start "
+                                "BudgetDesk with --demo to try it without a merchant account."));
+    QTimer::singleShot(0, this, &MainWindow::newProfile);
 }
 
 void MainWindow::testConnection()
@@ -347,7 +372,8 @@ void MainWindow::testConnection()
     m_context.secrets->readNow(SecretStore::passphraseKey(profileName()), secrets.keyPassphrase);
     m_context.secrets->readNow(SecretStore::apiV3Key(profileName()), secrets.apiV3Key);
     statusBar()->showMessage(tr("Testing the connection…"));
-    ConnectionTest *test = ConnectionTest::start(m_session->profile(), secrets, m_context.data, {}, m_context.transport);
+    ConnectionTest *test
+        = ConnectionTest::start(m_session->profile(), secrets, m_context.data, {}, m_context.transport);
     connect(test, &ConnectionTest::finished, this, [this](const QList<ConnectionTest::StageReport> &reports) {
         const auto failure = ConnectionTest::firstFailure(reports);
         statusBar()->showMessage(failure ? tr("Connection test failed at “%1”: %2")
@@ -357,18 +383,13 @@ void MainWindow::testConnection()
     });
 }
 
-void MainWindow::changeFinished()
-{
-    m_history->refresh();
-    showUnresolved();
-}
-
 void MainWindow::showUnresolved()
 {
     const qsizetype unresolved = m_log ? m_log->unresolved().size() : 0;
     m_tabs->setTabText(1, unresolved ? tr("History (%1 unconfirmed)").arg(unresolved) : tr("History"));
     if (unresolved)
-        statusBar()->showMessage(tr("%n change(s) could not be confirmed; check them in History.", nullptr, int(unresolved)));
+        statusBar()->showMessage(
+            tr("%n change(s) could not be confirmed; check them in History.", nullptr, int(unresolved)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -376,7 +397,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_budget->isBusy()
         && !Dialogs::confirm(this, tr("A change is in progress"),
                              tr("A change is being sent. Close anyway? It may still take effect; it stays in the "
-                                "history as unconfirmed until checked.")))) {
+                                "history as unconfirmed until checked."))) {
         event->ignore();
         return;
     }

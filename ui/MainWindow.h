@@ -56,6 +56,8 @@ public:
     // in the status bar when it cannot be used.
     bool openProfile(const QString &name);
     void newProfile();
+    // First start without any profile: offer the wizard (or point at demo mode).
+    void offerFirstRunWizard();
 
 Q_SIGNALS:
     void profileReady(); // the session's keys are usable (certificates downloaded if needed)
@@ -70,7 +72,6 @@ private:
     void updateTitle();
     void refreshProfiles();
     void showUnresolved();
-    void changeFinished();
     void testConnection();
     QString profileName() const;
 

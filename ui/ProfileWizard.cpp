@@ -18,7 +18,9 @@
 
 namespace budgetdesk::ui {
 
-ProfileWizard::ProfileWizard(const DataDirectory &data, QWidget *parent) : QWizard(parent), m_data(data)
+ProfileWizard::ProfileWizard(const DataDirectory &dataDirectory, QWidget *parent)
+    : QWizard(parent)
+    , m_data(dataDirectory)
 {
     setObjectName(QStringLiteral("profileWizard"));
     setWindowTitle(tr("New merchant profile"));
@@ -111,7 +113,8 @@ QWizardPage *ProfileWizard::verificationPage()
     m_publicKeyId->setPlaceholderText(QStringLiteral("PUB_KEY_ID_…"));
     form->addRow(tr("Public key ID"), m_publicKeyId);
     auto *publicKeyRow = new QHBoxLayout;
-    m_publicKeyFile = fileField(page, QStringLiteral("wizardPublicKeyFile"), publicKeyRow, tr("Public keys (*.pem);;All files (*)"));
+    m_publicKeyFile = fileField(page, QStringLiteral("wizardPublicKeyFile"), publicKeyRow,
+                                tr("Public keys (*.pem);;All files (*)"));
     form->addRow(tr("Public key file"), publicKeyRow);
     m_apiV3Key = new QLineEdit(page);
     m_apiV3Key->setObjectName(QStringLiteral("wizardApiV3Key"));
@@ -169,9 +172,9 @@ MerchantProfile ProfileWizard::profile() const
     profile.privateKeyFile = m_keyFile->text().trimmed();
     profile.merchantCertificateFile = m_certificateFile->text().trimmed();
     profile.merchantSerial = m_serial;
-    profile.verificationMode = m_publicKeyMode->isChecked()   ? VerificationMode::PublicKey
-                               : m_certificateMode->isChecked() ? VerificationMode::PlatformCertificates
-                                                                : VerificationMode::Both;
+    profile.verificationMode = m_publicKeyMode->isChecked() ? VerificationMode::PublicKey
+        : m_certificateMode->isChecked()                    ? VerificationMode::PlatformCertificates
+                                                            : VerificationMode::Both;
     if (profile.usesPublicKey()) {
         profile.publicKeyId = m_publicKeyId->text().trimmed();
         profile.publicKeyFile = m_publicKeyFile->text().trimmed();
@@ -208,7 +211,8 @@ void ProfileWizard::checkKeys()
     if (key)
         certificate = key->certificate;
     if (key && !m_certificateFile->text().isEmpty()) {
-        auto loaded = KeyLoader::certificateFromFile(m_certificateFile->text(), m_passphrase->text().toUtf8(), m_mchid->text());
+        auto loaded
+            = KeyLoader::certificateFromFile(m_certificateFile->text(), m_passphrase->text().toUtf8(), m_mchid->text());
         if (!loaded)
             m_keyProblem = UiLanguage::pick(loaded.error().text());
         else
@@ -228,10 +232,12 @@ void ProfileWizard::checkKeys()
         m_keyStatus->setText(QStringLiteral("✘ ") + m_keyProblem);
     } else if (m_serial.isEmpty()) {
         m_keyStatus->setStyleSheet(QStringLiteral("color: #b9770e;"));
-        m_keyStatus->setText(tr("✔ %1 key loaded. Choose the certificate to read the serial.").arg(keyFormatName(key->format)));
+        m_keyStatus->setText(
+            tr("✔ %1 key loaded. Choose the certificate to read the serial.").arg(keyFormatName(key->format)));
     } else {
         m_keyStatus->setStyleSheet(QStringLiteral("color: #1e8449;"));
-        m_keyStatus->setText(tr("✔ %1 key matches the certificate. Serial: %2").arg(keyFormatName(key->format), m_serial));
+        m_keyStatus->setText(
+            tr("✔ %1 key matches the certificate. Serial: %2").arg(keyFormatName(key->format), m_serial));
     }
 }
 

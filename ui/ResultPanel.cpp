@@ -20,21 +20,24 @@ namespace {
 
 QString escapedLines(const QByteArray &signingString)
 {
-    return QString::fromUtf8(signingString).toHtmlEscaped().replace(u'\n', QStringLiteral("<span style='color:#888'>\\n</span><br>"));
+    return QString::fromUtf8(signingString)
+        .toHtmlEscaped()
+        .replace(u'\n', QStringLiteral("<span style='color:#888'>\\n</span><br>"));
 }
 
 QString explanationLines(const ErrorExplanation &explanation)
 {
     const bool chinese = UiLanguage::instance().current() == Language::Chinese;
     if (chinese)
-        return QStringLiteral("%1<br><b>处理：</b>%2").arg(explanation.explanationZh.toHtmlEscaped(),
-                                                       explanation.solutionZh.toHtmlEscaped());
+        return QStringLiteral("%1<br><b>处理：</b>%2")
+            .arg(explanation.explanationZh.toHtmlEscaped(), explanation.solutionZh.toHtmlEscaped());
     return explanation.en.toHtmlEscaped();
 }
 
 } // namespace
 
-ResultPanel::ResultPanel(QWidget *parent) : QFrame(parent)
+ResultPanel::ResultPanel(QWidget *parent)
+    : QFrame(parent)
 {
     setObjectName(QStringLiteral("resultPanel"));
     setFrameShape(QFrame::StyledPanel);
@@ -110,9 +113,10 @@ void ResultPanel::present(Tone tone, const QString &badge, const QStringList &de
 {
     static const char *const Colours[] = {"#1e8449", "#c0392b", "#b9770e"};
     m_badge->setText(badge);
-    m_badge->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 4px; padding: 4px 10px; "
-                                          "font-weight: bold; }")
-                               .arg(QLatin1String(Colours[int(tone)])));
+    m_badge->setStyleSheet(
+        QStringLiteral("QLabel { color: white; background: %1; border-radius: 4px; padding: 4px 10px; "
+                       "font-weight: bold; }")
+            .arg(QLatin1String(Colours[int(tone)])));
     m_badge->setVisible(true);
     m_details->setHtml(details.join(QStringLiteral("<br>")));
     m_details->setVisible(true);
@@ -201,27 +205,31 @@ void ResultPanel::render()
             details << tr("The checking lookup did not succeed; look the batch up later.");
         addRequest();
         addClock();
-        const QString badge = o.kind == K::ReconciledApplied      ? tr("Took effect (已生效, confirmed by lookup)")
-                              : o.kind == K::ReconciledNotApplied ? tr("Did not take effect (未生效)")
-                                                                  : tr("Cannot be confirmed (无法确认)");
+        const QString badge = o.kind == K::ReconciledApplied ? tr("Took effect (已生效, confirmed by lookup)")
+            : o.kind == K::ReconciledNotApplied              ? tr("Did not take effect (未生效)")
+                                                             : tr("Cannot be confirmed (无法确认)");
         present(o.kind == K::ReconciledApplied ? Tone::Success : Tone::Warning, badge, details, o.requestId);
         return;
     }
     case K::Rejected: {
         const ApiError &e = *o.error;
-        details << QStringLiteral("<b>HTTP %1 %2</b> — %3").arg(e.httpStatus).arg(e.code.toHtmlEscaped(), e.message.toHtmlEscaped())
+        details << QStringLiteral("<b>HTTP %1 %2</b> — %3")
+                       .arg(e.httpStatus)
+                       .arg(e.code.toHtmlEscaped(), e.message.toHtmlEscaped())
                 << explanationLines(e.explanation);
         if (!e.detail.isEmpty())
-            details << QStringLiteral("detail: <code>%1</code>")
-                           .arg(QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)).toHtmlEscaped());
+            details
+                << QStringLiteral("detail: <code>%1</code>")
+                       .arg(QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)).toHtmlEscaped());
         addRequest();
         addClock();
         QString diagnosis;
         if (o.signDiagnosis) {
-            diagnosis = QStringLiteral("<p>%1</p><p><b>%2</b><br><code>%3</code></p><p><b>%4</b><br><code>%5</code></p>")
-                            .arg(UiLanguage::pick(o.signDiagnosis->text()).toHtmlEscaped(), tr("Signed by BudgetDesk"),
-                                 escapedLines(o.signDiagnosis->ours()), tr("Checked by WeChat Pay"),
-                                 escapedLines(o.signDiagnosis->servers()));
+            diagnosis
+                = QStringLiteral("<p>%1</p><p><b>%2</b><br><code>%3</code></p><p><b>%4</b><br><code>%5</code></p>")
+                      .arg(UiLanguage::pick(o.signDiagnosis->text()).toHtmlEscaped(), tr("Signed by BudgetDesk"),
+                           escapedLines(o.signDiagnosis->ours()), tr("Checked by WeChat Pay"),
+                           escapedLines(o.signDiagnosis->servers()));
         }
         present(Tone::Failure, tr("Refused by WeChat Pay"), details, e.requestId, diagnosis);
         return;

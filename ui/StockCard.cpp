@@ -35,7 +35,8 @@ QString stateLabel(const StockDetails &stock)
 
 } // namespace
 
-StockCard::StockCard(QWidget *parent) : QGroupBox(parent)
+StockCard::StockCard(QWidget *parent)
+    : QGroupBox(parent)
 {
     setObjectName(QStringLiteral("stockCard"));
     auto *form = new QFormLayout(this);
@@ -76,22 +77,24 @@ void StockCard::changeEvent(QEvent *event)
 void StockCard::retranslate()
 {
     setTitle(tr("Batch"));
-    const QString captions[] = {tr("Name"),         tr("State"),        tr("Valid"),
-                                tr("Total cap"),    tr("Per-day cap"),  tr("Issued in total"),
+    const QString captions[] = {tr("Name"),         tr("State"),           tr("Valid"),
+                                tr("Total cap"),    tr("Per-day cap"),     tr("Issued in total"),
                                 tr("Issued today"), tr("Owning merchant"), tr("Looked up")};
     for (int i = 0; i < m_captions.size(); ++i)
         m_captions[i]->setText(captions[i]);
     m_total->setToolTip(tr("stock_send_rule.max_coupons: the most coupons this batch may issue (1–1,000,000,000)."));
     m_perDay->setToolTip(tr("stock_send_rule.max_coupons_by_day: the most coupons issued per day, if the batch has a "
                             "daily cap."));
-    m_issued->setToolTip(tr("send_count_information.total_send_num: coupons issued so far. A new total cannot be lower."));
+    m_issued->setToolTip(
+        tr("send_count_information.total_send_num: coupons issued so far. A new total cannot be lower."));
     refresh();
 }
 
 void StockCard::refresh()
 {
     if (!m_stock) {
-        for (QLabel *value : {m_name, m_state, m_window, m_total, m_perDay, m_issued, m_issuedToday, m_owner, m_lookedUp})
+        for (QLabel *value :
+             {m_name, m_state, m_window, m_total, m_perDay, m_issued, m_issuedToday, m_owner, m_lookedUp})
             value->setText(QStringLiteral("—"));
         return;
     }

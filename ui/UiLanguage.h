@@ -20,7 +20,7 @@ public:
     static UiLanguage &instance();
 
     Language current() const { return m_language; }
-    void apply(Language language);          // installs or removes the translators
+    void apply(Language language); // installs or removes the translators
     static Language systemDefault();
 
     // The text of `bilingual` in the current language.

@@ -1,0 +1,752 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>budgetdesk::ui::AuditTableModel</name>
+    <message>
+        <source>Applied</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Not applied</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>无法确认</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Not confirmed: select it and press Check to look the batch up.</source>
+        <translation>未确认：选中后点击“核对”查询批次以确认结果。</translation>
+    </message>
+    <message>
+        <source>Batch total</source>
+        <translation>批次总量</translation>
+    </message>
+    <message>
+        <source>Per-day cap</source>
+        <translation>单日上限</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>修改项</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Request number</source>
+        <translation>请求单号</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>错误码</translation>
+    </message>
+    <message>
+        <source>Request-ID</source>
+        <translation>Request-ID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::BudgetForm</name>
+    <message>
+        <source>Change the budget</source>
+        <translation>修改预算</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Batch total</source>
+        <translation>批次总量</translation>
+    </message>
+    <message>
+        <source>target_max_coupons: the batch&apos;s new maximum number of coupons. Only one of total and per-day cap can change per request.</source>
+        <translation>target_max_coupons：目标批次最大发放个数。每次请求只能修改批次总量和单日上限中的一个。</translation>
+    </message>
+    <message>
+        <source>Per-day cap</source>
+        <translation>单日上限</translation>
+    </message>
+    <message>
+        <source>target_max_coupons_by_day: the batch&apos;s new per-day maximum. Only one of total and per-day cap can change per request.</source>
+        <translation>target_max_coupons_by_day：目标单天发放上限个数。每次请求只能修改批次总量和单日上限中的一个。</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <source>current_max_coupons / current_max_coupons_by_day: the value being replaced, from the lookup. WeChat Pay refuses the change if the batch no longer has this value.</source>
+        <translation>current_max_coupons / current_max_coupons_by_day：被替换的当前值，来自查询结果。若批次的值已被他人改动，微信支付会拒绝本次修改。</translation>
+    </message>
+    <message>
+        <source>Edit manually</source>
+        <translation>手动修改</translation>
+    </message>
+    <message>
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>The new value, 1 to 1,000,000,000; a total cannot be below the coupons already issued.</source>
+        <translation>新的值，1 至 1,000,000,000；批次总量不能低于已发放数量。</translation>
+    </message>
+    <message>
+        <source>Request number</source>
+        <translation>请求单号</translation>
+    </message>
+    <message>
+        <source>modify_budget_request_no: identifies this change. Retries of the same change keep it; a new change gets a new one.</source>
+        <translation>modify_budget_request_no：修改预算请求单据号。同一修改的重试沿用此号，新的修改使用新号。</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>发送…</translation>
+    </message>
+    <message>
+        <source>Send the change (Ctrl+Enter)</source>
+        <translation>发送修改（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Look a batch up first.</source>
+        <translation>请先查询批次。</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::BudgetPage</name>
+    <message>
+        <source>&amp;Batch ID (stock_id)</source>
+        <translation>批次号(&amp;B)（stock_id）</translation>
+    </message>
+    <message>
+        <source>digits, e.g. 1212000000000001</source>
+        <translation>数字，例如 1212000000000001</translation>
+    </message>
+    <message>
+        <source>stock_id: the batch number (批次号), 1–20 digits. Press Enter to look it up.</source>
+        <translation>stock_id：批次号，1–20 位数字。按回车查询。</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Demo batches…</source>
+        <translation>演示批次…</translation>
+    </message>
+    <message>
+        <source>The simulator&apos;s batches: pick one to look it up.</source>
+        <translation>模拟器中的批次：选择一个即可查询。</translation>
+    </message>
+    <message>
+        <source>Looking the batch up…</source>
+        <translation>正在查询批次…</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>批次总量</translation>
+    </message>
+    <message>
+        <source>per-day cap</source>
+        <translation>单日上限</translation>
+    </message>
+    <message>
+        <source>Change the %1 of batch %2 “%3” from %4 to %5 (%6), request number %7?</source>
+        <translation>将批次 %2“%3”的%1从 %4 改为 %5（%6），请求单号 %7，确定吗？</translation>
+    </message>
+    <message>
+        <source>Confirm the change</source>
+        <translation>确认修改</translation>
+    </message>
+    <message>
+        <source>Sending the change…</source>
+        <translation>正在发送修改…</translation>
+    </message>
+    <message>
+        <source>The answer was inconclusive; checking the batch…</source>
+        <translation>应答无法确定结果，正在查询批次核对…</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::HistoryPage</name>
+    <message>
+        <source>Filter by batch ID</source>
+        <translation>按批次号筛选</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>Unresolved</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Look the batch up to settle whether an unconfirmed change took effect.</source>
+        <translation>查询批次，确认未确认的修改是否已生效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n 条修改</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — %n not confirmed</source>
+        <translation>
+            <numerusform> — %n 条未确认</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出历史记录</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n change(s) to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 条修改到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>This change belongs to merchant %1; switch to its profile to check it.</source>
+        <translation>该修改属于商户 %1，请切换到其配置后再核对。</translation>
+    </message>
+    <message>
+        <source>Checking batch %1…</source>
+        <translation>正在核对批次 %1…</translation>
+    </message>
+    <message>
+        <source>Change #%1 checked.</source>
+        <translation>修改 #%1 已核对。</translation>
+    </message>
+    <message>
+        <source>Change #%1 could not be checked: %2</source>
+        <translation>修改 #%1 无法核对：%2</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::MainWindow</name>
+    <message>
+        <source>Answers with a wrong signature</source>
+        <translation>应答签名错误</translation>
+    </message>
+    <message>
+        <source>Signature probes (WECHATPAY/SIGNTEST/)</source>
+        <translation>签名探测（WECHATPAY/SIGNTEST/）</translation>
+    </message>
+    <message>
+        <source>Answers signed with an unknown key</source>
+        <translation>应答使用未知密钥签名</translation>
+    </message>
+    <message>
+        <source>Answers without signature headers</source>
+        <translation>应答缺少签名头</translation>
+    </message>
+    <message>
+        <source>Server clock 2 minutes ahead</source>
+        <translation>服务器时钟快 2 分钟</translation>
+    </message>
+    <message>
+        <source>Server clock 400 s behind (SIGN_ERROR)</source>
+        <translation>服务器时钟慢 400 秒（SIGN_ERROR）</translation>
+    </message>
+    <message>
+        <source>Slow answers (4 s)</source>
+        <translation>应答缓慢（4 秒）</translation>
+    </message>
+    <message>
+        <source>Connection drops before the change</source>
+        <translation>修改前连接中断</translation>
+    </message>
+    <message>
+        <source>Connection drops after the change</source>
+        <translation>修改后连接中断</translation>
+    </message>
+    <message>
+        <source>HTTP 500 SYSTEM_ERROR</source>
+        <translation>HTTP 500 SYSTEM_ERROR</translation>
+    </message>
+    <message>
+        <source>HTTP 503 SERVICE_UNAVAILABLE</source>
+        <translation>HTTP 503 SERVICE_UNAVAILABLE</translation>
+    </message>
+    <message>
+        <source>Batch being modified (批次正在修改中)</source>
+        <translation>批次正在修改中</translation>
+    </message>
+    <message>
+        <source>About BudgetDesk</source>
+        <translation>关于 BudgetDesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;BudgetDesk %1&lt;/b&gt; — 商家券预算助手&lt;br&gt;Look up a WeChat Pay merchant-coupon batch and change its budget: validated, signed, verified, explained and audited.</source>
+        <translation>&lt;b&gt;BudgetDesk %1&lt;/b&gt; — 商家券预算助手&lt;br&gt;查询微信支付商家券批次并修改其预算：校验、签名、验签、错误解释与审计记录一应俱全。</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>配置(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;New profile…</source>
+        <translation>新建配置(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About BudgetDesk</source>
+        <translation>关于 BudgetDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Demo faults</source>
+        <translation>演示故障(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Behave normally again</source>
+        <translation>恢复正常</translation>
+    </message>
+    <message>
+        <source>Profile: </source>
+        <translation>配置：</translation>
+    </message>
+    <message>
+        <source>演示模式 Demo mode — a local simulator plays WeChat Pay. Nothing here touches real merchants or your audit log.</source>
+        <translation>演示模式 — 由本机模拟器扮演微信支付，不会影响真实商户，也不会写入您的审计日志。</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Key passphrase</source>
+        <translation>私钥密码</translation>
+    </message>
+    <message>
+        <source>The private key of “%1” is encrypted. Passphrase:</source>
+        <translation>“%1”的私钥已加密，请输入密码：</translation>
+    </message>
+    <message>
+        <source>Profile “%1” cannot be used: %2</source>
+        <translation>配置“%1”无法使用：%2</translation>
+    </message>
+    <message>
+        <source>The system&apos;s secret store is unavailable: secrets are kept for this session only.</source>
+        <translation>系统密钥库不可用：密钥仅在本次运行期间保存在内存中。</translation>
+    </message>
+    <message>
+        <source>No merchant profile yet: use Profile › New profile… to add one, or start BudgetDesk with --demo to try it without a merchant account.</source>
+        <translation>尚无商户配置：请通过“配置 › 新建配置…”添加，或使用 --demo 启动 BudgetDesk，无需商户账号即可试用。</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <source>Connection test failed at “%1”: %2</source>
+        <translation>连接测试在“%1”失败：%2</translation>
+    </message>
+    <message>
+        <source>Connection test passed.</source>
+        <translation>连接测试通过。</translation>
+    </message>
+    <message>
+        <source>History (%1 unconfirmed)</source>
+        <translation>历史（%1 条未确认）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be confirmed; check them in History.</source>
+        <translation>
+            <numerusform>有 %n 条修改无法确认结果，请在“历史”中核对。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A change is in progress</source>
+        <translation>修改正在进行</translation>
+    </message>
+    <message>
+        <source>A change is being sent. Close anyway? It may still take effect; it stays in the history as unconfirmed until checked.</source>
+        <translation>修改正在发送中。仍要关闭吗？该修改仍可能生效，在核对前会以“未确认”保留在历史中。</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::ProfileWizard</name>
+    <message>
+        <source>New merchant profile</source>
+        <translation>新建商户配置</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Merchant</source>
+        <translation>商户</translation>
+    </message>
+    <message>
+        <source>A name for this profile and the merchant ID (商户号) it acts for.</source>
+        <translation>为此配置命名，并填写其所代表的商户号。</translation>
+    </message>
+    <message>
+        <source>mchid: the merchant ID WeChat Pay assigned, digits only.</source>
+        <translation>mchid：微信支付分配的商户号，仅数字。</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>配置名称</translation>
+    </message>
+    <message>
+        <source>Merchant ID (mchid)</source>
+        <translation>商户号（mchid）</translation>
+    </message>
+    <message>
+        <source>Merchant API key and certificate</source>
+        <translation>商户 API 私钥与证书</translation>
+    </message>
+    <message>
+        <source>apiclient_key.pem (or apiclient_cert.p12) and apiclient_cert.pem. The key is checked against the certificate, and the serial is read from it.</source>
+        <translation>apiclient_key.pem（或 apiclient_cert.p12）与 apiclient_cert.pem。私钥会与证书比对，证书序列号自动读取。</translation>
+    </message>
+    <message>
+        <source>Keys (*.pem *.p12 *.key);;All files (*)</source>
+        <translation>私钥 (*.pem *.p12 *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>only for an encrypted key; a .p12 defaults to the mchid</source>
+        <translation>仅加密私钥需要；.p12 默认为商户号</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>How answers are verified</source>
+        <translation>应答验签方式</translation>
+    </message>
+    <message>
+        <source>New merchants use the WeChat Pay public key (账户中心 → API安全). Older ones may still use platform certificates, downloaded with the APIv3 key.</source>
+        <translation>新商户使用微信支付公钥（账户中心 → API安全）。老商户可能仍使用平台证书，需用 APIv3 密钥下载。</translation>
+    </message>
+    <message>
+        <source>WeChat Pay public key</source>
+        <translation>微信支付公钥</translation>
+    </message>
+    <message>
+        <source>Platform certificates</source>
+        <translation>平台证书</translation>
+    </message>
+    <message>
+        <source>Both (while migrating)</source>
+        <translation>两者（迁移期间）</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Public key ID</source>
+        <translation>公钥 ID</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pem);;All files (*)</source>
+        <translation>公钥 (*.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Public key file</source>
+        <translation>公钥文件</translation>
+    </message>
+    <message>
+        <source>The 32-character APIv3 key; kept in the system&apos;s secret store, never in a file.</source>
+        <translation>32 位 APIv3 密钥；保存在系统密钥库中，从不写入文件。</translation>
+    </message>
+    <message>
+        <source>APIv3 key</source>
+        <translation>APIv3 密钥</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Test the connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>One real signed call. Name a batch that exists to check answer verification as well.</source>
+        <translation>发起一次真实的签名请求。填写一个存在的批次号，可同时检查应答验签。</translation>
+    </message>
+    <message>
+        <source>batch ID (optional)</source>
+        <translation>批次号（可选）</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>✔ %1 key loaded. Choose the certificate to read the serial.</source>
+        <translation>✔ 已加载 %1 私钥。请选择证书以读取序列号。</translation>
+    </message>
+    <message>
+        <source>✔ %1 key matches the certificate. Serial: %2</source>
+        <translation>✔ %1 私钥与证书匹配。序列号：%2</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::ResultPanel</name>
+    <message>
+        <source>Copy Request-ID</source>
+        <translation>复制 Request-ID</translation>
+    </message>
+    <message>
+        <source>Signing-string diagnosis</source>
+        <translation>签名串诊断</translation>
+    </message>
+    <message>
+        <source>Lookup refused</source>
+        <translation>查询被拒绝</translation>
+    </message>
+    <message>
+        <source>Answer not verified — not shown</source>
+        <translation>应答未通过验签 — 不予显示</translation>
+    </message>
+    <message>
+        <source>Could not reach WeChat Pay</source>
+        <translation>无法连接微信支付</translation>
+    </message>
+    <message>
+        <source>Batch total</source>
+        <translation>批次总量</translation>
+    </message>
+    <message>
+        <source>Per-day cap</source>
+        <translation>单日上限</translation>
+    </message>
+    <message>
+        <source>Request number: %1</source>
+        <translation>请求单号：%1</translation>
+    </message>
+    <message>
+        <source>Request-ID: %1 (answered by %2)</source>
+        <translation>Request-ID：%1（应答域名 %2）</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock differs from WeChat Pay&apos;s by %1 s; turn on automatic time synchronisation.</source>
+        <translation>本机时钟与微信支付相差 %1 秒，请开启自动校时。</translation>
+    </message>
+    <message>
+        <source>Applied · verified (已验签)</source>
+        <translation>已生效 · 已验签</translation>
+    </message>
+    <message>
+        <source>Checked by a fresh, verified lookup: the batch now holds %1.</source>
+        <translation>已通过重新查询（已验签）核对：批次当前值为 %1。</translation>
+    </message>
+    <message>
+        <source>The checking lookup did not succeed; look the batch up later.</source>
+        <translation>核对查询未成功，请稍后再查询批次。</translation>
+    </message>
+    <message>
+        <source>Took effect (已生效, confirmed by lookup)</source>
+        <translation>已生效（经查询核对）</translation>
+    </message>
+    <message>
+        <source>Did not take effect (未生效)</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <source>Cannot be confirmed (无法确认)</source>
+        <translation>无法确认</translation>
+    </message>
+    <message>
+        <source>Signed by BudgetDesk</source>
+        <translation>BudgetDesk 签名的内容</translation>
+    </message>
+    <message>
+        <source>Checked by WeChat Pay</source>
+        <translation>微信支付验签的内容</translation>
+    </message>
+    <message>
+        <source>Refused by WeChat Pay</source>
+        <translation>微信支付拒绝了请求</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>未发送</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::StockCard</name>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Total cap</source>
+        <translation>批次总量</translation>
+    </message>
+    <message>
+        <source>Per-day cap</source>
+        <translation>单日上限</translation>
+    </message>
+    <message>
+        <source>Issued in total</source>
+        <translation>累计已发放</translation>
+    </message>
+    <message>
+        <source>Issued today</source>
+        <translation>今日已发放</translation>
+    </message>
+    <message>
+        <source>Owning merchant</source>
+        <translation>归属商户</translation>
+    </message>
+    <message>
+        <source>Looked up</source>
+        <translation>查询时间</translation>
+    </message>
+    <message>
+        <source>stock_send_rule.max_coupons: the most coupons this batch may issue (1–1,000,000,000).</source>
+        <translation>stock_send_rule.max_coupons：批次最大发放个数（1–1,000,000,000）。</translation>
+    </message>
+    <message>
+        <source>stock_send_rule.max_coupons_by_day: the most coupons issued per day, if the batch has a daily cap.</source>
+        <translation>stock_send_rule.max_coupons_by_day：单天最大发放个数（批次设有单日上限时）。</translation>
+    </message>
+    <message>
+        <source>send_count_information.total_send_num: coupons issued so far. A new total cannot be lower.</source>
+        <translation>send_count_information.total_send_num：累计已发放数量。新的批次总量不能低于此数。</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 (verified, Request-ID %2)</source>
+        <translation>%1（已验签，Request-ID %2）</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,445 @@
+// The real window in demo mode, driven as a user would: keys and clicks against the in-process
+// simulator. Every test gets a fresh demo (its own simulator, data folder and audit log).
+#include "WindowFixture.h"
+
+#include "AuditTableModel.h"
+#include "Dialogs.h"
+#include "HistoryPage.h"
+#include "UiLanguage.h"
+#include "profile/DataDirectory.h"
+#include "profile/ProfileSession.h"
+#include "simulator/SimulatorServer.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QMenu>
+#include <QProgressBar>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+
+using namespace budgetdesk;
+using namespace budgetdesk::test;
+using ui::Dialogs;
+
+namespace {
+const QString Running = QStringLiteral("1212000000000001"); // total 50000, per day 5000, 12840 issued
+const QString Paused = QStringLiteral("1212000000000004");
+const QString Foreign = QStringLiteral("1212000000000009"); // owned by another merchant
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QString details(WindowFixture &f) { return f.find<QTextBrowser>("resultDetails")->toPlainText(); }
+    static QString badge(WindowFixture &f) { return f.text("resultBadge"); }
+    static qint64 serverTotal(WindowFixture &f, const QString &id)
+    {
+        return f.simulator().stocks().stock(id).maxCoupons();
+    }
+    static QList<AuditEntry> history(WindowFixture &f) { return f.window().historyPage()->model()->entries(); }
+
+private Q_SLOTS:
+    void init() { ui::UiLanguage::instance().apply(Language::English); }
+
+    void demoStartsWithBannerProfileAndBatches()
+    {
+        const QString realAudit = DataDirectory().auditDatabase();
+        const bool realAuditExisted = QFile::exists(realAudit);
+        WindowFixture f;
+        QVERIFY(f.window().windowTitle().startsWith(QStringLiteral("BudgetDesk — 演示商户 Demo")));
+        QVERIFY(f.window().windowTitle().endsWith(QStringLiteral(" — 演示模式")));
+        QVERIFY(f.find("demoBanner")->isVisible());
+        QCOMPARE(f.find<QComboBox>("profileSelector")->currentText(), QStringLiteral("演示商户 Demo"));
+        auto *batches = f.find<QComboBox>("demoBatches");
+        QVERIFY(batches->isVisible());
+        QVERIFY(batches->count() >= 6); // caption + the demo catalogue
+        QCOMPARE(f.find<QLineEdit>("stockIdEdit")->text(), Running); // pre-filled, ready for Enter
+        QVERIFY(f.find<QPushButton>("lookUpButton")->isEnabled());
+        QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled()); // nothing looked up yet
+        QVERIFY(f.find<QMenu>("demoMenu"));
+        QVERIFY(!f.window().findChild<QAction *>(QStringLiteral("newProfileAction"))->isEnabled());
+
+        // Demo data lives in a throw-away folder, never the user's.
+        const QString demoRoot = f.demo().data().root();
+        QVERIFY(demoRoot.startsWith(QDir::tempPath()));
+        QVERIFY(QFile::exists(f.demo().data().auditDatabase()));
+        QCOMPARE(QFile::exists(realAudit), realAuditExisted);
+    }
+
+    void lookupPrefillsAndVerifiedChangeIsShownAndAudited()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        QVERIFY(f.text("stockName").contains(QStringLiteral("满100减10元")));
+        QCOMPARE(f.text("stockTotal"), QStringLiteral("50000"));
+        QCOMPARE(f.text("stockPerDay"), QStringLiteral("5000"));
+        QCOMPARE(f.text("stockIssued"), QStringLiteral("12840"));
+        QVERIFY(f.text("stockLookedUp").contains(QStringLiteral("verified")));
+
+        auto *current = f.find<QSpinBox>("currentValue");
+        QCOMPARE(current->value(), 50000);
+        QVERIFY(current->isReadOnly());
+        auto *target = f.find<QSpinBox>("targetValue");
+        QCOMPARE(target->minimum(), 12840); // a total never goes below what was issued
+        f.setTarget(60000);
+        QCOMPARE(f.text("delta"), QStringLiteral("50000 → 60000 (+10000)"));
+        const QString number = f.find<QLineEdit>("requestNumber")->text();
+        QVERIFY(!number.isEmpty());
+
+        const int asked = Dialogs::confirmationsShown();
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QCOMPARE(Dialogs::confirmationsShown(), asked + 1);
+        QVERIFY(Dialogs::lastConfirmationText().contains(Running));
+        QVERIFY(Dialogs::lastConfirmationText().contains(QStringLiteral("50000")));
+        QVERIFY(Dialogs::lastConfirmationText().contains(QStringLiteral("60000")));
+
+        QVERIFY2(badge(f).contains(QStringLiteral("已验签")), qPrintable(badge(f)));
+        QVERIFY(details(f).contains(QStringLiteral("max_coupons = 60000")));
+        QVERIFY(details(f).contains(number));
+        QVERIFY(details(f).contains(f.demo().server().baseUrl().toString())); // the domain that answered
+        QCOMPARE(serverTotal(f, Running), 60000);
+        QCOMPARE(f.text("stockTotal"), QStringLiteral("60000"));
+
+        // The Request-ID is one click (or Ctrl+Shift+C) away.
+        auto *copy = f.find<QPushButton>("copyRequestId");
+        QVERIFY(copy->isVisible());
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(copy, Qt::LeftButton);
+        QVERIFY(!QApplication::clipboard()->text().isEmpty());
+        QVERIFY(details(f).contains(QApplication::clipboard()->text()));
+
+        // Audited, and the next edit is a new change with a new request number.
+        QTRY_COMPARE(history(f).size(), 1);
+        QCOMPARE(history(f).first().effectiveOutcome(), QStringLiteral("applied"));
+        QCOMPARE(history(f).first().change.requestNumber, number);
+        f.setTarget(61000);
+        QVERIFY(f.find<QLineEdit>("requestNumber")->text() != number);
+    }
+
+    void perDayCapChange()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        QTest::mouseClick(f.find<QRadioButton>("dimensionPerDay"), Qt::LeftButton);
+        QCOMPARE(f.find<QSpinBox>("currentValue")->value(), 5000);
+        f.setTarget(4000);
+        QCOMPARE(f.text("delta"), QStringLiteral("5000 → 4000 (-1000)"));
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY(badge(f).contains(QStringLiteral("已验签")));
+        QCOMPARE(f.simulator().stocks().stock(Running).maxCouponsByDay(), 4000);
+        QCOMPARE(serverTotal(f, Running), 50000);
+    }
+
+    void validationBlocksSend()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        auto *send = f.find<QPushButton>("sendButton");
+        auto *number = f.find<QLineEdit>("requestNumber");
+
+        // No change at all.
+        QVERIFY(!send->isEnabled());
+        QVERIFY(!f.text("formProblem").isEmpty());
+
+        f.setTarget(55000);
+        QVERIFY(send->isEnabled());
+        // An empty request number blocks, with the reason next to the form.
+        number->clear();
+        QTest::keyClick(number, Qt::Key_Backspace);
+        QVERIFY(!send->isEnabled());
+        QVERIFY(f.text("formProblem").contains(QStringLiteral("request"), Qt::CaseInsensitive));
+        QTest::mouseClick(f.find<QPushButton>("generateRequestNumber"), Qt::LeftButton);
+        QVERIFY(!number->text().isEmpty());
+        QVERIFY(send->isEnabled());
+
+        // Switching dimension starts over from the per-day cap's current value: nothing to send.
+        QTest::mouseClick(f.find<QRadioButton>("dimensionPerDay"), Qt::LeftButton);
+        QCOMPARE(f.find<QSpinBox>("targetValue")->value(), 5000);
+        QVERIFY(!send->isEnabled());
+        // The total's floor is the issued count: typing below it is refused by the spin box.
+        QTest::mouseClick(f.find<QRadioButton>("dimensionTotal"), Qt::LeftButton);
+        f.setTarget(100);
+        QVERIFY(f.find<QSpinBox>("targetValue")->value() >= 12840);
+
+        // Ctrl+Enter on an invalid form sends nothing; the server never saw a change.
+        const int asked = Dialogs::confirmationsShown();
+        QTest::keySequence(&f.window(), QKeySequence(Qt::CTRL | Qt::Key_Return));
+        f.window().budgetPage()->send();
+        QCOMPARE(Dialogs::confirmationsShown(), asked);
+        QCOMPARE(f.simulator().stocks().stock(Running).maxCouponsByDay(), 5000);
+        for (const sim::ReceivedRequest &request : f.demo().server().receivedRequests())
+            QCOMPARE(request.request.method, QByteArray("GET"));
+        QVERIFY(history(f).isEmpty());
+    }
+
+    void batchesThatCannotChangeAreExplained()
+    {
+        WindowFixture f;
+        f.lookUp(Paused);
+        QVERIFY(f.text("stockState").contains(QStringLiteral("Paused")));
+        f.setTarget(12000);
+        QVERIFY(!f.text("formProblem").isEmpty()); // a warning, or a block, but said
+
+        // Another merchant's batch: a warning (normal for service providers), and the server's
+        // refusal explained when sent anyway.
+        f.lookUp(Foreign);
+        QCOMPARE(f.text("stockOwner"), QStringLiteral("1900000999"));
+        f.setTarget(6000);
+        QVERIFY(f.text("formProblem").contains(QStringLiteral("another merchant")));
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY(details(f).contains(QStringLiteral("RULE_LIMIT")));
+    }
+
+    void declinedConfirmationSendsNothing()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(70000);
+        Dialogs::setNextConfirmation(false);
+        f.send();
+        QCOMPARE(serverTotal(f, Running), 50000);
+        QVERIFY(history(f).isEmpty());
+        QVERIFY(f.find<QPushButton>("sendButton")->isEnabled()); // the typed form is intact
+        QCOMPARE(f.find<QSpinBox>("targetValue")->value(), 70000);
+    }
+
+    void lookupErrorsAreExplained()
+    {
+        WindowFixture f;
+        f.lookUp(QStringLiteral("1212000000000777"));
+        QVERIFY(badge(f).contains(QStringLiteral("refused"), Qt::CaseInsensitive));
+        QVERIFY(details(f).contains(QStringLiteral("NOT_FOUND"))
+                || details(f).contains(QStringLiteral("RESOURCE_NOT_EXISTS")));
+        QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled());
+
+        // An answer whose signature does not verify is never shown as data.
+        f.setFaults({QStringLiteral("bad-signature")});
+        f.lookUp(Running);
+        QVERIFY(badge(f).contains(QStringLiteral("not verified"), Qt::CaseInsensitive));
+        QCOMPARE(f.text("stockTotal"), QStringLiteral("—"));
+
+        // Every connection dropped: a network failure, said as such.
+        f.setFaults({QStringLiteral("drop-before-apply")});
+        f.lookUp(Running);
+        QVERIFY(badge(f).contains(QStringLiteral("reach"), Qt::CaseInsensitive));
+    }
+
+    void refusedChangeShowsCodeExplanationAndRequestId()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(65000);
+        // Someone else changes the batch in the meantime: the current value is stale.
+        sim::SimulatedStock changed = f.simulator().stocks().stock(Running);
+        changed.setMaxCoupons(52000);
+        f.simulator().stocks().put(changed);
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY(badge(f).contains(QStringLiteral("Refused")));
+        QVERIFY(details(f).contains(QStringLiteral("RULE_LIMIT")));
+        QVERIFY(details(f).contains(QStringLiteral("批次库存的当前值错误"))); // the server's message
+        QVERIFY(f.find<QPushButton>("copyRequestId")->isVisible());
+        QCOMPARE(serverTotal(f, Running), 52000);
+        QTRY_COMPARE(history(f).size(), 1);
+        QCOMPARE(history(f).first().effectiveOutcome(), QStringLiteral("rejected"));
+    }
+
+    void signErrorOffersTheSigningStringDiagnosis()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(65000);
+        f.setFaults({QStringLiteral("skew=-400")});
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY(details(f).contains(QStringLiteral("SIGN_ERROR")));
+        auto *toggle = f.find<QPushButton>("showDiagnosis");
+        QVERIFY(toggle->isVisible());
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        auto *diagnosis = f.find<QTextBrowser>("signDiagnosis");
+        QVERIFY(diagnosis->isVisible());
+        QVERIFY(diagnosis->toPlainText().contains(QStringLiteral("PATCH")));
+        QVERIFY(diagnosis->toPlainText().contains(QStringLiteral("/v3/marketing/busifavor/stocks/") + Running));
+        QVERIFY(details(f).contains(QStringLiteral("clock"), Qt::CaseInsensitive)); // 400 s matters
+        QCOMPARE(serverTotal(f, Running), 50000);
+    }
+
+    void serverErrorsAreRetriedThenReconciled()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(65000);
+        // Every attempt fails (1 + 2 retries); the checking lookup then succeeds.
+        f.setFaults({QStringLiteral("status=500"), QStringLiteral("count=3")});
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY2(badge(f).contains(QStringLiteral("未生效")), qPrintable(badge(f)));
+        QVERIFY(details(f).contains(QStringLiteral("50000")));
+        QCOMPARE(serverTotal(f, Running), 50000);
+        QTRY_COMPARE(history(f).size(), 1);
+        QCOMPARE(history(f).first().effectiveOutcome(), QStringLiteral("not_applied"));
+    }
+
+    void unverifiedSuccessIsNeverTrusted()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(65000);
+        f.setFaults({QStringLiteral("bad-signature"), QStringLiteral("count=1")});
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        // Applied on the server, but only a verified lookup may say so.
+        QVERIFY2(badge(f).contains(QStringLiteral("已生效")), qPrintable(badge(f)));
+        QVERIFY(!badge(f).contains(QStringLiteral("已验签")));
+        QVERIFY(details(f).contains(QStringLiteral("65000")));
+    }
+
+    void droppedAfterApplyIsReconciledAsApplied()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(75000);
+        // Every answer to the change is lost (QNAM's own resend too); lookups are not affected.
+        f.setFaults({QStringLiteral("drop-after-apply")});
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY2(badge(f).contains(QStringLiteral("已生效")), qPrintable(badge(f)));
+        QVERIFY(details(f).contains(QStringLiteral("75000")));
+        QCOMPARE(serverTotal(f, Running), 75000);
+        QTRY_COMPARE(history(f).size(), 1);
+        QCOMPARE(history(f).first().effectiveOutcome(), QStringLiteral("applied"));
+        QVERIFY(!history(f).first().isUnresolved());
+    }
+
+    void cancelKeepsTheFormAndLeavesAnUnconfirmedEntryToCheck()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(80000);
+        const QString number = f.find<QLineEdit>("requestNumber")->text();
+        f.setFaults({QStringLiteral("delay=3000")});
+        Dialogs::setNextConfirmation(true);
+        QTest::mouseClick(f.find<QPushButton>("sendButton"), Qt::LeftButton);
+        ui::BudgetPage *page = f.window().budgetPage();
+        QVERIFY(page->isBusy());
+        // While sending: busy, cancellable, form locked, window responsive.
+        auto *cancel = f.find<QPushButton>("cancelButton");
+        QVERIFY(cancel->isVisible());
+        QVERIFY(f.find<QProgressBar>("busyIndicator")->isVisible());
+        QVERIFY(!f.find<QSpinBox>("targetValue")->isEnabled());
+        QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled());
+        QTest::qWait(300);
+        QTest::mouseClick(cancel, Qt::LeftButton); // stop waiting: a checking lookup starts
+        QTest::qWait(100);
+        if (page->isBusy())
+            QTest::mouseClick(cancel, Qt::LeftButton); // and skip the check as well
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 10000);
+        QVERIFY2(badge(f).contains(QStringLiteral("无法确认")), qPrintable(badge(f)));
+        // The number may have reached the server: it stays, for a retry of the same change.
+        QCOMPARE(f.find<QLineEdit>("requestNumber")->text(), number);
+        QCOMPARE(f.find<QSpinBox>("targetValue")->value(), 80000);
+
+        // History flags it; 核对 settles it with a verified lookup.
+        QTRY_COMPARE(history(f).size(), 1);
+        QVERIFY(history(f).first().isUnresolved());
+        QVERIFY(f.window().tabs()->tabText(1).contains(QStringLiteral("1")));
+        f.setFaults({});
+        f.window().tabs()->setCurrentIndex(1);
+        QTableView *table = f.window().historyPage()->view();
+        table->selectRow(0);
+        auto *reconcile = f.find<QPushButton>("reconcileEntry");
+        QVERIFY(reconcile->isEnabled());
+        QTest::mouseClick(reconcile, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!history(f).first().isUnresolved(), 10000);
+        QCOMPARE(history(f).first().effectiveOutcome(), QStringLiteral("applied")); // the delayed change landed
+        QVERIFY(!f.window().tabs()->tabText(1).contains(QStringLiteral("1")));
+    }
+
+    void historyFiltersAndExportsCsv()
+    {
+        WindowFixture f;
+        for (int target : {51000, 52000}) {
+            f.lookUp(Running);
+            f.setTarget(target);
+            Dialogs::setNextConfirmation(true);
+            f.send();
+        }
+        f.lookUp(QStringLiteral("1212000000000002"));
+        f.setTarget(21000);
+        Dialogs::setNextConfirmation(true);
+        f.send();
+
+        ui::HistoryPage *page = f.window().historyPage();
+        QTRY_COMPARE(page->view()->model()->rowCount(), 3);
+        auto *filter = f.find<QLineEdit>("historyStockFilter");
+        QTest::keyClicks(filter, QStringLiteral("1212000000000002"));
+        QTRY_COMPARE(page->view()->model()->rowCount(), 1);
+
+        QTemporaryDir folder;
+        const QString file = folder.filePath(QStringLiteral("history.csv"));
+        Dialogs::setNextSaveFileName(file);
+        QTest::mouseClick(f.find<QPushButton>("exportCsv"), Qt::LeftButton);
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray bytes = csv.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // Excel opens UTF-8 Chinese correctly
+        QCOMPARE(bytes.count('\n'), 2); // header + the one shown row
+        QVERIFY(bytes.contains("1212000000000002"));
+        QVERIFY(!bytes.contains("1212000000000001"));
+        QVERIFY(f.text("historyStatus").contains(file));
+    }
+
+    void languageSwitchRetranslatesTheWindow()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        QTabWidget *tabs = f.window().tabs();
+        QCOMPARE(tabs->tabText(0), QStringLiteral("Budget"));
+        f.window().findChild<QAction *>(QStringLiteral("languageChinese"))->trigger();
+        QCOMPARE(ui::UiLanguage::instance().current(), Language::Chinese);
+        QTRY_COMPARE(tabs->tabText(0), QStringLiteral("预算")); // LanguageChange is posted to each window
+        QCOMPARE(f.find<QPushButton>("lookUpButton")->text(), QStringLiteral("查询"));
+        QVERIFY(f.text("stockState").contains(QStringLiteral("运行中")));
+        QVERIFY(f.find<QRadioButton>("dimensionTotal")->text().contains(QStringLiteral("批次总量")));
+        QVERIFY(f.find<QRadioButton>("dimensionTotal")->toolTip().contains(QStringLiteral("target_max_coupons")));
+
+        // A result shown in Chinese, explanation and solution included.
+        f.setTarget(65000);
+        f.setFaults({QStringLiteral("skew=-400")});
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY(details(f).contains(QStringLiteral("处理：")));
+
+        f.window().findChild<QAction *>(QStringLiteral("languageEnglish"))->trigger();
+        QTRY_COMPARE(tabs->tabText(0), QStringLiteral("Budget"));
+        QVERIFY(!details(f).contains(QStringLiteral("处理：")));
+    }
+
+    void demoFaultMenuDrivesTheSimulator()
+    {
+        WindowFixture f;
+        auto *drop = f.window().findChild<QAction *>(QStringLiteral("fault:drop-after-apply"));
+        QVERIFY(drop);
+        drop->trigger();
+        QVERIFY(f.simulator().faults().faults().dropAfterApply);
+        drop->trigger();
+        QVERIFY(!f.simulator().faults().faults().dropAfterApply);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "BudgetPage.h"
+#include "DemoEnvironment.h"
+#include "MainWindow.h"
+#include "simulator/SimulatorServer.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTest>
+
+#include <memory>
+
+namespace budgetdesk::test {
+
+// The real window in demo mode — the in-process simulator, the demo profile, a throw-away
+// data folder — with quick retries so that error paths finish fast.
+class WindowFixture
+{
+public:
+    WindowFixture()
+    {
+        auto demo = ui::DemoEnvironment::start();
+        QVERIFY2(demo, "demo mode must start");
+        m_demo = demo.get();
+        ClientSettings transport;
+        transport.timeoutMs = 5000;
+        transport.backoffMs = 20;
+        ui::WindowContext context{demo->data(), std::make_unique<MemorySecretStore>(), std::move(demo), transport};
+        m_window = std::make_unique<ui::MainWindow>(std::move(context));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY(m_window->budgetPage()->hasSession());
+    }
+
+    ui::MainWindow &window() { return *m_window; }
+    ui::DemoEnvironment &demo() { return *m_demo; }
+    sim::WeChatPaySimulator &simulator() { return m_demo->server().simulator(); }
+
+    template<typename T = QWidget> T *find(const char *objectName) const
+    {
+        T *widget = m_window->findChild<T *>(QString::fromLatin1(objectName));
+        if (!widget)
+            qWarning("no widget named %s", objectName);
+        return widget;
+    }
+    QString text(const char *labelName) const { return find<QLabel>(labelName)->text(); }
+
+    void setFaults(const QStringList &faults)
+    {
+        auto plan = sim::FaultPlan::parse(faults);
+        QVERIFY(plan);
+        m_demo->setFaults(*plan);
+    }
+
+    // Types the ID and presses Enter, as a user would; waits for the answer.
+    void lookUp(const QString &stockId)
+    {
+        auto *edit = find<QLineEdit>("stockIdEdit");
+        edit->clear();
+        QTest::keyClicks(edit, stockId);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->budgetPage()->isBusy(), 15000);
+    }
+
+    void setTarget(int value)
+    {
+        auto *target = find<QSpinBox>("targetValue");
+        target->selectAll();
+        QTest::keyClicks(target, QString::number(value));
+    }
+
+    // Clicks 发送 (the confirmation is answered by `confirm`) and waits for the outcome.
+    void send()
+    {
+        auto *button = find<QPushButton>("sendButton");
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->budgetPage()->isBusy(), 20000);
+    }
+
+private:
+    ui::DemoEnvironment *m_demo = nullptr;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+} // namespace budgetdesk::test
