@@ -1,5 +1,6 @@
 #include "BudgetForm.h"
 
+#include "ButtonShortcut.h"
 #include "UiLanguage.h"
 #include "busifavor/RequestNumberGenerator.h"
 
@@ -7,6 +8,7 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -82,9 +84,14 @@ BudgetForm::BudgetForm(QWidget *parent)
     m_send = new QPushButton(this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(false);
-    m_send->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    addButtonShortcut(m_send, QKeySequence(Qt::CTRL | Qt::Key_Return));
+    addButtonShortcut(m_send, QKeySequence(Qt::CTRL | Qt::Key_Enter));
     grid->addWidget(m_send, 5, 2);
     grid->setColumnStretch(1, 1);
+
+    // Spin boxes and line edits claim Ctrl+Enter for themselves; let it reach 发送.
+    for (QWidget *field : std::initializer_list<QWidget *>{m_current, m_target, m_requestNumber})
+        field->installEventFilter(this);
 
     connect(m_total, &QRadioButton::toggled, this, &BudgetForm::dimensionChanged);
     connect(m_unlockCurrent, &QCheckBox::toggled, this, [this](bool unlocked) {
@@ -109,6 +116,18 @@ void BudgetForm::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     QGroupBox::changeEvent(event);
+}
+
+bool BudgetForm::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) && key->modifiers() == Qt::ControlModifier) {
+            event->ignore(); // not overridden: the shortcut map delivers it to the send button
+            return true;
+        }
+    }
+    return QGroupBox::eventFilter(watched, event);
 }
 
 void BudgetForm::retranslate()

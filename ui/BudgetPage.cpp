@@ -1,6 +1,7 @@
 #include "BudgetPage.h"
 
 #include "BudgetForm.h"
+#include "ButtonShortcut.h"
 #include "Dialogs.h"
 #include "ResultPanel.h"
 #include "StockCard.h"
@@ -60,7 +61,7 @@ BudgetPage::BudgetPage(QWidget *parent)
     m_busyText = new QLabel(this);
     m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
-    m_cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    addButtonShortcut(m_cancel, QKeySequence(Qt::Key_Escape));
     busyRow->addWidget(m_busy);
     busyRow->addWidget(m_busyText, 1);
     busyRow->addWidget(m_cancel);

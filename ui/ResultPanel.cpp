@@ -1,6 +1,7 @@
 #include "ResultPanel.h"
 
 #include "BudgetForm.h"
+#include "ButtonShortcut.h"
 #include "UiLanguage.h"
 #include "errors/ErrorCatalogue.h"
 
@@ -47,7 +48,7 @@ ResultPanel::ResultPanel(QWidget *parent)
     m_badge->setObjectName(QStringLiteral("resultBadge"));
     m_copy = new QPushButton(this);
     m_copy->setObjectName(QStringLiteral("copyRequestId"));
-    m_copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    addButtonShortcut(m_copy, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     top->addWidget(m_badge, 1);
     top->addWidget(m_copy);
     layout->addLayout(top);
@@ -151,8 +152,17 @@ void ResultPanel::render()
         return;
     }
     if (!m_outcome) {
+        // Nothing sent yet: say what happens here instead of showing an empty box.
         m_badge->setVisible(false);
-        m_details->setVisible(false);
+        m_details->setVisible(true);
+        m_details->setHtml(QStringLiteral("<div style='color:%1'>%2</div>")
+                               .arg(palette().color(QPalette::PlaceholderText).name(),
+                                    tr("<p><b>How a change works</b></p><ol><li>Type the batch ID and press Enter: "
+                                       "the batch is looked up and its answer verified.</li><li>Choose total or "
+                                       "per-day cap and type the target; problems are explained as you type.</li>"
+                                       "<li>Send, and confirm the sentence that restates the change.</li></ol><p>The "
+                                       "verified result, or the error explained, appears here; every change is kept "
+                                       "in History.</p>")));
         m_copy->setVisible(false);
         m_diagnosisToggle->setVisible(false);
         m_diagnosis->setVisible(false);

@@ -32,6 +32,8 @@ public:
         m_window = std::make_unique<ui::MainWindow>(std::move(context));
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->activateWindow(); // window shortcuts (Ctrl+Enter, Ctrl+L) need an active window
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         QTRY_VERIFY(m_window->budgetPage()->hasSession());
     }
 
