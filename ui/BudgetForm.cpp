@@ -188,7 +188,8 @@ void BudgetForm::dimensionChanged()
 
 void BudgetForm::startNewChange()
 {
-    m_requestNumber->setText(RequestNumberGenerator().next());
+    // A number only once there is a batch to change (generating one seeds the CSPRNG: not at start-up).
+    m_requestNumber->setText(m_stock ? RequestNumberGenerator().next() : QString());
     m_numberUsed = false;
     revalidate();
 }
@@ -253,7 +254,13 @@ void BudgetForm::revalidate()
     if (!m_stock)
         lines.append(tr("Look a batch up first."));
     m_problem->setText(lines.join(u'\n'));
-    m_problem->setStyleSheet(blocked ? QStringLiteral("color: #c0392b;") : QStringLiteral("color: #b9770e;"));
+    // "Nothing to change yet" is a state, not a mistake: said quietly rather than in red.
+    const bool onlyUnchanged
+        = m_problems.size() == 1 && m_problems.first().code() == BudgetProblem::Code::TargetUnchanged;
+    m_problem->setStyleSheet(onlyUnchanged
+                                 ? QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name())
+                                 : blocked ? QStringLiteral("color: #c0392b;")
+                                           : QStringLiteral("color: #b9770e;"));
 
     const bool valid = !blocked && !m_locked;
     m_send->setEnabled(valid);

@@ -33,7 +33,6 @@ BudgetPage::BudgetPage(QWidget *parent)
     m_stockId->setObjectName(QStringLiteral("stockIdEdit"));
     m_stockId->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,20}")), m_stockId));
-    m_stockId->setClearButtonEnabled(true);
     m_stockCaption->setBuddy(m_stockId);
     m_lookUp = new QPushButton(this);
     m_lookUp->setObjectName(QStringLiteral("lookUpButton"));
@@ -177,7 +176,7 @@ QString BudgetPage::confirmationText(const BudgetChange &change) const
         .arg(dimension, change.stockId, m_stock ? m_stock->stockName : QString())
         .arg(*change.current)
         .arg(change.target)
-        .arg(BudgetForm::describe(*change.current, change.target).section(u' ', 3))
+        .arg(QString::asprintf("%+lld", static_cast<long long>(change.target - *change.current)))
         .arg(change.requestNumber);
 }
 

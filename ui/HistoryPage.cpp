@@ -30,7 +30,6 @@ HistoryPage::HistoryPage(QWidget *parent)
     auto *filters = new QHBoxLayout;
     m_stockFilter = new QLineEdit(this);
     m_stockFilter->setObjectName(QStringLiteral("historyStockFilter"));
-    m_stockFilter->setClearButtonEnabled(true);
     m_outcomeFilter = new QComboBox(this);
     m_outcomeFilter->setObjectName(QStringLiteral("historyOutcomeFilter"));
     m_fromLabel = new QLabel(this);
@@ -123,8 +122,22 @@ void HistoryPage::setSession(ProfileSession *session, AuditTrail *trail)
     selectionChanged();
 }
 
+void HistoryPage::showEvent(QShowEvent *event)
+{
+    if (m_stale)
+        refresh();
+    QWidget::showEvent(event);
+}
+
 void HistoryPage::refresh()
 {
+    // Read when looked at: the log can be long, and start-up should not wait for it.
+    if (!isVisible()) {
+        m_stale = true;
+        Q_EMIT refreshed();
+        return;
+    }
+    m_stale = false;
     if (!m_log) {
         m_model->setEntries({});
         return;

@@ -43,11 +43,13 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslate();
     void selectionChanged();
 
+    bool m_stale = true;
     AuditLog *m_log = nullptr;
     ProfileSession *m_session = nullptr;
     AuditTrail *m_trail = nullptr;

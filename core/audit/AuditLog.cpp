@@ -13,9 +13,15 @@ namespace budgetdesk {
 
 namespace {
 
-const char *const Schema[] = {
+const char *const ConnectionSettings[] = {
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL", // an entry written before sending must survive a crash right after
+};
+
+// PRAGMA user_version once the schema below exists: later opens skip it (and its fsync).
+constexpr int SchemaVersion = 1;
+
+const char *const Schema[] = {
     "CREATE TABLE IF NOT EXISTS changes ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, profile TEXT NOT NULL, mchid TEXT NOT NULL,"
     " stock_id TEXT NOT NULL, dimension TEXT NOT NULL, current_value INTEGER, target_value INTEGER NOT NULL,"
@@ -149,10 +155,27 @@ Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path
     if (!database.open())
         return AuditError(database.lastError().text());
     QSqlQuery query(database);
-    for (const char *statement : Schema) {
+    for (const char *statement : ConnectionSettings) {
         if (!query.exec(QString::fromLatin1(statement)))
             return AuditError(query.lastError().text());
     }
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return AuditError(query.lastError().text());
+    if (query.value(0).toInt() >= SchemaVersion)
+        return log;
+    query.finish();
+    // One transaction: every table and trigger, or none.
+    if (!database.transaction())
+        return AuditError(database.lastError().text());
+    for (const char *statement : Schema) {
+        if (!query.exec(QString::fromLatin1(statement))) {
+            const QString error = query.lastError().text();
+            database.rollback();
+            return AuditError(error);
+        }
+    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion)) || !database.commit())
+        return AuditError(database.lastError().text());
     return log;
 }
 

@@ -6,6 +6,7 @@
 #include "Dialogs.h"
 #include "HistoryPage.h"
 #include "UiLanguage.h"
+#include "audit/AuditLog.h"
 #include "profile/DataDirectory.h"
 #include "profile/ProfileSession.h"
 #include "simulator/SimulatorServer.h"
@@ -47,7 +48,12 @@ private:
     {
         return f.simulator().stocks().stock(id).maxCoupons();
     }
-    static QList<AuditEntry> history(WindowFixture &f) { return f.window().historyPage()->model()->entries(); }
+    // What the audit log holds, read through a connection of its own.
+    static QList<AuditEntry> history(WindowFixture &f)
+    {
+        auto log = AuditLog::open(f.demo().data().auditDatabase());
+        return log ? (*log)->query() : QList<AuditEntry>{};
+    }
 
 private Q_SLOTS:
     void init() { ui::UiLanguage::instance().apply(Language::English); }
@@ -387,6 +393,8 @@ private Q_SLOTS:
         f.send();
 
         ui::HistoryPage *page = f.window().historyPage();
+        QCOMPARE(page->view()->model()->rowCount(), 0); // read when first looked at
+        f.window().tabs()->setCurrentWidget(page);
         QTRY_COMPARE(page->view()->model()->rowCount(), 3);
         auto *filter = f.find<QLineEdit>("historyStockFilter");
         QTest::keyClicks(filter, QStringLiteral("1212000000000002"));
