@@ -270,11 +270,7 @@ private Q_SLOTS:
     void signErrorOffersTheSigningStringDiagnosis()
     {
         WindowFixture f;
-        f.lookUp(Running);
-        f.setTarget(65000);
-        f.setFaults({QStringLiteral("skew=-400")});
-        Dialogs::setNextConfirmation(true);
-        f.send();
+        f.sendChange(Running, 65000, {QStringLiteral("skew=-400")});
         QVERIFY(details(f).contains(QStringLiteral("SIGN_ERROR")));
         auto *toggle = f.find<QPushButton>("showDiagnosis");
         QVERIFY(toggle->isVisible());
@@ -290,12 +286,8 @@ private Q_SLOTS:
     void serverErrorsAreRetriedThenReconciled()
     {
         WindowFixture f;
-        f.lookUp(Running);
-        f.setTarget(65000);
         // Every attempt fails (1 + 2 retries); the checking lookup then succeeds.
-        f.setFaults({QStringLiteral("status=500"), QStringLiteral("count=3")});
-        Dialogs::setNextConfirmation(true);
-        f.send();
+        f.sendChange(Running, 65000, {QStringLiteral("status=500"), QStringLiteral("count=3")});
         QVERIFY2(badge(f).contains(QStringLiteral("未生效")), qPrintable(badge(f)));
         QVERIFY(details(f).contains(QStringLiteral("50000")));
         QCOMPARE(serverTotal(f, Running), 50000);
@@ -306,11 +298,7 @@ private Q_SLOTS:
     void unverifiedSuccessIsNeverTrusted()
     {
         WindowFixture f;
-        f.lookUp(Running);
-        f.setTarget(65000);
-        f.setFaults({QStringLiteral("bad-signature"), QStringLiteral("count=1")});
-        Dialogs::setNextConfirmation(true);
-        f.send();
+        f.sendChange(Running, 65000, {QStringLiteral("bad-signature"), QStringLiteral("count=1")});
         // Applied on the server, but only a verified lookup may say so.
         QVERIFY2(badge(f).contains(QStringLiteral("已生效")), qPrintable(badge(f)));
         QVERIFY(!badge(f).contains(QStringLiteral("已验签")));
@@ -320,12 +308,8 @@ private Q_SLOTS:
     void droppedAfterApplyIsReconciledAsApplied()
     {
         WindowFixture f;
-        f.lookUp(Running);
-        f.setTarget(75000);
         // Every answer to the change is lost (QNAM's own resend too); lookups are not affected.
-        f.setFaults({QStringLiteral("drop-after-apply")});
-        Dialogs::setNextConfirmation(true);
-        f.send();
+        f.sendChange(Running, 75000, {QStringLiteral("drop-after-apply")});
         QVERIFY2(badge(f).contains(QStringLiteral("已生效")), qPrintable(badge(f)));
         QVERIFY(details(f).contains(QStringLiteral("75000")));
         QCOMPARE(serverTotal(f, Running), 75000);
@@ -381,16 +365,9 @@ private Q_SLOTS:
     void historyFiltersAndExportsCsv()
     {
         WindowFixture f;
-        for (int target : {51000, 52000}) {
-            f.lookUp(Running);
-            f.setTarget(target);
-            Dialogs::setNextConfirmation(true);
-            f.send();
-        }
-        f.lookUp(QStringLiteral("1212000000000002"));
-        f.setTarget(21000);
-        Dialogs::setNextConfirmation(true);
-        f.send();
+        f.sendChange(Running, 51000);
+        f.sendChange(Running, 52000);
+        f.sendChange(QStringLiteral("1212000000000002"), 21000);
 
         ui::HistoryPage *page = f.window().historyPage();
         QCOMPARE(page->view()->model()->rowCount(), 0); // read when first looked at

@@ -2,6 +2,7 @@
 
 #include "BudgetPage.h"
 #include "DemoEnvironment.h"
+#include "Dialogs.h"
 #include "MainWindow.h"
 #include "simulator/SimulatorServer.h"
 
@@ -81,6 +82,17 @@ public:
         QVERIFY(button->isEnabled());
         QTest::mouseClick(button, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->budgetPage()->isBusy(), 20000);
+    }
+
+    // The whole round: look the batch up, type the target, let the simulator misbehave as
+    // asked, send and confirm.
+    void sendChange(const QString &stockId, int target, const QStringList &faults = {})
+    {
+        lookUp(stockId);
+        setTarget(target);
+        setFaults(faults);
+        ui::Dialogs::setNextConfirmation(true);
+        send();
     }
 
 private:
