@@ -43,7 +43,7 @@ std::optional<QString> Dialogs::askSecret(QWidget *parent, const QString &title,
 QString Dialogs::saveFileName(QWidget *parent, const QString &title, const QString &suggested, const QString &filter)
 {
     if (nextSaveFileName) {
-        const QString name = *nextSaveFileName;
+        QString name = *nextSaveFileName;
         nextSaveFileName.reset();
         return name;
     }

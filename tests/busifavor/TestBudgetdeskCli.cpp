@@ -1,5 +1,6 @@
 // budgetdesk-cli as scripts run it: the real executable against the simulator (in this
 // process, over loopback HTTP and HTTPS), every exit code, the --json contract.
+#include "ChildProcess.h"
 #include "SimulatorFixture.h"
 
 #include "simulator/DemoMerchant.h"
@@ -76,16 +77,8 @@ private:
     static CliRun run(const QStringList &arguments,
                       QProcessEnvironment environment = QProcessEnvironment::systemEnvironment())
     {
-        // In sanitizer builds the CLI is checked for memory errors but not for leaks at exit:
-        // Qt's OpenSSL TLS backend can still hold a pooled connection's SSL objects in
-        // QNetworkAccessManager's thread when the process ends, and LeakSanitizer's fast
-        // unwinder cannot tell those frames from ours. The same client code is leak-checked
-        // in-process by TestBusifavorClient.
-        if (environment.contains(QStringLiteral("ASAN_OPTIONS")))
-            environment.insert(QStringLiteral("ASAN_OPTIONS"),
-                               environment.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":detect_leaks=0"));
         QProcess process;
-        process.setProcessEnvironment(environment);
+        process.setProcessEnvironment(childProcessEnvironment(environment));
         QSignalSpy finished(&process, &QProcess::finished);
         process.start(QStringLiteral(BUDGETDESK_CLI_PATH), arguments);
         if (!finished.wait(60000))

@@ -1,5 +1,6 @@
 // budgetdesk-cli's profile, history and reconcile commands, and the audit log behind every
 // modify — including a change whose process is killed after its pending entry was written.
+#include "ChildProcess.h"
 #include "SimulatorFixture.h"
 
 #include "audit/AuditLog.h"
@@ -40,12 +41,8 @@ struct CliRun
 
 QProcessEnvironment environment()
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = childProcessEnvironment();
     env.insert(QStringLiteral("BUDGETDESK_NO_KEYCHAIN"), QStringLiteral("1"));
-    // See TestBudgetdeskCli: exit-time leaks in Qt's TLS backend are not ours to check here.
-    if (env.contains(QStringLiteral("ASAN_OPTIONS")))
-        env.insert(QStringLiteral("ASAN_OPTIONS"),
-                   env.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":detect_leaks=0"));
     return env;
 }
 

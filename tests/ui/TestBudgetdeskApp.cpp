@@ -1,0 +1,160 @@
+// The window outside demo mode and the `budgetdesk` executable: what it remembers between
+// runs, where it keeps its data, and its command line.
+#include "ChildProcess.h"
+#include "TestData.h"
+
+#include "DemoEnvironment.h"
+#include "MainWindow.h"
+#include "UiLanguage.h"
+#include "profile/ProfileSession.h"
+#include "profile/ProfileStore.h"
+#include "simulator/DemoMerchant.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace budgetdesk;
+using budgetdesk::sim::DemoMerchant;
+
+namespace {
+
+MerchantProfile demoProfile(const QString &name, const QString &keys)
+{
+    const DemoMerchant &demo = DemoMerchant::instance();
+    MerchantProfile profile;
+    profile.name = name;
+    profile.mchid = demo.mchid;
+    profile.privateKeyFile = QDir(keys).filePath(DemoMerchant::MerchantKeyFile);
+    profile.merchantCertificateFile = QDir(keys).filePath(DemoMerchant::MerchantCertificateFile);
+    profile.publicKeyId = demo.publicKeyId;
+    profile.publicKeyFile = QDir(keys).filePath(DemoMerchant::WechatPayPublicKeyFile);
+    profile.primaryBaseUrl = QUrl(QStringLiteral("http://127.0.0.1:9")); // never contacted here
+    return profile;
+}
+
+std::unique_ptr<ui::MainWindow> openWindow(const QString &dataDir)
+{
+    return std::make_unique<ui::MainWindow>(
+        ui::WindowContext{DataDirectory(dataDir), std::make_unique<MemorySecretStore>(), nullptr, std::nullopt});
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runApp(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = test::childProcessEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(BUDGETDESK_APP_PATH), arguments);
+    Run run;
+    if (!process.waitForFinished(60000))
+        return run;
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+} // namespace
+
+class TestBudgetdeskApp : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { ui::UiLanguage::instance().apply(Language::English); }
+
+    void remembersGeometryAndTheLastProfile()
+    {
+        QTemporaryDir folder;
+        const QString keys = folder.filePath(QStringLiteral("keys"));
+        QVERIFY(DemoMerchant::instance().writeClientFiles(keys));
+        const QString data = folder.filePath(QStringLiteral("data"));
+        QVERIFY(DataDirectory(data).ensureExists());
+        {
+            ProfileStore profiles(DataDirectory(data).settingsFile());
+            profiles.save(demoProfile(QStringLiteral("门店A"), keys));
+            profiles.save(demoProfile(QStringLiteral("门店B"), keys));
+        }
+
+        QRect geometry;
+        {
+            auto window = openWindow(data);
+            window->show();
+            QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+            QCOMPARE(window->session()->profile().name, QStringLiteral("门店A")); // the first, on first run
+            QVERIFY(window->openProfile(QStringLiteral("门店B")));
+            QCOMPARE(window->windowTitle(), QStringLiteral("BudgetDesk — 门店B"));
+            window->setGeometry(40, 50, 900, 640);
+            geometry = window->geometry();
+            QVERIFY(window->close());
+        }
+        auto window = openWindow(data);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QCOMPARE(window->session()->profile().name, QStringLiteral("门店B"));
+        QCOMPARE(window->findChild<QComboBox *>(QStringLiteral("profileSelector"))->currentText(),
+                 QStringLiteral("门店B"));
+        QCOMPARE(window->geometry().size(), geometry.size());
+        QVERIFY(!window->isDemo());
+        QVERIFY(!window->findChild<QWidget *>(QStringLiteral("demoBanner"))->isVisible());
+
+        // No secret reached the settings file.
+        QFile settings(DataDirectory(data).settingsFile());
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(!settings.readAll().contains("PRIVATE KEY"));
+    }
+
+    void versionAndHelp()
+    {
+        const Run version = runApp({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY2(version.out.contains(BUDGETDESK_TEST_VERSION), version.out.constData());
+        const Run help = runApp({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        for (const char *option : {"--demo", "--data-dir", "--language"})
+            QVERIFY2(help.out.contains(option), option);
+    }
+
+    void dataDirIsHonoured()
+    {
+        QTemporaryDir folder;
+        const QString data = folder.filePath(QStringLiteral("portable"));
+        const Run run = runApp({QStringLiteral("--benchmark-startup"), QStringLiteral("--data-dir"), data});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("peak_rss_kb="));
+        QVERIFY(QFile::exists(DataDirectory(data).auditDatabase()));
+    }
+
+    void demoModeStartsAndLeavesNothingBehind()
+    {
+        QTemporaryDir home;
+        const QString realData = home.filePath(QStringLiteral("data"));
+        QProcess process;
+        QProcessEnvironment environment = test::childProcessEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), realData);
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(BUDGETDESK_APP_PATH),
+                      {QStringLiteral("--demo"), QStringLiteral("--benchmark-startup")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        // Ready means the demo profile's keys loaded and the simulator listening.
+        QVERIFY(process.readAllStandardOutput().contains("peak_rss_kb="));
+        QVERIFY(!QFile::exists(realData + QStringLiteral("/BudgetDesk")));
+    }
+};
+
+QTEST_MAIN(TestBudgetdeskApp)
+#include "TestBudgetdeskApp.moc"
