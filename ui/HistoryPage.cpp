@@ -36,10 +36,12 @@ HistoryPage::HistoryPage(QWidget *parent)
     m_from = new QDateEdit(QDate::currentDate().addMonths(-3), this);
     m_from->setObjectName(QStringLiteral("historyFrom"));
     m_from->setCalendarPopup(true);
+    m_from->setDisplayFormat(QStringLiteral("yyyy-MM-dd")); // as everywhere else in the window, in any locale
     m_toLabel = new QLabel(this);
     m_to = new QDateEdit(QDate::currentDate(), this);
     m_to->setObjectName(QStringLiteral("historyTo"));
     m_to->setCalendarPopup(true);
+    m_to->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_export = new QPushButton(this);
     m_export->setObjectName(QStringLiteral("exportCsv"));
     m_reconcile = new QPushButton(this);
@@ -67,6 +69,7 @@ HistoryPage::HistoryPage(QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("historyStatus"));
@@ -153,6 +156,7 @@ void HistoryPage::refresh()
         filter.outcome = outcome;
     const QList<AuditEntry> entries = m_log->query(filter);
     m_model->setEntries(entries);
+    m_view->resizeColumnsToContents(); // IDs and request numbers are read whole, not elided
     const auto unresolved
         = std::count_if(entries.cbegin(), entries.cend(), [](const AuditEntry &e) { return e.isUnresolved(); });
     m_status->setText(tr("%n change(s)", nullptr, int(entries.size()))
