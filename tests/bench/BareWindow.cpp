@@ -25,15 +25,15 @@ int main(int argc, char *argv[])
     window.resize(1100, 760);
     window.show();
     QTimer::singleShot(0, &application, [] {
-        long long peak = 0;
         QFile status(QStringLiteral("/proc/self/status"));
         if (status.open(QIODevice::ReadOnly)) {
             for (const QByteArray &line : status.readAll().split('\n')) {
                 if (line.startsWith("VmHWM:"))
-                    peak = line.mid(6).trimmed().split(' ').value(0).toLongLong();
+                    std::printf("peak_rss_kb=%s\n", line.mid(6).trimmed().split(' ').value(0).constData());
+                else if (line.startsWith("RssAnon:"))
+                    std::printf("anon_rss_kb=%s\n", line.mid(8).trimmed().split(' ').value(0).constData());
             }
         }
-        std::printf("peak_rss_kb=%lld\n", peak);
         std::fflush(stdout);
         QCoreApplication::quit();
     });
