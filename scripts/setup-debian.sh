@@ -16,7 +16,7 @@ packages=(
   # crypto
   libssl-dev openssl
   # headless GUI runs, screenshots, packaging checks
-  xvfb xauth imagemagick dpkg-dev file
+  xvfb xauth imagemagick dpkg-dev file desktop-file-utils
 )
 
 missing=()

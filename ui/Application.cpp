@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
@@ -71,33 +72,76 @@ void quitWhenInteractive(MainWindow &window)
         afterFirstPaint();
 }
 
+// The command line, for QCoreApplication (--help, --version) or QApplication (everything else).
+struct CommandLine
+{
+    QCommandLineParser parser;
+    const QCommandLineOption demo{
+        QStringLiteral("demo"),
+        QStringLiteral("Demo mode: a local simulator plays WeChat Pay; nothing real is touched.")};
+    const QCommandLineOption dataDir{QStringLiteral("data-dir"),
+                                     QStringLiteral("Keep profiles, the audit log and caches in DIR."),
+                                     QStringLiteral("DIR")};
+    const QCommandLineOption language{QStringLiteral("language"),
+                                      QStringLiteral("zh_CN or en (default: the system's)."), QStringLiteral("LANG")};
+    const QCommandLineOption benchmark{QStringLiteral("benchmark-startup"),
+                                       QStringLiteral("Quit once the window is interactive and print peak memory.")};
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(
+            QStringLiteral("商家券预算助手 — change the budget of a WeChat Pay merchant-coupon batch."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({demo, dataDir, language, benchmark});
+    }
+};
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("BudgetDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("BudgetDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BUDGETDESK_VERSION));
+}
+
+// --help and --version answer without a display: on a server, in a package check.
+bool onlyAsksForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "-?" || argument == "--version" || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int runApplication(int argc, char *argv[])
 {
-    QApplication application(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("BudgetDesk"));
-    QApplication::setApplicationName(QStringLiteral("BudgetDesk"));
-    QApplication::setApplicationDisplayName(QStringLiteral("BudgetDesk"));
-    QApplication::setApplicationVersion(QStringLiteral(BUDGETDESK_VERSION));
+    if (onlyAsksForHelpOrVersion(argc, argv)) {
+        QCoreApplication application(argc, argv);
+        nameApplication();
+        CommandLine commandLine;
+        commandLine.parser.process(application); // prints, then exits
+        return 0;
+    }
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("商家券预算助手 — change the budget of a WeChat Pay merchant-coupon batch."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(
-        QStringLiteral("demo"),
-        QStringLiteral("Demo mode: a local simulator plays WeChat Pay; nothing real is touched."));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Keep profiles, the audit log and caches in DIR."),
-                                     QStringLiteral("DIR"));
-    const QCommandLineOption language(QStringLiteral("language"),
-                                      QStringLiteral("zh_CN or en (default: the system's)."), QStringLiteral("LANG"));
-    const QCommandLineOption benchmark(QStringLiteral("benchmark-startup"),
-                                       QStringLiteral("Quit once the window is interactive and print peak memory."));
-    parser.addOptions({demo, dataDir, language, benchmark});
+    QApplication application(argc, argv);
+    nameApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("BudgetDesk"));
+    QIcon icon;
+    for (const int size : {16, 32, 64, 256})
+        icon.addFile(QStringLiteral(":/icons/budgetdesk-%1.png").arg(size));
+    QApplication::setWindowIcon(icon);
+
+    CommandLine commandLine;
+    QCommandLineParser &parser = commandLine.parser;
     parser.process(application);
+    const QCommandLineOption &demo = commandLine.demo;
+    const QCommandLineOption &dataDir = commandLine.dataDir;
+    const QCommandLineOption &language = commandLine.language;
+    const QCommandLineOption &benchmark = commandLine.benchmark;
 
     WindowContext context{DataDirectory(parser.value(dataDir)), nullptr, nullptr, std::nullopt};
     UiLanguage::instance().apply(startLanguage(parser.value(language), context.data));

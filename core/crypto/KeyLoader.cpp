@@ -8,7 +8,10 @@
 #include <openssl/pem.h>
 #include <openssl/provider.h>
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cctype>
 #include <cstring>
@@ -189,12 +192,32 @@ openssl::Pkcs12Ptr derPkcs12(const QByteArray &der)
     return openssl::Pkcs12Ptr(d2i_PKCS12(nullptr, &data, static_cast<long>(der.size())));
 }
 
+// The Windows and macOS installers put OpenSSL's provider modules next to the application
+// (ossl-modules\\legacy.dll; Contents/Frameworks/ossl-modules/legacy.dylib): OpenSSL itself
+// would look only in the folder it was built for. OPENSSL_MODULES, when set, still wins.
+void useBundledOpenSslModules()
+{
+    if (!QCoreApplication::instance() || qEnvironmentVariableIsSet("OPENSSL_MODULES"))
+        return;
+    const QString application = QCoreApplication::applicationDirPath();
+    for (const QString &folder :
+         {application + QStringLiteral("/ossl-modules"), application + QStringLiteral("/../Frameworks/ossl-modules")}) {
+        if (QFileInfo(folder).isDir()) {
+            OSSL_PROVIDER_set_default_search_path(nullptr, QDir::toNativeSeparators(folder).toLocal8Bit().constData());
+            return;
+        }
+    }
+}
+
 // WeChat Pay's apiclient_cert.p12 files use RC2/3DES, which OpenSSL 3 keeps in its
 // "legacy" provider. Loaded once, on first need, next to the default provider, and kept for
 // the life of the process.
 bool loadLegacyProvider()
 {
-    static OSSL_PROVIDER *const legacy = OSSL_PROVIDER_try_load(nullptr, "legacy", 1);
+    static OSSL_PROVIDER *const legacy = [] {
+        useBundledOpenSslModules();
+        return OSSL_PROVIDER_try_load(nullptr, "legacy", 1);
+    }();
     return legacy != nullptr;
 }
 

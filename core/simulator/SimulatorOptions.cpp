@@ -51,6 +51,7 @@ QCommandLineParser &configuredParser(QCommandLineParser &parser)
         "A local WeChat Pay simulator of the busifavor budget endpoints, for demo mode and tests. Binds 127.0.0.1 "
         "only; the first line on stdout is PORT <n>."));
     parser.addHelpOption();
+    parser.addVersionOption();
     for (const OptionSpec &spec : Specs) {
         QCommandLineOption option(QString::fromLatin1(spec.name), QString::fromUtf8(spec.description));
         if (spec.valueName)
@@ -217,6 +218,8 @@ Result<SimulatorOptions, QString> SimulatorOptions::parse(const QStringList &arg
         return QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
 
     SimulatorOptions options;
+    options.showHelp = parser.isSet(QStringLiteral("help"));
+    options.showVersion = parser.isSet(QStringLiteral("version"));
     QString error;
     if (!readNumber(parser, "port", options.port, error)
         || !readNumber(parser, "rate", options.requestsPerSecond, error)

@@ -17,6 +17,8 @@ namespace budgetdesk::sim {
 // `budgetdesk-sim`'s command line, as written in its usage text.
 struct SimulatorOptions
 {
+    bool showHelp = false; // --help: print the usage, start nothing
+    bool showVersion = false; // --version
     quint16 port = 0;
     bool tls = false;
     QString tlsCertificateFile;

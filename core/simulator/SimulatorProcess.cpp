@@ -1,5 +1,7 @@
 #include "simulator/SimulatorProcess.h"
 
+#include "BudgetDeskVersion.h"
+
 #include "simulator/DemoMerchant.h"
 #include "simulator/SimulatorOptions.h"
 #include "simulator/SimulatorServer.h"
@@ -46,6 +48,10 @@ int runSimulatorProcess(const QStringList &arguments)
         std::fprintf(stderr, "budgetdesk-sim: %s\n\n%s", qPrintable(options.error()),
                      qPrintable(SimulatorOptions::usage()));
         return 2;
+    }
+    if (options->showHelp || options->showVersion) {
+        printLine(options->showHelp ? SimulatorOptions::usage() : QStringLiteral("budgetdesk-sim " BUDGETDESK_VERSION));
+        return 0;
     }
     auto setup = SimulatorSetup::fromOptions(*options, QDateTime::currentDateTimeUtc());
     if (!setup) {

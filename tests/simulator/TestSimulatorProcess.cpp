@@ -97,6 +97,7 @@ private Q_SLOTS:
     void tlsWithGeneratedCa();
     void fixedPortAndStocksFile();
     void badArgumentsExitWithTwo();
+    void versionAndHelpStartNothing();
 };
 
 void TestSimulatorProcess::firstLineIsThePortThenTheDemoMerchant()
@@ -214,6 +215,23 @@ void TestSimulatorProcess::badArgumentsExitWithTwo()
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardError().contains("--max-requests")); // the usage text follows the error
+}
+
+void TestSimulatorProcess::versionAndHelpStartNothing()
+{
+    QProcess process;
+    process.start(QStringLiteral(BUDGETDESK_SIM_PATH), {QStringLiteral("--version")});
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+    QCOMPARE(process.readAllStandardOutput().trimmed(), QByteArray("budgetdesk-sim " BUDGETDESK_TEST_VERSION));
+
+    process.start(QStringLiteral(BUDGETDESK_SIM_PATH), {QStringLiteral("--help")});
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitCode(), 0);
+    const QByteArray help = process.readAllStandardOutput();
+    QVERIFY(!help.startsWith("PORT")); // nothing was started
+    for (const char *option : {"--port", "--fault", "--max-requests", "--version"})
+        QVERIFY2(help.contains(option), option);
 }
 
 QTEST_GUILESS_MAIN(TestSimulatorProcess)

@@ -1,0 +1,31 @@
+# CPack pre-build script (macOS): signs BudgetDesk.app in CPack's staging folder before the DMG
+# is made. With MACOS_SIGNING_IDENTITY set (a Developer ID imported by import-certificate.sh):
+# hardened runtime and a secure timestamp, as notarization requires. Without it: an ad-hoc
+# signature, so that the app still opens on the machine that built it.
+set(_app "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/BudgetDesk.app")
+if(NOT EXISTS "${_app}")
+    file(GLOB_RECURSE _found LIST_DIRECTORIES true "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/*BudgetDesk.app")
+    list(GET _found 0 _app)
+endif()
+set(_identity "$ENV{MACOS_SIGNING_IDENTITY}")
+if(_identity)
+    set(_options --options runtime --timestamp --entitlements "${CMAKE_CURRENT_LIST_DIR}/entitlements.plist")
+    message(STATUS "Signing ${_app} as ${_identity}")
+else()
+    set(_identity "-")
+    set(_options "")
+    message(STATUS "No MACOS_SIGNING_IDENTITY: ad-hoc signature for ${_app}")
+endif()
+# Nested code first (frameworks, plugins, the command-line tools), then the bundle.
+file(GLOB_RECURSE _nested "${_app}/Contents/Frameworks/*.dylib" "${_app}/Contents/PlugIns/*.dylib")
+file(GLOB _frameworks LIST_DIRECTORIES true "${_app}/Contents/Frameworks/*.framework")
+foreach(_code IN LISTS _nested _frameworks ITEMS "${_app}/Contents/MacOS/budgetdesk-cli" "${_app}/Contents/MacOS/budgetdesk-sim" "${_app}")
+    execute_process(COMMAND codesign --force --sign "${_identity}" ${_options} "${_code}" RESULT_VARIABLE _rc)
+    if(NOT _rc EQUAL 0)
+        message(FATAL_ERROR "codesign failed for ${_code}")
+    endif()
+endforeach()
+execute_process(COMMAND codesign --verify --deep --strict "${_app}" RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+    message(FATAL_ERROR "the signature of ${_app} does not verify")
+endif()
