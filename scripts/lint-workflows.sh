@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 tools="${BUDGETDESK_TOOLS_DIR:-$HOME/.cache/budgetdesk-tools}"
 validator="$tools/node_modules/.bin/action-validator"
 if [ ! -x "$validator" ]; then
+    command -v npm >/dev/null || { echo "lint-workflows: needs Node.js and npm (the npm registry)" >&2; exit 1; }
     mkdir -p "$tools"
     npm install --prefix "$tools" --no-audit --no-fund --silent @action-validator/cli@0.6.0 @action-validator/core@0.6.0
 fi
