@@ -2,6 +2,7 @@
 # Installs every build and test dependency of BudgetDesk on Debian 12 / Ubuntu 22.04+.
 # Idempotent and non-interactive: packages already present are skipped, so a second run
 # costs one dpkg query. Run as root or with sudo available.
+# Usage: setup-debian.sh [--packaging]
 set -euo pipefail
 
 packages=(
@@ -18,20 +19,28 @@ packages=(
   # headless GUI runs, screenshots, packaging checks
   xvfb xauth imagemagick dpkg-dev file desktop-file-utils
 )
+# --packaging: also what packaging/test-nsis.sh needs to build and drive the Windows installer
+if [ "${1:-}" = "--packaging" ]; then
+  packages+=(nsis wine64 locales)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup-debian: all ${#packages[@]} packages already installed"
-  exit 0
-fi
-
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-export DEBIAN_FRONTEND=noninteractive
-echo "setup-debian: installing ${missing[*]}"
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-debian: all ${#packages[@]} packages already installed"
+else
+  export DEBIAN_FRONTEND=noninteractive
+  echo "setup-debian: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The Chinese locale, so that Wine runs the installer as on a Chinese Windows.
+if [ "${1:-}" = "--packaging" ] && ! locale -a | grep -qix 'zh_CN.utf8'; then
+  $SUDO localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
+fi

@@ -1,0 +1,17 @@
+﻿; The installer's own texts, in both languages (MUI supplies the standard pages' texts).
+; UTF-8 with a byte-order mark: makensis reads a file without one in the system code page.
+
+LangString DemoShortcut ${LANG_ENGLISH} "BudgetDesk (demo mode)"
+LangString DemoShortcut ${LANG_SIMPCHINESE} "BudgetDesk 演示模式"
+
+LangString DesktopSection ${LANG_ENGLISH} "Desktop shortcut"
+LangString DesktopSection ${LANG_SIMPCHINESE} "桌面快捷方式"
+
+LangString PathSection ${LANG_ENGLISH} "Add budgetdesk-cli to my PATH"
+LangString PathSection ${LANG_SIMPCHINESE} "将 budgetdesk-cli 加入我的 PATH"
+
+LangString RemovingPrevious ${LANG_ENGLISH} "Removing the previous installation in"
+LangString RemovingPrevious ${LANG_SIMPCHINESE} "正在移除旧版本："
+
+LangString AskDeleteData ${LANG_ENGLISH} "Also delete your BudgetDesk merchant profiles, settings and change history (audit log)?$\n$\nChoose No to keep them for a later installation. Keys stored in Windows Credential Manager are not affected."
+LangString AskDeleteData ${LANG_SIMPCHINESE} "是否同时删除 BudgetDesk 的商户配置、设置和修改记录（审计日志）？$\n$\n选择“否”可保留，供以后重新安装使用。保存在 Windows 凭据管理器中的密钥不受影响。"
