@@ -1,6 +1,9 @@
 ﻿; The installer's own texts, in both languages (MUI supplies the standard pages' texts).
 ; UTF-8 with a byte-order mark: makensis reads a file without one in the system code page.
 
+LangString WelcomeText ${LANG_ENGLISH} "This installs BudgetDesk ${VERSION} for your Windows account only: no administrator rights are needed.$\r$\n$\r$\nBudgetDesk changes the budget of WeChat Pay merchant-coupon batches: look a batch up, check the change, send it signed, verify the answer, and keep an audit trail. Without a merchant account, try it with BudgetDesk (demo mode).$\r$\n$\r$\nMerchant profiles and change history from an earlier installation are kept."
+LangString WelcomeText ${LANG_SIMPCHINESE} "将为当前 Windows 用户安装 BudgetDesk ${VERSION}，无需管理员权限。$\r$\n$\r$\nBudgetDesk 用于修改微信支付商家券批次的预算：查询批次、校验修改、签名发送、验证应答，并保留审计记录。没有商户号也可以通过“BudgetDesk 演示模式”试用。$\r$\n$\r$\n以前安装时保存的商户配置和修改记录会保留。"
+
 LangString DemoShortcut ${LANG_ENGLISH} "BudgetDesk (demo mode)"
 LangString DemoShortcut ${LANG_SIMPCHINESE} "BudgetDesk 演示模式"
 
