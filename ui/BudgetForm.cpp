@@ -60,8 +60,13 @@ BudgetForm::BudgetForm(QWidget *parent)
     m_target->setGroupSeparatorShown(false);
     m_delta = new QLabel(this);
     m_delta->setObjectName(QStringLiteral("delta"));
+    m_stopIssuing = new QPushButton(this);
+    m_stopIssuing->setObjectName(QStringLiteral("stopIssuing"));
+    auto *targetRow = new QHBoxLayout;
+    targetRow->addWidget(m_target, 1);
+    targetRow->addWidget(m_stopIssuing);
     grid->addWidget(m_targetCaption, 2, 0);
-    grid->addWidget(m_target, 2, 1);
+    grid->addLayout(targetRow, 2, 1);
     grid->addWidget(m_delta, 2, 2);
 
     m_numberCaption = new QLabel(this);
@@ -105,6 +110,7 @@ BudgetForm::BudgetForm(QWidget *parent)
     connect(m_target, &QSpinBox::valueChanged, this, &BudgetForm::edited);
     connect(m_requestNumber, &QLineEdit::textChanged, this, &BudgetForm::revalidate);
     connect(m_generate, &QPushButton::clicked, this, &BudgetForm::startNewChange);
+    connect(m_stopIssuing, &QPushButton::clicked, this, &BudgetForm::stopIssuing);
     connect(m_send, &QPushButton::clicked, this, &BudgetForm::sendRequested);
 
     retranslate();
@@ -150,6 +156,7 @@ void BudgetForm::retranslate()
     m_requestNumber->setToolTip(tr("modify_budget_request_no: identifies this change. Retries of the same change keep "
                                    "it; a new change gets a new one."));
     m_generate->setText(tr("Generate"));
+    m_stopIssuing->setText(tr("Stop issuing"));
     m_send->setText(tr("Send…"));
     m_send->setToolTip(tr("Send the change (Ctrl+Enter)"));
     revalidate();
@@ -192,6 +199,26 @@ void BudgetForm::startNewChange()
     m_requestNumber->setText(m_stock ? RequestNumberGenerator().next() : QString());
     m_numberUsed = false;
     revalidate();
+}
+
+bool BudgetForm::canStopIssuing() const
+{
+    // Nothing issued yet cannot be stopped this way: the smallest total is 1, which allows one more.
+    return m_stock && m_stock->totalSendNum >= 1 && m_stock->totalSendNum < m_stock->maxCoupons;
+}
+
+void BudgetForm::stopIssuing()
+{
+    if (!canStopIssuing())
+        return;
+    m_total->setChecked(true);
+    m_target->setValue(int(m_stock->totalSendNum));
+    m_target->setFocus();
+}
+
+bool BudgetForm::stopsIssuing(const BudgetChange &change, const StockDetails &stock)
+{
+    return change.dimension == BudgetDimension::Total && stock.totalSendNum >= 1 && change.target == stock.totalSendNum;
 }
 
 void BudgetForm::edited()
@@ -254,6 +281,14 @@ void BudgetForm::revalidate()
     if (!m_stock)
         lines.append(tr("Look a batch up first."));
     m_problem->setText(lines.join(u'\n'));
+    m_stopIssuing->setEnabled(!m_locked && canStopIssuing());
+    m_stopIssuing->setToolTip(
+        !m_stock ? QString()
+            : canStopIssuing()
+            ? tr("Set the batch total to the %n coupon(s) already issued, so that no more are issued. Merchant "
+                 "coupons have no separate stop call.",
+                 nullptr, int(m_stock->totalSendNum))
+            : tr("Not available: the batch has issued nothing yet, or its total already equals what it has issued."));
     // "Nothing to change yet" is a state, not a mistake: said quietly rather than in red.
     const bool onlyUnchanged
         = m_problems.size() == 1 && m_problems.first().code() == BudgetProblem::Code::TargetUnchanged;

@@ -37,6 +37,9 @@ public:
     QList<BudgetProblem> problems() const { return m_problems; }
     // "50000 → 60000 (+10000)"
     static QString describe(qint64 current, qint64 target);
+    // Merchant coupons have no stop call: a batch stops issuing when its total equals what
+    // it has already issued. True when `change` is exactly that.
+    static bool stopsIssuing(const BudgetChange &change, const StockDetails &stock);
 
 Q_SIGNALS:
     void validityChanged(bool valid);
@@ -50,6 +53,8 @@ private:
     void retranslate();
     void dimensionChanged();
     void startNewChange();
+    void stopIssuing();
+    bool canStopIssuing() const;
     void edited();
     void revalidate();
     BudgetDimension dimension() const;
@@ -70,6 +75,7 @@ private:
     QLabel *m_targetCaption;
     QSpinBox *m_target;
     QLabel *m_delta;
+    QPushButton *m_stopIssuing;
     QLabel *m_numberCaption;
     QLineEdit *m_requestNumber;
     QPushButton *m_generate;

@@ -171,6 +171,13 @@ void BudgetPage::lookupFinished(const StockQueryResult &result)
 
 QString BudgetPage::confirmationText(const BudgetChange &change) const
 {
+    if (m_stock && BudgetForm::stopsIssuing(change, *m_stock))
+        return tr("Stop issuing batch %1 “%2”: set its total from %3 to the %4 coupons already issued, request "
+                  "number %5?")
+            .arg(change.stockId, m_stock->stockName)
+            .arg(*change.current)
+            .arg(change.target)
+            .arg(change.requestNumber);
     const QString dimension = change.dimension == BudgetDimension::Total ? tr("total") : tr("per-day cap");
     return tr("Change the %1 of batch %2 “%3” from %4 to %5 (%6), request number %7?")
         .arg(dimension, change.stockId, m_stock ? m_stock->stockName : QString())

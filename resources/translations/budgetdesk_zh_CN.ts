@@ -150,6 +150,20 @@
         <source>Look a batch up first.</source>
         <translation>请先查询批次。</translation>
     </message>
+    <message>
+        <source>Stop issuing</source>
+        <translation>停止发放</translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the batch total to the %n coupon(s) already issued, so that no more are issued. Merchant coupons have no separate stop call.</source>
+        <translation>
+            <numerusform>将批次总量设为已发放的 %n 张，不再继续发放。商家券没有单独的停止接口。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not available: the batch has issued nothing yet, or its total already equals what it has issued.</source>
+        <translation>不可用：批次尚未发放任何券，或总量已等于已发放数量。</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::BudgetPage</name>
@@ -208,6 +222,10 @@
     <message>
         <source>The answer was inconclusive; checking the batch…</source>
         <translation>应答无法确定结果，正在查询批次核对…</translation>
+    </message>
+    <message>
+        <source>Stop issuing batch %1 “%2”: set its total from %3 to the %4 coupons already issued, request number %5?</source>
+        <translation>停止发放批次 %1“%2”：将总量从 %3 改为已发放的 %4 张，请求单号 %5，确定吗？</translation>
     </message>
 </context>
 <context>

@@ -152,6 +152,29 @@ private Q_SLOTS:
         QCOMPARE(serverTotal(f, Running), 50000);
     }
 
+    // Merchant coupons have no stop call: 停止发放 sets the total to what was already issued.
+    void stopIssuingSetsTheTotalToWhatWasIssued()
+    {
+        WindowFixture f;
+        auto *stop = f.find<QPushButton>("stopIssuing");
+        QVERIFY(!stop->isEnabled()); // no batch yet
+        f.lookUp(Running);
+        QTest::mouseClick(f.find<QRadioButton>("dimensionPerDay"), Qt::LeftButton);
+        QVERIFY(stop->isEnabled());
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QVERIFY(f.find<QRadioButton>("dimensionTotal")->isChecked());
+        QCOMPARE(f.find<QSpinBox>("targetValue")->value(), 12840);
+        QCOMPARE(f.text("delta"), QStringLiteral("50000 → 12840 (-37160)"));
+
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY2(Dialogs::lastConfirmationText().startsWith(QStringLiteral("Stop issuing batch ") + Running),
+                 qPrintable(Dialogs::lastConfirmationText()));
+        QVERIFY(badge(f).contains(QStringLiteral("已验签")));
+        QCOMPARE(serverTotal(f, Running), 12840);
+        QVERIFY(!stop->isEnabled()); // the total now equals what was issued: nothing left to stop
+    }
+
     void validationBlocksSend()
     {
         WindowFixture f;
