@@ -3,6 +3,7 @@
 #include "ButtonShortcut.h"
 #include "UiLanguage.h"
 #include "busifavor/RequestNumberGenerator.h"
+#include "http/ClockOffsetMeter.h"
 
 #include <QCheckBox>
 #include <QEvent>
@@ -86,12 +87,19 @@ BudgetForm::BudgetForm(QWidget *parent)
     m_problem->setWordWrap(true);
     grid->addWidget(m_problem, 4, 0, 1, 3);
 
+    m_clockWarning = new QLabel(this);
+    m_clockWarning->setObjectName(QStringLiteral("clockWarning"));
+    m_clockWarning->setWordWrap(true);
+    m_clockWarning->setStyleSheet(QStringLiteral("color: #b9770e;"));
+    m_clockWarning->hide();
+    grid->addWidget(m_clockWarning, 5, 0, 1, 3);
+
     m_send = new QPushButton(this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(false);
     addButtonShortcut(m_send, QKeySequence(Qt::CTRL | Qt::Key_Return));
     addButtonShortcut(m_send, QKeySequence(Qt::CTRL | Qt::Key_Enter));
-    grid->addWidget(m_send, 5, 2);
+    grid->addWidget(m_send, 6, 2);
     grid->setColumnStretch(1, 1);
 
     // Spin boxes and line edits claim Ctrl+Enter for themselves; let it reach 发送.
@@ -159,6 +167,12 @@ void BudgetForm::retranslate()
     m_stopIssuing->setText(tr("Stop issuing"));
     m_send->setText(tr("Send…"));
     m_send->setToolTip(tr("Send the change (Ctrl+Enter)"));
+    revalidate();
+}
+
+void BudgetForm::setClockOffset(std::optional<qint64> offsetSeconds)
+{
+    m_clockOffset = offsetSeconds;
     revalidate();
 }
 
@@ -281,6 +295,16 @@ void BudgetForm::revalidate()
     if (!m_stock)
         lines.append(tr("Look a batch up first."));
     m_problem->setText(lines.join(u'\n'));
+    const bool clockOff = m_stock && m_clockOffset && qAbs(*m_clockOffset) > ClockOffsetMeter::NoticeableSeconds;
+    m_clockWarning->setVisible(clockOff);
+    if (clockOff)
+        m_clockWarning->setText(
+            (*m_clockOffset > 0 ? tr("⚠ This computer's clock is %1 s behind WeChat Pay's.")
+                                : tr("⚠ This computer's clock is %1 s ahead of WeChat Pay's."))
+                .arg(qAbs(*m_clockOffset))
+            + QLatin1Char(' ')
+            + tr("Beyond 5 minutes WeChat Pay refuses every request (SIGN_ERROR): turn on automatic time "
+                 "synchronisation."));
     m_stopIssuing->setEnabled(!m_locked && canStopIssuing());
     m_stopIssuing->setToolTip(
         !m_stock ? QString()

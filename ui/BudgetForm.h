@@ -29,6 +29,9 @@ public:
 
     void setStock(const std::optional<StockDetails> &stock, const QString &mchid);
     void setLocked(bool locked); // while sending
+    // Server time minus local time, as last measured: a warning before signing when it is
+    // large enough to matter (beyond 5 minutes every signature is refused).
+    void setClockOffset(std::optional<qint64> offsetSeconds);
     // After a definite outcome the next edit is a new change with a new request number;
     // after an uncertain one the number stays, for a retry.
     void finishChange(bool definite);
@@ -65,6 +68,7 @@ private:
     bool m_numberUsed = false;
     bool m_locked = false;
     QList<BudgetProblem> m_problems;
+    std::optional<qint64> m_clockOffset;
 
     QLabel *m_dimensionCaption;
     QRadioButton *m_total;
@@ -80,6 +84,7 @@ private:
     QLineEdit *m_requestNumber;
     QPushButton *m_generate;
     QLabel *m_problem;
+    QLabel *m_clockWarning;
     QPushButton *m_send;
 };
 

@@ -160,6 +160,7 @@ void BudgetPage::lookupFinished(const StockQueryResult &result)
         m_stock = result.stock;
         m_card->setStock(m_stock);
         m_form->setStock(m_stock, m_session->profile().mchid);
+        m_form->setClockOffset(m_session->client().clockOffset().offsetSeconds());
     } else {
         m_stock.reset();
         m_card->setStock(std::nullopt);
@@ -222,6 +223,7 @@ void BudgetPage::sendFinished(const BudgetOutcome &outcome)
         m_form->setStock(m_stock, m_session->profile().mchid);
     }
     m_form->finishChange(definite);
+    m_form->setClockOffset(m_session->client().clockOffset().offsetSeconds());
     setBusy({});
     Q_EMIT changeFinished(outcome);
 }

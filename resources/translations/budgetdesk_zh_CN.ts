@@ -164,6 +164,18 @@
         <source>Not available: the batch has issued nothing yet, or its total already equals what it has issued.</source>
         <translation>不可用：批次尚未发放任何券，或总量已等于已发放数量。</translation>
     </message>
+    <message>
+        <source>⚠ This computer&apos;s clock is %1 s behind WeChat Pay&apos;s.</source>
+        <translation>⚠ 本机时钟比微信支付慢 %1 秒。</translation>
+    </message>
+    <message>
+        <source>⚠ This computer&apos;s clock is %1 s ahead of WeChat Pay&apos;s.</source>
+        <translation>⚠ 本机时钟比微信支付快 %1 秒。</translation>
+    </message>
+    <message>
+        <source>Beyond 5 minutes WeChat Pay refuses every request (SIGN_ERROR): turn on automatic time synchronisation.</source>
+        <translation>偏差超过 5 分钟时微信支付会拒绝所有请求（SIGN_ERROR）：请开启自动同步时间。</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::BudgetPage</name>

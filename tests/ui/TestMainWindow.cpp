@@ -175,6 +175,28 @@ private Q_SLOTS:
         QVERIFY(!stop->isEnabled()); // the total now equals what was issued: nothing left to stop
     }
 
+    // A skewed office PC is warned before it signs, while requests still pass (under 5 minutes).
+    void clockOffsetIsWarnedAboutBeforeSending()
+    {
+        WindowFixture f;
+        f.setFaults({QStringLiteral("skew=120")}); // WeChat Pay's clock 2 minutes ahead of ours
+        f.lookUp(Running);
+        auto *warning = f.find<QLabel>("clockWarning");
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QStringLiteral("behind")), qPrintable(warning->text()));
+        QVERIFY(warning->text().contains(QStringLiteral("120")) || warning->text().contains(QStringLiteral("119")));
+        f.setTarget(51000);
+        QVERIFY(f.find<QPushButton>("sendButton")->isEnabled()); // a warning, not a block
+
+        f.setFaults({QStringLiteral("skew=-90")});
+        f.lookUp(Running);
+        QVERIFY(warning->text().contains(QStringLiteral("ahead")));
+
+        f.setFaults({});
+        f.lookUp(Running);
+        QVERIFY(!warning->isVisible());
+    }
+
     void validationBlocksSend()
     {
         WindowFixture f;
