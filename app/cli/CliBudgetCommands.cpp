@@ -28,6 +28,38 @@ int lookup(const CliContext &context, BusifavorClient &client)
     return exitCode;
 }
 
+// --stop-issuing: the total becomes what the batch has issued, which only a lookup can tell.
+// The lookup also supplies the current value, unless --current gave one.
+std::optional<int> readStopTarget(const CliOptions &options, BusifavorClient &client, BudgetChange &change)
+{
+    std::optional<StockQueryResult> answer;
+    QEventLoop loop;
+    QObject::connect(client.queryStock(options.stockId), &StockQuery::finished, &loop,
+                     [&](const StockQueryResult &result) {
+                         answer = result;
+                         loop.quit();
+                     });
+    loop.exec();
+    if (!answer->isVerified()) {
+        if (options.json)
+            printJson(lookupFailureJson(*answer));
+        else
+            printLookupText(*answer);
+        return lookupExitCode(*answer);
+    }
+    const StockDetails &stock = *answer->stock;
+    if (stock.totalSendNum < 1)
+        return fail(options, ExitInvalidInput,
+                    {QStringLiteral("批次尚未发放任何券：总量最小为 1，无法以此停止发放。"),
+                     QStringLiteral("The batch has issued nothing yet: the smallest total is 1, which would still "
+                                    "allow one more coupon.")},
+                    "invalid");
+    change.target = stock.totalSendNum;
+    if (!change.current)
+        change.current = stock.maxCoupons;
+    return std::nullopt;
+}
+
 int modify(const CliContext &context, ProfileSession &session)
 {
     const CliOptions &options = context.options;
@@ -40,6 +72,10 @@ int modify(const CliContext &context, ProfileSession &session)
     change.dimension = *options.dimension;
     change.target = options.target;
     change.current = options.current;
+    if (options.stopIssuing) {
+        if (const std::optional<int> exitCode = readStopTarget(options, session.client(), change))
+            return *exitCode;
+    }
     change.requestNumber = options.requestNumber.isEmpty() ? RequestNumberGenerator().next() : options.requestNumber;
 
     AuditTrail trail(**log, session.profile().name, session.profile().mchid, QStringLiteral("cli"));

@@ -37,6 +37,9 @@ const OptionSpec Specs[] = {
     {"retry-delay-ms", "N", "First retry delay for 5xx/429/busy answers (default 800; doubled each time)."},
     {"total", "N", "modify: change the batch total (max_coupons) to N."},
     {"per-day", "N", "modify: change the daily cap (max_coupons_by_day) to N."},
+    {"stop-issuing", nullptr,
+     "modify: stop the batch issuing coupons by setting its total to the number already issued (read from a "
+     "fresh lookup). Merchant coupons have no stop call of their own."},
     {"current", "N", "modify: the current value to replace; without it a fresh lookup supplies it."},
     {"request-no", "NO",
      "modify: modify_budget_request_no (1-128 of [0-9A-Za-z_-]); generated when absent. Reuse it "
@@ -51,7 +54,7 @@ const QString Usage = QStringLiteral(
     "BudgetDesk 商家券预算助手 — look up a WeChat Pay merchant-coupon batch or change its budget.\n\n"
     "  budgetdesk-cli [--data-dir DIR] [connection options | --profile NAME] [--json] lookup STOCK_ID\n"
     "  budgetdesk-cli [--data-dir DIR] [connection options | --profile NAME] [--json] modify STOCK_ID\n"
-    "                 (--total N | --per-day N) [--current N] [--request-no NO]\n"
+    "                 (--total N | --per-day N | --stop-issuing) [--current N] [--request-no NO]\n"
     "  budgetdesk-cli [--data-dir DIR] profile add NAME <connection options>\n"
     "  budgetdesk-cli [--data-dir DIR] profile list | show NAME | remove NAME | import FILE | export NAME FILE\n"
     "  budgetdesk-cli [--data-dir DIR] profile test NAME [STOCK_ID]\n"
@@ -187,17 +190,19 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
 
     const bool total = isSet("total");
     const bool perDay = isSet("per-day");
+    const bool stopIssuing = isSet("stop-issuing");
     if (command == QLatin1String("lookup") || command == QLatin1String("modify")) {
         if (auto problem = expect(1, 1))
             return *problem;
         options.stockId = positional.first();
         options.command = command == QLatin1String("lookup") ? Command::Lookup : Command::Modify;
         if (options.command == Command::Modify) {
-            if (total == perDay)
-                return usageError(QStringLiteral("一次只能修改一项：请给出 --total 或 --per-day 之一"),
-                                  QStringLiteral("give exactly one of --total and --per-day"));
-            options.dimension = total ? BudgetDimension::Total : BudgetDimension::PerDay;
-            if (!readInteger(parser, total ? "total" : "per-day", options.target, error))
+            if (int(total) + int(perDay) + int(stopIssuing) != 1)
+                return usageError(QStringLiteral("一次只能修改一项：请给出 --total、--per-day 或 --stop-issuing 之一"),
+                                  QStringLiteral("give exactly one of --total, --per-day and --stop-issuing"));
+            options.dimension = perDay ? BudgetDimension::PerDay : BudgetDimension::Total;
+            options.stopIssuing = stopIssuing; // the target comes from the lookup
+            if (!stopIssuing && !readInteger(parser, total ? "total" : "per-day", options.target, error))
                 return error;
             return options;
         }
@@ -254,9 +259,9 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
                           QStringLiteral("unknown command '%1'").arg(command));
     }
 
-    if (total || perDay || options.current || !options.requestNumber.isEmpty())
-        return usageError(QStringLiteral("--total/--per-day/--current/--request-no 只用于 modify"),
-                          QStringLiteral("--total/--per-day/--current/--request-no belong to modify"));
+    if (total || perDay || stopIssuing || options.current || !options.requestNumber.isEmpty())
+        return usageError(QStringLiteral("--total/--per-day/--stop-issuing/--current/--request-no 只用于 modify"),
+                          QStringLiteral("--total/--per-day/--stop-issuing/--current/--request-no belong to modify"));
     return options;
 }
 

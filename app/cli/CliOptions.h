@@ -69,6 +69,7 @@ struct CliOptions
     QString stockId;
     std::optional<BudgetDimension> dimension;
     qint64 target = 0;
+    bool stopIssuing = false; // target = the batch's issued count, from a lookup
     std::optional<qint64> current;
     QString requestNumber;
 

@@ -4,6 +4,7 @@
 #include "SimulatorFixture.h"
 
 #include "simulator/DemoMerchant.h"
+#include "simulator/SimulatedStock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -108,6 +109,8 @@ private Q_SLOTS:
     void failoverThroughTheCommandLine();
     void passphraseFromTheEnvironment();
     void sameRequestNumberRetriesSafely();
+    void stopIssuingSetsTheTotalToWhatWasIssued();
+    void stopIssuingNeedsSomethingIssued();
     void versionAndHelp();
 };
 
@@ -245,6 +248,11 @@ void TestBudgetdeskCli::invalidInputExitsFour_data()
                                                     QStringLiteral("--total"),   QStringLiteral("1"),
                                                     QStringLiteral("--per-day"), QStringLiteral("1")};
     QTest::newRow("no dimension") << QStringList{QStringLiteral("modify"), QStringLiteral("1212000000000001")};
+    QTest::newRow("stop and a total") << QStringList{QStringLiteral("modify"), QStringLiteral("1212000000000001"),
+                                                     QStringLiteral("--stop-issuing"), QStringLiteral("--total"),
+                                                     QStringLiteral("60000")};
+    QTest::newRow("stop outside modify") << QStringList{QStringLiteral("lookup"), QStringLiteral("1212000000000001"),
+                                                        QStringLiteral("--stop-issuing")};
     QTest::newRow("not a number") << QStringList{QStringLiteral("modify"), QStringLiteral("1212000000000001"),
                                                  QStringLiteral("--total"), QStringLiteral("many")};
     QTest::newRow("below issued (from the lookup)") << QStringList{
@@ -408,6 +416,42 @@ void TestBudgetdeskCli::versionAndHelp()
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("--per-day"));
     QVERIFY(help.out.contains("Exit codes"));
+}
+
+// There is no stop call for merchant coupons: --stop-issuing sets the total to the issued count.
+void TestBudgetdeskCli::stopIssuingSetsTheTotalToWhatWasIssued()
+{
+    auto sim = fixture();
+    const QStringList stop = connection(*sim) << QStringLiteral("--json") << QStringLiteral("modify")
+                                              << QStringLiteral("1212000000000001") << QStringLiteral("--stop-issuing");
+    const CliRun result = run(stop);
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(result.json()[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));
+    QCOMPARE(result.json()[QStringLiteral("max_coupons")].toInteger(), 12840); // the demo batch's issued count
+    QCOMPARE(sim->simulator().stocks().stock(QStringLiteral("1212000000000001")).maxCoupons(), 12840);
+    QCOMPARE(result.out.count('\n'), 1);
+
+    // Stopped already: nothing to change, nothing sent.
+    const qsizetype received = sim->server().receivedRequests().size();
+    const CliRun again = run(stop);
+    QCOMPARE(again.exitCode, 4);
+    for (qsizetype i = received; i < sim->server().receivedRequests().size(); ++i)
+        QCOMPARE(sim->server().receivedRequests().at(i).request.method, QByteArray("GET"));
+}
+
+void TestBudgetdeskCli::stopIssuingNeedsSomethingIssued()
+{
+    auto sim = fixture();
+    const QString fresh = QStringLiteral("1212000000000077");
+    sim->simulator().stocks().put(SimulatedStock::withDefaults(QJsonObject{{QStringLiteral("stock_id"), fresh}},
+                                                               DemoMerchant::instance().mchid,
+                                                               QDateTime::currentDateTimeUtc()));
+    const CliRun result
+        = run(connection(*sim) << QStringLiteral("modify") << fresh << QStringLiteral("--stop-issuing"));
+    QCOMPARE(result.exitCode, 4);
+    QVERIFY2(QString::fromUtf8(result.out + result.err).contains(QStringLiteral("尚未发放")),
+             qPrintable(result.out + result.err));
+    QCOMPARE(sim->simulator().stocks().stock(fresh).maxCoupons(), 1000);
 }
 
 QTEST_GUILESS_MAIN(TestBudgetdeskCli)
