@@ -39,7 +39,7 @@ app_dir="$local_app_data/Programs/BudgetDesk"
 data_dir="$local_app_data/BudgetDesk"
 start_menu="$user_dir/AppData/Roaming/Microsoft/Windows/Start Menu/Programs"
 desktop_link=$(readlink -f "$user_dir/Desktop")/BudgetDesk.lnk
-win_app_dir='C:\users\'"$(basename "$user_dir")"'\AppData\Local\Programs\BudgetDesk'
+win_bin_dir='C:\users\'"$(basename "$user_dir")"'\AppData\Local\Programs\BudgetDesk\bin'
 uninstall_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\BudgetDesk'
 
 run() { # a Windows program, waiting for everything it starts (the uninstaller re-launches itself)
@@ -86,7 +86,7 @@ run "$installer" /S /ADDTOPATH
 expect_installed
 [ -f "$start_menu/BudgetDesk (demo mode).lnk" ] || fail "no demo-mode Start-menu entry"
 [ -f "$desktop_link" ] || fail "no desktop shortcut (selected by default)"
-[ "$(user_path)" = "C:\Tools;$win_app_dir" ] || fail "PATH is '$(user_path)'"
+[ "$(user_path)" = "C:\Tools;$win_bin_dir" ] || fail "PATH is '$(user_path)'"
 echo "installed into ${app_dir#"$WINEPREFIX"/}, $(($(reg_value "$uninstall_key" EstimatedSize))) KiB"
 
 echo "::: upgrade: the earlier installation is removed first, without the data question"
@@ -102,10 +102,20 @@ expect_uninstalled
 [ "$(cat "$data_dir/audit.sqlite")" = "audit rows" ] || fail "the uninstaller deleted the audit log"
 [ -f "$data_dir/settings.ini" ] || fail "the uninstaller deleted the settings"
 
+echo "::: a PATH longer than NSIS strings hold is left as it is"
+long_path="C:\Tools$(printf ';C:\Long\Folder%04d' $(seq 1 80))" # 1528 characters
+wine64 reg add 'HKCU\Environment' /v Path /t REG_EXPAND_SZ /d "$long_path" /f >/dev/null
+run "$installer" /S /ADDTOPATH
+expect_installed
+[ "$(user_path)" = "$long_path" ] || fail "a long PATH was changed to '$(user_path | cut -c1-80)…'"
+run "$app_dir/Uninstall.exe" /S
+expect_uninstalled
+[ "$(user_path)" = "$long_path" ] || fail "uninstalling changed a long PATH"
+
 echo "::: a Chinese Windows gets the Chinese texts; /DELETEDATA removes the data"
 wine64 reg delete 'HKCU\Environment' /v Path /f >/dev/null # as on most accounts: no user PATH
 LANG=zh_CN.UTF-8 run "$installer" /S /ADDTOPATH
-[ "$(user_path)" = "$win_app_dir" ] || fail "PATH, when there was none, is '$(user_path)'"
+[ "$(user_path)" = "$win_bin_dir" ] || fail "PATH, when there was none, is '$(user_path)'"
 [ -f "$start_menu/BudgetDesk 演示模式.lnk" ] || fail "no Chinese demo-mode entry: $(ls "$start_menu")"
 LANG=zh_CN.UTF-8 run "$app_dir/Uninstall.exe" /S /DELETEDATA
 expect_uninstalled

@@ -4,12 +4,22 @@
 # with a Developer ID. Otherwise says so and leaves the ad-hoc-signed DMG as it is.
 set -euo pipefail
 dmg=$(ls "$1"/BudgetDesk-*.dmg)
-if [ -z "${APPLE_ID:-}" ] || [ -z "${MACOS_SIGNING_IDENTITY:-}" ]; then
+if [ -z "${APPLE_ID:-}" ] || [ -z "${APPLE_TEAM_ID:-}" ] || [ -z "${APPLE_APP_PASSWORD:-}" ] ||
+    [ -z "${MACOS_SIGNING_IDENTITY:-}" ]; then
     echo "notarize: no Apple ID or signing identity configured; $dmg is signed ad hoc and not notarized"
     exit 0
 fi
 codesign --force --sign "$MACOS_SIGNING_IDENTITY" --timestamp "$dmg"
-xcrun notarytool submit "$dmg" --apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" \
-    --password "$APPLE_APP_PASSWORD" --wait
+auth=(--apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" --password "$APPLE_APP_PASSWORD")
+# notarytool exits 0 even when Apple rejects the submission: the status decides.
+result=$(xcrun notarytool submit "$dmg" "${auth[@]}" --wait --output-format json)
+echo "$result"
+field() { python3 -c 'import json, sys; print(json.load(sys.stdin).get(sys.argv[1], ""))' "$1" <<<"$result"; }
+status=$(field status)
+if [ "$status" != "Accepted" ]; then
+    xcrun notarytool log "$(field id)" "${auth[@]}" || true
+    echo "notarize: Apple answered '$status' for $dmg" >&2
+    exit 1
+fi
 xcrun stapler staple "$dmg"
 xcrun stapler validate "$dmg"

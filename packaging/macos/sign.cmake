@@ -2,9 +2,12 @@
 # is made. With MACOS_SIGNING_IDENTITY set (a Developer ID imported by import-certificate.sh):
 # hardened runtime and a secure timestamp, as notarization requires. Without it: an ad-hoc
 # signature, so that the app still opens on the machine that built it.
-set(_app "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/BudgetDesk.app")
+set(_app "${CPACK_TEMPORARY_DIRECTORY}/BudgetDesk.app")
 if(NOT EXISTS "${_app}")
-    file(GLOB_RECURSE _found LIST_DIRECTORIES true "${CPACK_TEMPORARY_INSTALL_DIRECTORY}/*BudgetDesk.app")
+    file(GLOB_RECURSE _found LIST_DIRECTORIES true "${CPACK_TEMPORARY_DIRECTORY}/*BudgetDesk.app")
+    if(NOT _found)
+        message(FATAL_ERROR "no BudgetDesk.app under ${CPACK_TEMPORARY_DIRECTORY}")
+    endif()
     list(GET _found 0 _app)
 endif()
 set(_identity "$ENV{MACOS_SIGNING_IDENTITY}")

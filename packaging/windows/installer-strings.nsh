@@ -13,6 +13,9 @@ LangString DesktopSection ${LANG_SIMPCHINESE} "桌面快捷方式"
 LangString PathSection ${LANG_ENGLISH} "Add budgetdesk-cli to my PATH"
 LangString PathSection ${LANG_SIMPCHINESE} "将 budgetdesk-cli 加入我的 PATH"
 
+LangString PathTooLong ${LANG_ENGLISH} "Your PATH is too long for this installer to change safely; it was left as it is. Add the bin folder of the installation to it by hand."
+LangString PathTooLong ${LANG_SIMPCHINESE} "您的 PATH 过长，安装程序无法安全修改，已保持不变。请手动把安装目录下的 bin 文件夹加入 PATH。"
+
 LangString RemovingPrevious ${LANG_ENGLISH} "Removing the previous installation in"
 LangString RemovingPrevious ${LANG_SIMPCHINESE} "正在移除旧版本："
 
