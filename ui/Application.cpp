@@ -4,6 +4,7 @@
 #include "DemoEnvironment.h"
 #include "MainWindow.h"
 #include "UiLanguage.h"
+#include "common/ProcessMemory.h"
 
 #include "BudgetDeskVersion.h"
 
@@ -15,10 +16,6 @@
 #include <QTimer>
 
 #include <cstdio>
-
-#ifdef Q_OS_LINUX
-#include <QFile>
-#endif
 
 namespace budgetdesk::ui {
 
@@ -37,30 +34,12 @@ Language startLanguage(const QString &option, const DataDirectory &data)
     return UiLanguage::systemDefault();
 }
 
-// The start-up benchmark's memory figures, as /proc/self/status has them (Linux only): peak
-// resident memory (VmHWM) and the private part of what is resident now (RssAnon) — the rest is
-// libraries and fonts mapped from files, shared with every other process using them.
-void printMemory()
-{
-#ifdef Q_OS_LINUX
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (status.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmHWM:"))
-                std::printf("peak_rss_kb=%s\n", line.mid(6).trimmed().split(' ').value(0).constData());
-            else if (line.startsWith("RssAnon:"))
-                std::printf("anon_rss_kb=%s\n", line.mid(8).trimmed().split(' ').value(0).constData());
-        }
-    }
-#endif
-}
-
 // --benchmark-startup: quit as soon as the window has been shown and can take input (in
 // demo mode: once the profile's keys are ready), reporting peak memory.
 void quitWhenInteractive(MainWindow &window)
 {
     auto report = [] {
-        printMemory();
+        printProcessMemory();
         std::fflush(stdout);
         QCoreApplication::quit();
     };

@@ -1,8 +1,9 @@
 // The baseline for bench_startup: the least a Qt Widgets application does to show a window
 // someone can type into — a main window with a menu, a line edit and a button — then quits
 // after its first paint and prints its peak memory, exactly as `budgetdesk --benchmark-startup`.
+#include "common/ProcessMemory.h"
+
 #include <QApplication>
-#include <QFile>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QMenuBar>
@@ -25,15 +26,7 @@ int main(int argc, char *argv[])
     window.resize(1100, 760);
     window.show();
     QTimer::singleShot(0, &application, [] {
-        QFile status(QStringLiteral("/proc/self/status"));
-        if (status.open(QIODevice::ReadOnly)) {
-            for (const QByteArray &line : status.readAll().split('\n')) {
-                if (line.startsWith("VmHWM:"))
-                    std::printf("peak_rss_kb=%s\n", line.mid(6).trimmed().split(' ').value(0).constData());
-                else if (line.startsWith("RssAnon:"))
-                    std::printf("anon_rss_kb=%s\n", line.mid(8).trimmed().split(' ').value(0).constData());
-            }
-        }
+        budgetdesk::printProcessMemory();
         std::fflush(stdout);
         QCoreApplication::quit();
     });
