@@ -154,7 +154,14 @@ void HistoryPage::refresh()
         filter.unresolvedOnly = true;
     else
         filter.outcome = outcome;
-    const QList<AuditEntry> entries = m_log->query(filter);
+    const auto found = m_log->query(filter);
+    if (!found) {
+        m_model->setEntries({});
+        m_status->setText(UiLanguage::pick(found.error().text()));
+        Q_EMIT refreshed();
+        return;
+    }
+    const QList<AuditEntry> &entries = *found;
     m_model->setEntries(entries);
     m_view->resizeColumnsToContents(); // IDs and request numbers are read whole, not elided
     const auto unresolved
@@ -201,14 +208,16 @@ void HistoryPage::reconcileSelected()
     }
     m_reconcile->setEnabled(false);
     m_status->setText(tr("Checking batch %1…").arg(entry.change.stockId));
-    StockQuery *query = m_trail->reconcile(m_session->client(), entry);
-    connect(query, &StockQuery::finished, this, [this, id = entry.id](const StockQueryResult &result) {
-        refresh();
-        m_status->setText(
-            result.isVerified()
-                ? tr("Change #%1 checked.").arg(id)
-                : tr("Change #%1 could not be checked: %2").arg(id).arg(UiLanguage::pick(result.summary())));
-    });
+    EntryReconciliation *reconciliation = m_trail->reconcile(m_session->client(), entry);
+    connect(reconciliation, &EntryReconciliation::finished, this,
+            [this, id = entry.id](const EntryReconciliationResult &result) {
+                refresh();
+                m_status->setText(result.outcome.isEmpty()
+                                      ? tr("Change #%1 could not be checked: %2")
+                                            .arg(id)
+                                            .arg(UiLanguage::pick(result.lookup.summary()))
+                                      : tr("Change #%1 checked: %2").arg(id).arg(UiLanguage::pick(result.explanation)));
+            });
 }
 
 } // namespace budgetdesk::ui

@@ -345,7 +345,11 @@ void MainWindow::newProfile()
         return;
     const MerchantProfile profile = wizard.profile();
     const ProfileSecrets secrets = wizard.secrets();
-    m_profiles.save(profile);
+    if (const auto problem = m_profiles.save(profile)) {
+        // Said, not swallowed: a profile that was not written must not look saved.
+        statusBar()->showMessage(UiLanguage::pick(*problem));
+        return;
+    }
     for (const auto &[key, value] : {std::pair{SecretStore::passphraseKey(profile.name), secrets.keyPassphrase},
                                      std::pair{SecretStore::apiV3Key(profile.name), secrets.apiV3Key}}) {
         if (!value.isEmpty() && m_context.secrets->writeNow(key, value) != SecretStore::Status::Stored)

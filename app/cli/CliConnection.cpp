@@ -1,8 +1,28 @@
 #include "cli/CliConnection.h"
 
-#include <QSslCertificate>
-
 namespace budgetdesk::cli {
+
+namespace {
+
+// The transport options of the command line, over whatever the profile says, for this run.
+void applyTransportOptions(const CliOptions &options, MerchantProfile &profile)
+{
+    if (!options.baseUrl.isEmpty()) {
+        profile.primaryBaseUrl = QUrl(options.baseUrl, QUrl::StrictMode);
+        // A new primary brings its own default backup unless one is named too.
+        if (!options.backupUrlSet)
+            profile.backupBaseUrl.reset();
+    }
+    if (options.backupUrlSet)
+        profile.backupBaseUrl
+            = options.backupUrl == QLatin1String("none") ? QUrl() : QUrl(options.backupUrl, QUrl::StrictMode);
+    if (options.timeoutMs)
+        profile.timeoutMs = *options.timeoutMs;
+    if (!options.caFile.isEmpty())
+        profile.caFile = options.caFile;
+}
+
+} // namespace
 
 MerchantProfile CliConnection::profileFromOptions(const CliOptions &options, const QString &name)
 {
@@ -25,12 +45,8 @@ MerchantProfile CliConnection::profileFromOptions(const CliOptions &options, con
             : certificates                                   ? VerificationMode::PlatformCertificates
                                                              : VerificationMode::PublicKey;
     }
-    if (!options.baseUrl.isEmpty())
-        profile.primaryBaseUrl = QUrl(options.baseUrl);
-    if (options.backupUrlSet)
-        profile.backupBaseUrl = options.backupUrl == QLatin1String("none") ? QUrl() : QUrl(options.backupUrl);
-    if (options.timeoutMs)
-        profile.timeoutMs = *options.timeoutMs;
+    applyTransportOptions(options, profile);
+    profile.makePathsAbsolute();
     return profile;
 }
 
@@ -48,47 +64,52 @@ std::optional<BilingualText> CliConnection::secretsFromEnvironment(const CliOpti
     return std::nullopt;
 }
 
-Result<CliConnection, BilingualText> CliConnection::resolve(const CliOptions &options, ProfileStore &profiles,
-                                                            SecretStore &secrets)
+Result<CliConnection, BilingualText> CliConnection::forProfile(const CliOptions &options, const MerchantProfile &saved,
+                                                               SecretStore &secrets)
 {
     CliConnection connection;
-    if (!options.profile.isEmpty()) {
-        if (options.hasConnectionOptions())
-            return BilingualText{QStringLiteral("--profile 与连接选项只能选一种。"),
-                                 QStringLiteral("Give either --profile or connection options, not both.")};
-        const auto saved = profiles.profile(options.profile);
-        if (!saved)
-            return BilingualText{QStringLiteral("没有名为“%1”的配置。").arg(options.profile),
-                                 QStringLiteral("There is no profile named '%1'.").arg(options.profile)};
-        connection.profile = *saved;
-        // The OS store first; the environment, when given, wins for this run.
-        secrets.readNow(SecretStore::passphraseKey(saved->name), connection.secrets.keyPassphrase);
-        secrets.readNow(SecretStore::apiV3Key(saved->name), connection.secrets.apiV3Key);
-    } else {
-        connection.profile = profileFromOptions(options, QStringLiteral("(command line)"));
-    }
+    connection.profile = saved;
+    applyTransportOptions(options, connection.profile);
+    connection.profile.makePathsAbsolute();
+    // The OS store first; the environment, when given, wins for this run.
+    secrets.readNow(SecretStore::passphraseKey(saved.name), connection.secrets.keyPassphrase);
+    secrets.readNow(SecretStore::apiV3Key(saved.name), connection.secrets.apiV3Key);
     if (auto problem = secretsFromEnvironment(options, connection.secrets))
         return *problem;
     return connection;
 }
 
-Result<std::optional<ClientSettings>, BilingualText> CliConnection::transport(const CliOptions &options)
+Result<CliConnection, BilingualText> CliConnection::resolve(const CliOptions &options, ProfileStore &profiles,
+                                                            SecretStore &secrets)
 {
-    if (options.caFile.isEmpty() && !options.retryDelayMs)
-        return std::optional<ClientSettings>();
-    ClientSettings settings;
-    if (options.retryDelayMs)
-        settings.backoffMs = *options.retryDelayMs;
-    if (!options.caFile.isEmpty()) {
-        const QList<QSslCertificate> authorities = QSslCertificate::fromPath(options.caFile);
-        if (authorities.isEmpty())
-            return BilingualText{QStringLiteral("--ca-file %1 中没有 PEM 证书。").arg(options.caFile),
-                                 QStringLiteral("--ca-file %1 holds no PEM certificate.").arg(options.caFile)};
-        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setCaCertificates(authorities);
-        settings.sslConfiguration = configuration;
+    if (options.profile.isEmpty()) {
+        CliConnection connection;
+        connection.profile = profileFromOptions(options, QStringLiteral("(command line)"));
+        if (auto problem = secretsFromEnvironment(options, connection.secrets))
+            return *problem;
+        return connection;
     }
-    return std::optional<ClientSettings>(settings);
+    if (options.hasConnectionOptions())
+        return BilingualText{QStringLiteral("--profile 不能与商户身份选项（--mchid、密钥、证书）同用；地址、超时与 "
+                                            "--ca-file 可用于覆盖配置。"),
+                             QStringLiteral("--profile cannot be combined with identity options (--mchid, keys, "
+                                            "certificates); addresses, timeout and --ca-file override the profile.")};
+    if (profiles.readProblem())
+        return *profiles.readProblem();
+    const auto saved = profiles.profile(options.profile);
+    if (!saved)
+        return BilingualText{QStringLiteral("没有名为“%1”的配置。").arg(options.profile),
+                             QStringLiteral("There is no profile named '%1'.").arg(options.profile)};
+    return forProfile(options, *saved, secrets);
+}
+
+std::optional<ClientSettings> CliConnection::transport(const CliOptions &options)
+{
+    if (!options.retryDelayMs)
+        return std::nullopt;
+    ClientSettings settings;
+    settings.backoffMs = *options.retryDelayMs;
+    return settings;
 }
 
 } // namespace budgetdesk::cli

@@ -22,12 +22,16 @@ struct CliConnection
     // Exit code 5 with the text on failure.
     static Result<CliConnection, BilingualText> resolve(const CliOptions &options, ProfileStore &profiles,
                                                         SecretStore &secrets);
+    // A saved profile, with the command line's transport options (--base-url, --backup-url,
+    // --timeout-ms, --ca-file) over its own for this run.
+    static Result<CliConnection, BilingualText> forProfile(const CliOptions &options, const MerchantProfile &saved,
+                                                           SecretStore &secrets);
+    // Paths made absolute, so that a profile saved from it works from any folder.
     static MerchantProfile profileFromOptions(const CliOptions &options, const QString &name);
     // Secrets named by --passphrase-env / --apiv3-key-env; an error if a variable is unset.
     static std::optional<BilingualText> secretsFromEnvironment(const CliOptions &options, ProfileSecrets &secrets);
-    // The transport a test or a company network needs (--ca-file, --retry-delay-ms); never
-    // stored in a profile. nullopt: the defaults.
-    static Result<std::optional<ClientSettings>, BilingualText> transport(const CliOptions &options);
+    // Retry pacing (--retry-delay-ms), never stored in a profile. nullopt: the defaults.
+    static std::optional<ClientSettings> transport(const CliOptions &options);
 };
 
 } // namespace budgetdesk::cli

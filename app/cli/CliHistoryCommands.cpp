@@ -5,6 +5,7 @@
 #include "cli/CliSession.h"
 
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace budgetdesk::cli {
@@ -28,11 +29,14 @@ QJsonObject entryJson(const AuditEntry &entry)
                      {QStringLiteral("source"), c.source},
                      {QStringLiteral("unresolved"), entry.isUnresolved()}};
     const AuditCompletion done = entry.completion.value_or(AuditCompletion{});
+    if (entry.reconciliation && !entry.reconciliation->note.isEmpty())
+        json.insert(QStringLiteral("note"), entry.reconciliation->note);
     json.insert(QStringLiteral("code"), done.code);
     json.insert(QStringLiteral("message"), done.message);
     json.insert(QStringLiteral("http_status"), done.httpStatus ? QJsonValue(done.httpStatus) : QJsonValue());
     json.insert(QStringLiteral("request_id"), QString::fromLatin1(done.requestId));
-    json.insert(QStringLiteral("verified"), done.verified || (entry.reconciliation.has_value()));
+    json.insert(QStringLiteral("verified"),
+                done.verified || (entry.reconciliation && entry.reconciliation->outcome != QLatin1String("unknown")));
     json.insert(QStringLiteral("domain"), done.domain);
     json.insert(QStringLiteral("duration_ms"), entry.completion ? QJsonValue(done.durationMs) : QJsonValue());
     json.insert(QStringLiteral("reconciled"), done.reconciled || entry.reconciliation.has_value());
@@ -41,9 +45,10 @@ QJsonObject entryJson(const AuditEntry &entry)
     return json;
 }
 
-Result<std::unique_ptr<AuditLog>, int> openLog(const CliContext &context)
+Result<std::unique_ptr<AuditLog>, int> openLog(const CliContext &context,
+                                               AuditLog::Mode mode = AuditLog::Mode::ReadWrite)
 {
-    auto log = AuditLog::open(context.data.auditDatabase());
+    auto log = AuditLog::open(context.data.auditDatabase(), mode);
     if (!log)
         return fail(context.options, ExitConfiguration, log.error().text(), "configuration_error");
     return std::move(log).value();
@@ -54,14 +59,21 @@ Result<std::unique_ptr<AuditLog>, int> openLog(const CliContext &context)
 int runHistory(const CliContext &context)
 {
     const CliOptions &options = context.options;
-    auto log = openLog(context);
-    if (!log)
-        return log.error();
-    AuditFilter filter;
-    filter.stockId = options.historyStock;
-    filter.profile = options.historyProfile;
-    filter.since = options.since;
-    const QList<AuditEntry> entries = (*log)->query(filter);
+    QList<AuditEntry> entries;
+    // Reading needs no write access: history works from read-only media too.
+    if (QFileInfo(context.data.auditDatabase()).exists()) {
+        auto log = openLog(context, AuditLog::Mode::ReadOnly);
+        if (!log)
+            return log.error();
+        AuditFilter filter;
+        filter.stockId = options.historyStock;
+        filter.profile = options.historyProfile;
+        filter.since = options.since;
+        auto found = (*log)->query(filter);
+        if (!found)
+            return fail(options, ExitConfiguration, found.error().text(), "configuration_error");
+        entries = *found;
+    }
 
     if (!options.csvFile.isEmpty()) {
         const QByteArray csv = AuditLog::toCsv(entries);
@@ -82,7 +94,7 @@ int runHistory(const CliContext &context)
         const AuditChange &c = entry.change;
         out(QStringLiteral("#%1  %2  %3  %4  %5 %6 → %7  %8%9")
                 .arg(entry.id)
-                .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")), c.profile, c.stockId,
+                .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")), clean(c.profile), c.stockId,
                      BudgetChange::dimensionLabelZh(c.dimension),
                      c.current ? QString::number(*c.current) : QStringLiteral("?"), QString::number(c.target),
                      entry.effectiveOutcome(),
@@ -115,8 +127,10 @@ int runReconcile(const CliContext &context)
     int exitCode = ExitApplied;
     for (const AuditEntry &entry : entries) {
         // The entry's own profile, unless the command line names the merchant.
-        CliConnection connection;
+        Result<CliConnection, BilingualText> connection = BilingualText{};
         if (options.profile.isEmpty() && !options.hasConnectionOptions()) {
+            if (context.profiles.readProblem())
+                return fail(options, ExitConfiguration, *context.profiles.readProblem(), "configuration_error");
             const auto profile = context.profiles.profile(entry.change.profile);
             if (!profile)
                 return fail(options, ExitConfiguration,
@@ -128,25 +142,22 @@ int runReconcile(const CliContext &context)
                                  .arg(entry.id)
                                  .arg(entry.change.profile)},
                             "configuration_error");
-            connection.profile = *profile;
-            context.secrets.readNow(SecretStore::passphraseKey(profile->name), connection.secrets.keyPassphrase);
-            CliConnection::secretsFromEnvironment(options, connection.secrets);
+            connection = CliConnection::forProfile(options, *profile, context.secrets);
         } else {
-            auto resolved = CliConnection::resolve(options, context.profiles, context.secrets);
-            if (!resolved)
-                return fail(options, ExitConfiguration, resolved.error(), "configuration_error");
-            connection = *resolved;
+            connection = CliConnection::resolve(options, context.profiles, context.secrets);
         }
-        auto session = openSessionFor(context, connection.profile, connection.secrets);
+        if (!connection)
+            return fail(options, ExitConfiguration, connection.error(), "configuration_error");
+        auto session = openSessionFor(context, connection->profile, connection->secrets);
         if (!session)
             return session.error();
 
         AuditTrail trail(**log, entry.change.profile, entry.change.mchid, QStringLiteral("cli"));
         QEventLoop loop;
-        StockQueryResult lookup;
-        QObject::connect(trail.reconcile((*session)->client(), entry), &StockQuery::finished, &loop,
-                         [&](const StockQueryResult &result) {
-                             lookup = result;
+        EntryReconciliationResult result;
+        QObject::connect(trail.reconcile((*session)->client(), entry), &EntryReconciliation::finished, &loop,
+                         [&](const EntryReconciliationResult &finished) {
+                             result = finished;
                              loop.quit();
                          });
         loop.exec();
@@ -155,18 +166,27 @@ int runReconcile(const CliContext &context)
             exitCode = ExitUnknown;
         if (options.json) {
             QJsonObject json = entryJson(after);
-            if (!lookup.isVerified())
-                json.insert(QStringLiteral("lookup_error"), lookup.summary().en);
+            json.insert(QStringLiteral("explanation_zh"), result.explanation.zh);
+            json.insert(QStringLiteral("explanation_en"), result.explanation.en);
+            json.insert(QStringLiteral("resent"), result.resend.has_value());
+            if (!result.lookup.isVerified() && result.outcome.isEmpty())
+                json.insert(QStringLiteral("lookup_error"), result.lookup.summary().en);
+            if (result.recordError)
+                json.insert(QStringLiteral("audit_error"), result.recordError->text().en);
             printJson(json);
         } else {
             out(QStringLiteral("#%1  %2  %3 → %4  %5")
                     .arg(entry.id)
                     .arg(entry.change.stockId, BudgetChange::dimensionLabelZh(entry.change.dimension),
                          QString::number(entry.change.target), after.effectiveOutcome()));
-            if (!lookup.isVerified())
-                out(QStringLiteral("    核对失败：%1").arg(lookup.summary().zh));
+            out(QStringLiteral("    %1").arg(clean(result.explanation.zh)));
+            if (result.resend)
+                out(QStringLiteral("    已用同一请求单号 %1 重新发送同一修改（不会重复生效）。").arg(entry.change.requestNumber));
+            if (!result.lookup.isVerified() && result.outcome.isEmpty())
+                out(QStringLiteral("    核对失败：%1").arg(clean(result.lookup.summary().zh)));
         }
-        (*session)->client().closeConnections();
+        if (result.recordError)
+            warn(result.recordError->text());
     }
     if (entries.isEmpty() && !options.json)
         out(QStringLiteral("（没有待核对的记录 / nothing to reconcile）"));

@@ -1,5 +1,8 @@
 #include "cli/CliOptions.h"
 
+#include "busifavor/BudgetProblem.h"
+#include "http/DomainPolicy.h"
+
 #include <QCommandLineParser>
 
 namespace budgetdesk::cli {
@@ -29,11 +32,14 @@ const OptionSpec Specs[] = {
     {"platform-certificate", "FILE",
      "A WeChat Pay platform certificate (repeatable); without one, certificate mode downloads them."},
     {"verification", "MODE", "public_key, platform_certificates or both (default: from the options given)."},
-    {"base-url", "URL", "Primary domain (default https://api.mch.weixin.qq.com)."},
+    {"base-url", "URL",
+     "Primary domain, scheme://host[:port] (default https://api.mch.weixin.qq.com). With --profile: for this run."},
     {"backup-url", "URL",
-     "Backup domain for connection failures (default https://api2.mch.weixin.qq.com; 'none' to disable)."},
+     "Backup domain for connection failures; 'none' to disable. Default: https://api2.mch.weixin.qq.com for the "
+     "official primary, none for any other. A local primary never gets WeChat Pay's real backup."},
     {"timeout-ms", "N", "Time an attempt may take (default 15000)."},
-    {"ca-file", "FILE", "Trust only the CA certificates in FILE (PEM), e.g. the simulator's test CA."},
+    {"ca-file", "FILE",
+     "Trust only the CA certificates in FILE (PEM), e.g. the simulator's test CA; profile add keeps it."},
     {"retry-delay-ms", "N", "First retry delay for 5xx/429/busy answers (default 800; doubled each time)."},
     {"total", "N", "modify: change the batch total (max_coupons) to N."},
     {"per-day", "N", "modify: change the daily cap (max_coupons_by_day) to N."},
@@ -43,7 +49,7 @@ const OptionSpec Specs[] = {
     {"current", "N", "modify: the current value to replace; without it a fresh lookup supplies it."},
     {"request-no", "NO",
      "modify: modify_budget_request_no (1-128 of [0-9A-Za-z_-]); generated when absent. Reuse it "
-     "to retry the same change."},
+     "to retry the same change (same target and current)."},
     {"stock", "ID", "history: only this batch."},
     {"since", "DATE", "history: from this date (YYYY-MM-DD) or time (ISO 8601) on."},
     {"csv", "FILE", "history: write CSV (UTF-8 with BOM, for Excel) to FILE."},
@@ -90,6 +96,34 @@ bool readInteger(const QCommandLineParser &parser, const char *name, qint64 &val
 QString usageError(const QString &zh, const QString &en)
 {
     return zh + QStringLiteral(" / ") + en;
+}
+
+QString usageError(const BilingualText &text)
+{
+    return usageError(text.zh, text.en);
+}
+
+bool isAsciiAlphanumeric(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+// A batch ID as typed or pasted: surrounding whitespace goes; what is left must be 1–20 ASCII
+// letters or digits. Anything else ("..", "?", a full-width or Arabic-Indic digit, CR/LF)
+// would reach the URL as another path, or be rewritten on the way.
+std::optional<QString> stockIdFrom(const QString &text)
+{
+    const QString id = text.trimmed();
+    if (id.isEmpty() || id.size() > 20 || !std::all_of(id.cbegin(), id.cend(), isAsciiAlphanumeric))
+        return std::nullopt;
+    return id;
+}
+
+QString stockIdError(const QString &text)
+{
+    return usageError(QStringLiteral("批次号“%1”无效：应为 1–20 个 ASCII 字母或数字。").arg(text.trimmed()),
+                      QStringLiteral("The batch ID '%1' is not valid: it must be 1-20 ASCII letters or digits.")
+                          .arg(text.trimmed()));
 }
 
 } // namespace
@@ -163,7 +197,32 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
     if (isSet("current")) {
         if (!readInteger(parser, "current", number, error))
             return error;
+        if (number < 0 || number > BudgetProblem::MaximumCount)
+            return usageError(BudgetProblem(BudgetProblem::Code::CurrentOutOfRange).text());
         options.current = number;
+    }
+    if (isSet("mchid")) {
+        const QString mchid = options.mchid;
+        if (mchid.isEmpty() || !std::all_of(mchid.cbegin(), mchid.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+            return usageError(QStringLiteral("商户号应为 ASCII 数字。"), QStringLiteral("--mchid must be ASCII digits."));
+    }
+    // Addresses: scheme://host[:port] only, never a password, and a local primary never
+    // paired with WeChat Pay's real backup.
+    if (isSet("base-url")) {
+        if (auto problem = DomainPolicy::checkBaseUrl(QUrl(options.baseUrl, QUrl::StrictMode)))
+            return usageError(*problem);
+    }
+    if (options.backupUrlSet && options.backupUrl != QLatin1String("none")) {
+        if (auto problem = DomainPolicy::checkBaseUrl(QUrl(options.backupUrl, QUrl::StrictMode)))
+            return usageError(*problem);
+        if (isSet("base-url")) {
+            if (auto problem = DomainPolicy::checkPair(QUrl(options.baseUrl), QUrl(options.backupUrl)))
+                return usageError(*problem);
+        }
+    }
+    if (isSet("request-no")) {
+        if (options.requestNumber.isEmpty() || !isValidRequestNumber(options.requestNumber))
+            return usageError(BudgetProblem(BudgetProblem::Code::RequestNumberInvalid).text());
     }
     if (isSet("since")) {
         const QString since = text("since");
@@ -191,10 +250,19 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
     const bool total = isSet("total");
     const bool perDay = isSet("per-day");
     const bool stopIssuing = isSet("stop-issuing");
+    if (!options.historyStock.isEmpty() || isSet("stock")) {
+        const auto id = stockIdFrom(options.historyStock);
+        if (!id)
+            return stockIdError(options.historyStock);
+        options.historyStock = *id;
+    }
     if (command == QLatin1String("lookup") || command == QLatin1String("modify")) {
         if (auto problem = expect(1, 1))
             return *problem;
-        options.stockId = positional.first();
+        const auto id = stockIdFrom(positional.first());
+        if (!id)
+            return stockIdError(positional.first());
+        options.stockId = *id;
         options.command = command == QLatin1String("lookup") ? Command::Lookup : Command::Modify;
         if (options.command == Command::Modify) {
             if (int(total) + int(perDay) + int(stopIssuing) != 1)
@@ -204,6 +272,11 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
             options.stopIssuing = stopIssuing; // the target comes from the lookup
             if (!stopIssuing && !readInteger(parser, total ? "total" : "per-day", options.target, error))
                 return error;
+            // Checked before any lookup: nothing goes out for a target that cannot be right.
+            if (!stopIssuing && (options.target < 1 || options.target > BudgetProblem::MaximumCount))
+                return usageError(BudgetProblem(BudgetProblem::Code::TargetOutOfRange).text());
+            if (!stopIssuing && options.current && *options.current == options.target)
+                return usageError(BudgetProblem(BudgetProblem::Code::TargetUnchanged).text());
             return options;
         }
     } else if (command == QLatin1String("profile")) {
@@ -259,7 +332,7 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
                           QStringLiteral("unknown command '%1'").arg(command));
     }
 
-    if (total || perDay || stopIssuing || options.current || !options.requestNumber.isEmpty())
+    if (total || perDay || stopIssuing || options.current || isSet("request-no"))
         return usageError(QStringLiteral("--total/--per-day/--stop-issuing/--current/--request-no 只用于 modify"),
                           QStringLiteral("--total/--per-day/--stop-issuing/--current/--request-no belong to modify"));
     return options;

@@ -1,17 +1,121 @@
 #include "cli/CliOutput.h"
 
 #include "errors/ErrorCatalogue.h"
+#include "http/DomainPolicy.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cstdio>
 
 namespace budgetdesk::cli {
 
+namespace {
+
+bool isUnsafe(char32_t c, bool allowLineBreaks)
+{
+    if (allowLineBreaks && (c == u'\n' || c == u'\t'))
+        return false;
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) // C0, DEL, C1 (incl. the 8-bit CSI)
+        || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) // bidirectional overrides
+        || c == 0x200e || c == 0x200f || c == 0x061c;
+}
+
+QString stripped(const QString &text, bool allowLineBreaks)
+{
+    QString result;
+    result.reserve(text.size());
+    for (char32_t c : text.toUcs4()) {
+        if (!isUnsafe(c, allowLineBreaks))
+            result.append(QString::fromUcs4(&c, 1));
+    }
+    return result;
+}
+
+QString escaped(const QByteArray &signingString)
+{
+    return clean(QString::fromUtf8(signingString).replace(u'\n', QStringLiteral("\\n")));
+}
+
+void addExplanation(QJsonObject &json, const ErrorExplanation &explanation)
+{
+    json.insert(QStringLiteral("explanation_zh"), explanation.explanationZh);
+    json.insert(QStringLiteral("solution_zh"), explanation.solutionZh);
+    json.insert(QStringLiteral("explanation_en"), explanation.en);
+}
+
+QJsonObject rejectedJson(const ApiError &error)
+{
+    QJsonObject json{{QStringLiteral("outcome"), QStringLiteral("rejected")},
+                     {QStringLiteral("verified"), error.isVerified()},
+                     {QStringLiteral("http_status"), error.httpStatus},
+                     {QStringLiteral("code"), error.code},
+                     {QStringLiteral("message"), error.message},
+                     {QStringLiteral("request_id"), QString::fromLatin1(error.requestId)}};
+    if (!error.isVerified())
+        json.insert(QStringLiteral("verification"), error.trustText().en);
+    if (!error.detail.isEmpty())
+        json.insert(QStringLiteral("detail"), error.detail);
+    addExplanation(json, error.explanation);
+    return json;
+}
+
+QJsonObject networkJson(const NetworkFailure &failure, const QList<ExchangeAttempt> &attempts,
+                        NetworkFailure::Context context)
+{
+    QJsonObject json{{QStringLiteral("outcome"), QStringLiteral("network_failure")},
+                     {QStringLiteral("error"), failure.name()},
+                     {QStringLiteral("detail"), failure.detail},
+                     {QStringLiteral("sent"), failure.sent}};
+    QJsonArray domains;
+    for (const ExchangeAttempt &attempt : attempts)
+        domains.append(DomainPolicy::displayed(attempt.domain));
+    json.insert(QStringLiteral("domains"), domains);
+    json.insert(QStringLiteral("attempts"), attemptsJson(attempts));
+    addExplanation(json, failure.explanation(context));
+    return json;
+}
+
+void printAttempts(const QList<ExchangeAttempt> &attempts)
+{
+    if (attempts.size() < 2 && (attempts.isEmpty() || !attempts.first().failure))
+        return;
+    for (const ExchangeAttempt &attempt : attempts) {
+        if (attempt.failure)
+            out(QStringLiteral("  · %1：%2（%3）")
+                    .arg(DomainPolicy::displayed(attempt.domain), attempt.failure->explanation().explanationZh,
+                         clean(attempt.failure->detail)));
+        else
+            out(QStringLiteral("  · %1：HTTP %2").arg(DomainPolicy::displayed(attempt.domain)).arg(attempt.httpStatus));
+    }
+}
+
+void printRejectedText(const ApiError &error)
+{
+    const BilingualText trust = error.trustText();
+    out(QStringLiteral("✘ 微信支付拒绝（%1）：HTTP %2 %3 — %4")
+            .arg(trust.zh)
+            .arg(error.httpStatus)
+            .arg(clean(error.code), clean(error.message)));
+    out(QStringLiteral("  说明：%1").arg(error.explanation.explanationZh));
+    out(QStringLiteral("  处理：%1").arg(error.explanation.solutionZh));
+    if (!error.detail.isEmpty())
+        out(QStringLiteral("  detail：%1")
+                .arg(clean(QString::fromUtf8(QJsonDocument(error.detail).toJson(QJsonDocument::Compact)))));
+    out(QStringLiteral("  Request-ID：%1").arg(clean(QString::fromLatin1(error.requestId))));
+    out(QStringLiteral("%1 (%2)").arg(error.explanation.en, trust.en));
+}
+
+} // namespace
+
+QString clean(const QString &text)
+{
+    return stripped(text, false);
+}
+
 void out(const QString &text)
 {
-    std::fputs(qPrintable(text + u'\n'), stdout);
+    // The last line of defence: whatever a caller forgot to clean, no escape reaches the terminal.
+    std::fputs(qPrintable(stripped(text, true) + u'\n'), stdout);
 }
 
 void printJson(const QJsonObject &object)
@@ -20,42 +124,28 @@ void printJson(const QJsonObject &object)
     std::fputs("\n", stdout);
 }
 
-static QString escaped(const QByteArray &signingString)
+void warn(const BilingualText &text)
 {
-    return QString::fromUtf8(signingString).replace(u'\n', QStringLiteral("\\n"));
+    std::fprintf(stderr, "budgetdesk-cli: ⚠ %s\n%s\n", qPrintable(stripped(text.zh, false)),
+                 qPrintable(stripped(text.en, false)));
 }
 
-static void addExplanation(QJsonObject &json, const ErrorExplanation &explanation)
+QJsonArray attemptsJson(const QList<ExchangeAttempt> &attempts)
 {
-    json.insert(QStringLiteral("explanation_zh"), explanation.explanationZh);
-    json.insert(QStringLiteral("solution_zh"), explanation.solutionZh);
-    json.insert(QStringLiteral("explanation_en"), explanation.en);
-}
-
-static QJsonObject rejectedJson(const ApiError &error)
-{
-    QJsonObject json{{QStringLiteral("outcome"), QStringLiteral("rejected")},
-                     {QStringLiteral("http_status"), error.httpStatus},
-                     {QStringLiteral("code"), error.code},
-                     {QStringLiteral("message"), error.message},
-                     {QStringLiteral("request_id"), QString::fromLatin1(error.requestId)}};
-    if (!error.detail.isEmpty())
-        json.insert(QStringLiteral("detail"), error.detail);
-    addExplanation(json, error.explanation);
-    return json;
-}
-
-static QJsonObject networkJson(const NetworkFailure &failure, const QList<ExchangeAttempt> &attempts)
-{
-    QJsonObject json{{QStringLiteral("outcome"), QStringLiteral("network_failure")},
-                     {QStringLiteral("error"), NetworkFailure::kindName(failure.kind)},
-                     {QStringLiteral("detail"), failure.detail}};
-    QJsonArray domains;
-    for (const ExchangeAttempt &attempt : attempts)
-        domains.append(attempt.domain.toString());
-    json.insert(QStringLiteral("domains"), domains);
-    addExplanation(json, failure.explanation());
-    return json;
+    QJsonArray list;
+    for (const ExchangeAttempt &attempt : attempts) {
+        QJsonObject json{{QStringLiteral("domain"), DomainPolicy::displayed(attempt.domain)}};
+        if (attempt.failure) {
+            json.insert(QStringLiteral("error"), attempt.failure->name());
+            json.insert(QStringLiteral("detail"), attempt.failure->detail);
+            json.insert(QStringLiteral("sent"), attempt.failure->sent);
+        } else {
+            json.insert(QStringLiteral("http_status"), attempt.httpStatus);
+            json.insert(QStringLiteral("request_id"), QString::fromLatin1(attempt.requestId));
+        }
+        list.append(json);
+    }
+    return list;
 }
 
 QJsonObject stockJson(const StockDetails &stock)
@@ -73,7 +163,7 @@ QJsonObject stockJson(const StockDetails &stock)
                      {QStringLiteral("available_begin_time"), stock.availableBeginTime.toString(Qt::ISODate)},
                      {QStringLiteral("available_end_time"), stock.availableEndTime.toString(Qt::ISODate)},
                      {QStringLiteral("request_id"), QString::fromLatin1(stock.requestId)},
-                     {QStringLiteral("domain"), stock.domain.toString()}};
+                     {QStringLiteral("domain"), DomainPolicy::displayed(stock.domain)}};
     json.insert(QStringLiteral("max_coupons_by_day"),
                 stock.maxCouponsByDay ? QJsonValue(*stock.maxCouponsByDay) : QJsonValue());
     json.insert(QStringLiteral("today_send_num"), stock.todaySendNum ? QJsonValue(*stock.todaySendNum) : QJsonValue());
@@ -83,18 +173,24 @@ QJsonObject stockJson(const StockDetails &stock)
 // Lookup failures share their shape between `lookup` and the lookup `modify` starts with.
 QJsonObject lookupFailureJson(const StockQueryResult &result)
 {
+    const BilingualText text = result.summary();
     switch (result.kind) {
     case StockQueryResult::Kind::Rejected:
         return rejectedJson(*result.error);
     case StockQueryResult::Kind::NetworkFailed:
-        return networkJson(result.failure.value_or(NetworkFailure{}), result.attempts);
+        return networkJson(result.failure.value_or(NetworkFailure{}), result.attempts, NetworkFailure::Context::Lookup);
+    case StockQueryResult::Kind::SigningFailed:
+        return {{QStringLiteral("outcome"), QStringLiteral("configuration_error")},
+                {QStringLiteral("message_zh"), text.zh},
+                {QStringLiteral("message_en"), text.en}};
     case StockQueryResult::Kind::NotVerified:
+    case StockQueryResult::Kind::Unusable:
     case StockQueryResult::Kind::Verified:
         break;
     }
-    const BilingualText text = result.summary();
     return {{QStringLiteral("outcome"), QStringLiteral("unknown")},
-            {QStringLiteral("verified"), false},
+            {QStringLiteral("verified"), result.kind == StockQueryResult::Kind::Unusable && result.verification
+                                             && result.verification->isVerified()},
             {QStringLiteral("reason"), text.en},
             {QStringLiteral("explanation_zh"), text.zh}};
 }
@@ -107,23 +203,14 @@ int lookupExitCode(const StockQueryResult &result)
     case StockQueryResult::Kind::Rejected:
         return ExitRejected;
     case StockQueryResult::Kind::NotVerified:
+    case StockQueryResult::Kind::Unusable:
         return ExitUnknown;
+    case StockQueryResult::Kind::SigningFailed:
+        return ExitConfiguration;
     case StockQueryResult::Kind::NetworkFailed:
         break;
     }
     return ExitNetwork;
-}
-
-static void printRejectedText(const ApiError &error)
-{
-    out(QStringLiteral("✘ 微信支付拒绝：HTTP %1 %2 — %3").arg(error.httpStatus).arg(error.code, error.message));
-    out(QStringLiteral("  说明：%1").arg(error.explanation.explanationZh));
-    out(QStringLiteral("  处理：%1").arg(error.explanation.solutionZh));
-    if (!error.detail.isEmpty())
-        out(QStringLiteral("  detail：%1")
-                .arg(QString::fromUtf8(QJsonDocument(error.detail).toJson(QJsonDocument::Compact))));
-    out(QStringLiteral("  Request-ID：%1").arg(QString::fromLatin1(error.requestId)));
-    out(error.explanation.en);
 }
 
 void printLookupText(const StockQueryResult &result)
@@ -134,22 +221,24 @@ void printLookupText(const StockQueryResult &result)
     }
     if (!result.isVerified()) {
         const BilingualText text = result.summary();
-        out(QStringLiteral("✘ %1").arg(text.zh));
-        out(text.en);
+        out(QStringLiteral("✘ %1").arg(clean(text.zh)));
+        printAttempts(result.attempts);
+        out(clean(text.en));
         return;
     }
     const StockDetails &s = *result.stock;
     out(QStringLiteral("✔ 批次详情（已验签）"));
-    out(QStringLiteral("  批次号      %1  %2").arg(s.stockId, s.stockName));
-    out(QStringLiteral("  状态        %1 (%2)   类型 %3").arg(s.stateLabelZh(), s.stockState, s.typeLabelZh()));
+    out(QStringLiteral("  批次号      %1  %2").arg(s.stockId, clean(s.stockName)));
+    out(QStringLiteral("  状态        %1 (%2)   类型 %3").arg(clean(s.stateLabelZh()), clean(s.stockState), clean(s.typeLabelZh())));
     out(QStringLiteral("  有效期      %1 至 %2")
             .arg(s.availableBeginTime.toString(Qt::ISODate), s.availableEndTime.toString(Qt::ISODate)));
     out(QStringLiteral("  批次总量    %1   已发放 %2").arg(s.maxCoupons).arg(s.totalSendNum));
     out(QStringLiteral("  单日上限    %1   今日已发放 %2")
             .arg(s.maxCouponsByDay ? QString::number(*s.maxCouponsByDay) : QStringLiteral("未设置"),
                  s.todaySendNum ? QString::number(*s.todaySendNum) : QStringLiteral("-")));
-    out(QStringLiteral("  归属商户    %1").arg(s.belongMerchant));
-    out(QStringLiteral("  Request-ID  %1   (%2)").arg(QString::fromLatin1(s.requestId), s.domain.toString()));
+    out(QStringLiteral("  归属商户    %1").arg(clean(s.belongMerchant)));
+    out(QStringLiteral("  Request-ID  %1   (%2)")
+            .arg(clean(QString::fromLatin1(s.requestId)), DomainPolicy::displayed(s.domain)));
     out(QStringLiteral("Batch %1 looked up; the answer is verified.").arg(s.stockId));
 }
 
@@ -169,6 +258,7 @@ int modifyExitCode(const BudgetOutcome &outcome)
     case K::NetworkFailed:
         return ExitNetwork;
     case K::NotRecorded:
+    case K::SigningFailed:
         return ExitConfiguration;
     case K::ReconciledNotApplied:
     case K::Unknown:
@@ -192,7 +282,7 @@ QJsonObject modifyJson(const BudgetOutcome &outcome)
                  outcome.maxCouponsByDay ? QJsonValue(*outcome.maxCouponsByDay) : QJsonValue()},
                 {QStringLiteral("request_no"), requestNo},
                 {QStringLiteral("request_id"), QString::fromLatin1(outcome.requestId)},
-                {QStringLiteral("domain"), outcome.domain.toString()}};
+                {QStringLiteral("domain"), DomainPolicy::displayed(outcome.domain)}};
         break;
     case K::Rejected:
         json = rejectedJson(*outcome.error);
@@ -219,10 +309,11 @@ QJsonObject modifyJson(const BudgetOutcome &outcome)
         json.insert(QStringLiteral("stage"), QStringLiteral("lookup"));
         break;
     case K::NetworkFailed:
-        json = networkJson(*outcome.failure, outcome.attempts);
+        json = networkJson(*outcome.failure, outcome.attempts, NetworkFailure::Context::Change);
         json.insert(QStringLiteral("request_no"), requestNo);
         break;
     case K::NotRecorded:
+    case K::SigningFailed:
         json = {{QStringLiteral("outcome"), QStringLiteral("configuration_error")},
                 {QStringLiteral("message_zh"), outcome.summary().zh},
                 {QStringLiteral("message_en"), outcome.summary().en}};
@@ -236,9 +327,10 @@ QJsonObject modifyJson(const BudgetOutcome &outcome)
                 {QStringLiteral("reason"), BudgetOutcome::ambiguityName(outcome.ambiguity)},
                 {QStringLiteral("dimension"), BudgetChange::dimensionField(change.dimension)},
                 {QStringLiteral("target"), change.target},
-                {QStringLiteral("current"), change.current.value_or(0)},
+                {QStringLiteral("current"), change.current ? QJsonValue(*change.current) : QJsonValue()},
                 {QStringLiteral("request_no"), requestNo},
                 {QStringLiteral("request_id"), QString::fromLatin1(outcome.requestId)},
+                {QStringLiteral("attempts"), attemptsJson(outcome.attempts)},
                 {QStringLiteral("explanation_zh"), outcome.summary().zh},
                 {QStringLiteral("explanation_en"), outcome.summary().en}};
         if (outcome.observedValue)
@@ -249,9 +341,17 @@ QJsonObject modifyJson(const BudgetOutcome &outcome)
             json.insert(QStringLiteral("verification_zh"), why.explanationZh);
             json.insert(QStringLiteral("solution_zh"), why.solutionZh);
         }
+        if (outcome.error) { // the refusal or server error that left it open
+            json.insert(QStringLiteral("http_status"), outcome.error->httpStatus);
+            json.insert(QStringLiteral("code"), outcome.error->code);
+            json.insert(QStringLiteral("message"), outcome.error->message);
+            json.insert(QStringLiteral("answer_verified"), outcome.error->isVerified());
+        }
+        if (!outcome.reason.en.isEmpty())
+            json.insert(QStringLiteral("answer_problem"), outcome.reason.en);
         if (outcome.failure)
-            json.insert(QStringLiteral("network_error"), NetworkFailure::kindName(outcome.failure->kind));
-        if (outcome.kind == K::Unknown && outcome.reconciliation)
+            json.insert(QStringLiteral("network_error"), outcome.failure->name());
+        if (outcome.kind == K::Unknown && outcome.reconciliation && !outcome.reconciliation->isVerified())
             json.insert(QStringLiteral("lookup_error"), outcome.reconciliation->summary().en);
         if (outcome.kind == K::ReconciledApplied) {
             json.insert(QStringLiteral("max_coupons"), outcome.maxCoupons.value_or(0));
@@ -274,7 +374,7 @@ void printModifyText(const BudgetOutcome &outcome)
     switch (outcome.kind) {
     case K::Applied:
     case K::ReconciledApplied:
-        out(QStringLiteral("✔ %1").arg(summary.zh));
+        out(QStringLiteral("✔ %1").arg(clean(summary.zh)));
         break;
     case K::Rejected:
         printRejectedText(*outcome.error);
@@ -296,13 +396,14 @@ void printModifyText(const BudgetOutcome &outcome)
         printLookupText(*outcome.lookup);
         return;
     case K::NotRecorded:
-        out(QStringLiteral("✘ %1").arg(summary.zh));
-        out(summary.en);
+    case K::SigningFailed:
+        out(QStringLiteral("✘ %1").arg(clean(summary.zh)));
+        out(clean(summary.en));
         return;
     case K::NetworkFailed:
     case K::ReconciledNotApplied:
     case K::Unknown:
-        out(QStringLiteral("✘ %1").arg(summary.zh));
+        out(QStringLiteral("✘ %1").arg(clean(summary.zh)));
         break;
     }
     const bool explainedInEnglish = outcome.kind == K::Rejected; // printRejectedText did
@@ -322,11 +423,22 @@ void printModifyText(const BudgetOutcome &outcome)
     out(QStringLiteral("  请求单号    %1").arg(change.requestNumber));
     if (!outcome.requestId.isEmpty())
         out(QStringLiteral("  Request-ID  %1   (%2)")
-                .arg(QString::fromLatin1(outcome.requestId), outcome.domain.toString()));
+                .arg(clean(QString::fromLatin1(outcome.requestId)), DomainPolicy::displayed(outcome.domain)));
+    if (outcome.kind == K::NetworkFailed)
+        printAttempts(outcome.attempts);
     if (outcome.wasReconciled() || outcome.kind == K::Unknown) {
         out(QStringLiteral("  不确定原因  %1").arg(BudgetOutcome::ambiguityName(outcome.ambiguity)));
+        if (outcome.error) {
+            const BilingualText trust = outcome.error->trustText();
+            out(QStringLiteral("  最后应答    HTTP %1 %2 %3（%4）")
+                    .arg(outcome.error->httpStatus)
+                    .arg(clean(outcome.error->code), clean(outcome.error->message), trust.zh));
+        }
+        if (!outcome.reason.zh.isEmpty())
+            out(QStringLiteral("  应答问题    %1").arg(clean(outcome.reason.zh)));
         if (outcome.verification && !outcome.verification->isVerified())
             out(QStringLiteral("  验签        %1").arg(outcome.verification->text().zh));
+        printAttempts(outcome.attempts);
         if (outcome.kind != K::ReconciledApplied)
             out(QStringLiteral("  如需重试，请用同一请求单号：--request-no %1").arg(change.requestNumber));
     }
@@ -335,7 +447,7 @@ void printModifyText(const BudgetOutcome &outcome)
     if (outcome.clockOffsetSeconds && qAbs(*outcome.clockOffsetSeconds) > ClockOffsetMeter::NoticeableSeconds)
         out(QStringLiteral("  注意：本机时钟与微信支付相差 %1 秒。").arg(*outcome.clockOffsetSeconds));
     if (!explainedInEnglish)
-        out(summary.en);
+        out(clean(summary.en));
 }
 
 int fail(const CliOptions &options, int code, const BilingualText &text, const char *outcome)
@@ -345,7 +457,8 @@ int fail(const CliOptions &options, int code, const BilingualText &text, const c
                    {QStringLiteral("message_zh"), text.zh},
                    {QStringLiteral("message_en"), text.en}});
     } else {
-        std::fprintf(stderr, "budgetdesk-cli: %s\n%s\n", qPrintable(text.zh), qPrintable(text.en));
+        std::fprintf(stderr, "budgetdesk-cli: %s\n%s\n", qPrintable(stripped(text.zh, true)),
+                     qPrintable(stripped(text.en, true)));
     }
     return code;
 }

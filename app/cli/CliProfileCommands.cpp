@@ -2,6 +2,7 @@
 #include "cli/CliCommands.h"
 #include "cli/CliConnection.h"
 #include "cli/CliOutput.h"
+#include "crypto/KeyLoader.h"
 #include "profile/ConnectionTest.h"
 #include "profile/ProfileConnection.h"
 
@@ -62,7 +63,8 @@ int saveValidated(const CliContext &context, MerchantProfile profile, const Prof
     }
     const auto connection = ProfileConnection::build(profile, secrets);
     profile.merchantSerial = connection->credentials.certificateSerial; // as read from the certificate
-    context.profiles.save(profile);
+    if (auto problem = context.profiles.save(profile))
+        return fail(options, ExitConfiguration, *problem, "configuration_error");
     if (options.json)
         printJson(
             {{QStringLiteral("outcome"), QStringLiteral("saved")}, {QStringLiteral("profile"), profile.toJson()}});
@@ -128,8 +130,15 @@ int show(const CliContext &context, const QString &name)
 
 int remove(const CliContext &context, const QString &name)
 {
-    if (!context.profiles.remove(name))
+    BilingualText problem;
+    switch (context.profiles.remove(name, &problem)) {
+    case ProfileStore::RemoveResult::NotFound:
         return fail(context.options, ExitInvalidInput, noProfile(name), "invalid");
+    case ProfileStore::RemoveResult::Failed:
+        return fail(context.options, ExitConfiguration, problem, "configuration_error");
+    case ProfileStore::RemoveResult::Removed:
+        break;
+    }
     context.secrets.removeNow(SecretStore::passphraseKey(name));
     context.secrets.removeNow(SecretStore::apiV3Key(name));
     if (context.options.json)
@@ -157,12 +166,14 @@ int exportProfile(const CliContext &context, const QString &name, const QString 
 int importProfile(const CliContext &context, const QString &file)
 {
     const CliOptions &options = context.options;
-    QFile input(file);
-    if (!input.open(QIODevice::ReadOnly))
+    // A regular file, read with a cap: a profile is a few hundred bytes.
+    const auto content = KeyLoader::readFile(file);
+    if (!content)
         return fail(options, ExitInvalidInput,
-                    {QStringLiteral("无法读取 %1。").arg(file), QStringLiteral("Cannot read %1.").arg(file)},
+                    {QStringLiteral("无法读取 %1：%2").arg(file, content.error().text().zh),
+                     QStringLiteral("Cannot read %1: %2").arg(file, content.error().text().en)},
                     "invalid");
-    auto profile = MerchantProfile::fromJson(QJsonDocument::fromJson(input.readAll()).object());
+    auto profile = MerchantProfile::fromJson(QJsonDocument::fromJson(*content).object());
     if (!profile)
         return fail(options, ExitInvalidInput,
                     {QStringLiteral("%1 不是 BudgetDesk 配置文件：%2").arg(file, profile.error()),
@@ -174,7 +185,8 @@ int importProfile(const CliContext &context, const QString &file)
                      QStringLiteral("The profile name is empty or taken: '%1'.").arg(profile->name)},
                     "invalid");
     // Files may sit elsewhere on this computer: saved as it is, with what needs fixing said.
-    context.profiles.save(*profile);
+    if (auto problem = context.profiles.save(*profile))
+        return fail(options, ExitConfiguration, *problem, "configuration_error");
     out(QStringLiteral("✔ 已导入配置“%1”。").arg(profile->name));
     ProfileSecrets secrets;
     CliConnection::secretsFromEnvironment(options, secrets);
@@ -186,21 +198,17 @@ int importProfile(const CliContext &context, const QString &file)
 int test(const CliContext &context, const QString &name, const QString &stockId)
 {
     const CliOptions &options = context.options;
-    const auto profile = context.profiles.profile(name);
-    if (!profile)
+    const auto saved = context.profiles.profile(name);
+    if (!saved)
         return fail(options, ExitInvalidInput, noProfile(name), "invalid");
-    ProfileSecrets secrets;
-    context.secrets.readNow(SecretStore::passphraseKey(name), secrets.keyPassphrase);
-    context.secrets.readNow(SecretStore::apiV3Key(name), secrets.apiV3Key);
-    if (auto problem = CliConnection::secretsFromEnvironment(options, secrets))
-        return fail(options, ExitConfiguration, *problem, "configuration_error");
-    auto transport = CliConnection::transport(options);
-    if (!transport)
-        return fail(options, ExitConfiguration, transport.error(), "configuration_error");
+    auto connection = CliConnection::forProfile(options, *saved, context.secrets);
+    if (!connection)
+        return fail(options, ExitConfiguration, connection.error(), "configuration_error");
 
     QList<ConnectionTest::StageReport> reports;
     QEventLoop loop;
-    QObject::connect(ConnectionTest::start(*profile, secrets, context.data, stockId, *transport),
+    QObject::connect(ConnectionTest::start(connection->profile, connection->secrets, context.data, stockId,
+                                           CliConnection::transport(options)),
                      &ConnectionTest::finished, &loop, [&](const QList<ConnectionTest::StageReport> &r) {
                          reports = r;
                          loop.quit();
@@ -254,6 +262,9 @@ int test(const CliContext &context, const QString &name, const QString &stockId)
 int runProfileCommand(const CliContext &context)
 {
     const QStringList &arguments = context.options.arguments;
+    // A settings file that cannot be read whole is neither listed as if complete nor written.
+    if (context.profiles.readProblem())
+        return fail(context.options, ExitConfiguration, *context.profiles.readProblem(), "configuration_error");
     switch (context.options.command) {
     case CliOptions::Command::ProfileAdd:
         return add(context, arguments.value(0));

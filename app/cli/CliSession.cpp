@@ -11,10 +11,7 @@ Result<std::unique_ptr<ProfileSession>, int> openSessionFor(const CliContext &co
                                                             const ProfileSecrets &secrets)
 {
     const CliOptions &options = context.options;
-    auto transport = CliConnection::transport(options);
-    if (!transport)
-        return fail(options, ExitConfiguration, transport.error(), "configuration_error");
-    auto session = ProfileSession::open(profile, secrets, context.data, *transport);
+    auto session = ProfileSession::open(profile, secrets, context.data, CliConnection::transport(options));
     if (!session) {
         BilingualText text = session.error().text();
         const auto &keyError = session.error().keyError();

@@ -25,6 +25,7 @@ AuditCompletion AuditCompletion::fromOutcome(const BudgetOutcome &outcome, qint6
         break;
     case K::ReconciledNotApplied:
     case K::NetworkFailed: // nothing could have been delivered
+    case K::SigningFailed: // nothing was sent
     case K::Invalid:
     case K::LookupFailed:
     case K::NotRecorded:
@@ -34,7 +35,10 @@ AuditCompletion AuditCompletion::fromOutcome(const BudgetOutcome &outcome, qint6
         completion.outcome = QStringLiteral("unknown");
         break;
     }
-    if (outcome.error) {
+    if (outcome.kind == K::SigningFailed) {
+        completion.code = QStringLiteral("signing_failed");
+        completion.message = outcome.reason.en;
+    } else if (outcome.error) {
         completion.httpStatus = outcome.error->httpStatus;
         completion.code = outcome.error->code;
         completion.message = outcome.error->message;
@@ -49,8 +53,44 @@ AuditCompletion AuditCompletion::fromOutcome(const BudgetOutcome &outcome, qint6
     return completion;
 }
 
+QJsonObject AuditCompletion::toJson() const
+{
+    QJsonObject json{{QStringLiteral("outcome"), outcome},
+                     {QStringLiteral("http_status"), httpStatus},
+                     {QStringLiteral("code"), code},
+                     {QStringLiteral("message"), message},
+                     {QStringLiteral("request_id"), QString::fromLatin1(requestId)},
+                     {QStringLiteral("verified"), verified},
+                     {QStringLiteral("domain"), domain},
+                     {QStringLiteral("duration_ms"), durationMs},
+                     {QStringLiteral("reconciled"), reconciled}};
+    if (observed)
+        json.insert(QStringLiteral("observed"), *observed);
+    return json;
+}
+
+AuditCompletion AuditCompletion::fromJson(const QJsonObject &json)
+{
+    AuditCompletion completion;
+    completion.outcome = json.value(QStringLiteral("outcome")).toString();
+    completion.httpStatus = json.value(QStringLiteral("http_status")).toInt();
+    completion.code = json.value(QStringLiteral("code")).toString();
+    completion.message = json.value(QStringLiteral("message")).toString();
+    completion.requestId = json.value(QStringLiteral("request_id")).toString().toLatin1();
+    completion.verified = json.value(QStringLiteral("verified")).toBool();
+    completion.domain = json.value(QStringLiteral("domain")).toString();
+    completion.durationMs = json.value(QStringLiteral("duration_ms")).toInteger();
+    completion.reconciled = json.value(QStringLiteral("reconciled")).toBool();
+    if (json.contains(QStringLiteral("observed")))
+        completion.observed = json.value(QStringLiteral("observed")).toInteger();
+    return completion;
+}
+
 QString AuditEntry::effectiveOutcome() const
 {
+    const QString applied = QStringLiteral("applied");
+    if (completion && completion->outcome == applied)
+        return applied;
     if (reconciliation)
         return reconciliation->outcome;
     return completion ? completion->outcome : QStringLiteral("pending");

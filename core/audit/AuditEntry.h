@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -42,15 +43,21 @@ struct AuditCompletion
     bool reconciled = false;
 
     static AuditCompletion fromOutcome(const BudgetOutcome &outcome, qint64 durationMs);
+    // For the outbox that keeps an outcome the database refused until it can be written.
+    QJsonObject toJson() const;
+    static AuditCompletion fromJson(const QJsonObject &json);
 };
 
-// A later lookup that settled a pending or unknown entry (appended, never overwriting).
+// A later lookup (and, when it showed the starting value, a re-send of the same change with
+// the same request number) that looked at a pending or unknown entry — appended, never
+// overwriting. `note` says what was done, e.g. that the change was re-sent.
 struct AuditReconciliation
 {
     QDateTime time;
-    QString outcome; // applied, not_applied
-    qint64 observed = 0;
+    QString outcome; // applied, not_applied, unknown
+    std::optional<qint64> observed;
     QByteArray requestId;
+    QString note;
 };
 
 struct AuditEntry
@@ -59,9 +66,11 @@ struct AuditEntry
     QDateTime time;
     AuditChange change;
     std::optional<AuditCompletion> completion;
-    std::optional<AuditReconciliation> reconciliation; // the latest
+    // The one that decides: the latest that found it applied, else the latest of all.
+    std::optional<AuditReconciliation> reconciliation;
 
-    // pending, applied, rejected, unknown or not_applied — after any reconciliation.
+    // pending, applied, rejected, unknown or not_applied — after any reconciliation. Once
+    // applied by a verified answer or lookup, an entry stays applied.
     QString effectiveOutcome() const;
     // Pending, or unknown and never settled: shown as 未确认 with a 核对 action.
     bool isUnresolved() const;

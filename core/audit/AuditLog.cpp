@@ -2,26 +2,37 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QThread>
 #include <QVariant>
+
+#include <QUrl>
+
+#ifdef Q_OS_WIN
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#include <lmcons.h>
+#else
+#include <pwd.h>
+#include <unistd.h>
+#endif
 
 namespace budgetdesk {
 
 namespace {
 
-const char *const ConnectionSettings[] = {
-    "PRAGMA journal_mode=WAL",
-    "PRAGMA synchronous=FULL", // an entry written before sending must survive a crash right after
-};
-
 // PRAGMA user_version once the schema below exists: later opens skip it (and its fsync).
-constexpr int SchemaVersion = 1;
+constexpr int SchemaVersion = 2;
 
-const char *const Schema[] = {
+const char *const SchemaV1[] = {
     "CREATE TABLE IF NOT EXISTS changes ("
     " id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, profile TEXT NOT NULL, mchid TEXT NOT NULL,"
     " stock_id TEXT NOT NULL, dimension TEXT NOT NULL, current_value INTEGER, target_value INTEGER NOT NULL,"
@@ -49,6 +60,40 @@ const char *const Schema[] = {
     "'append-only'); END",
 };
 
+// Version 2: what a reconciliation did (a re-send), an unknown verdict without a value, and
+// the indexes history and reconcile need (20 000 entries took 8 s without them).
+const char *const SchemaV2[] = {
+    "ALTER TABLE reconciliations ADD COLUMN note TEXT",
+    "CREATE INDEX IF NOT EXISTS reconciliations_change ON reconciliations(change_id, id)",
+    "CREATE INDEX IF NOT EXISTS reconciliations_applied ON reconciliations(change_id, outcome, id)",
+    "CREATE INDEX IF NOT EXISTS changes_profile ON changes(profile)",
+    "CREATE INDEX IF NOT EXISTS changes_created ON changes(created_at)",
+    "CREATE INDEX IF NOT EXISTS changes_request ON changes(request_no)",
+};
+
+// Another process's first use of the same folder may hold the database for a moment;
+// `PRAGMA journal_mode=WAL` does not wait for SQLite's busy timeout, so it is retried here.
+constexpr int LockedRetries = 50;
+constexpr int LockedRetryMs = 100;
+
+bool isLocked(const QSqlError &error)
+{
+    const QString text = error.databaseText();
+    return text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy"));
+}
+
+// Runs `statement`, waiting out another process's lock.
+bool execRetrying(QSqlQuery &query, const QString &statement)
+{
+    for (int attempt = 0;; ++attempt) {
+        if (query.exec(statement))
+            return true;
+        if (!isLocked(query.lastError()) || attempt >= LockedRetries)
+            return false;
+        QThread::msleep(LockedRetryMs);
+    }
+}
+
 QString isoNow()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -64,13 +109,17 @@ std::optional<qint64> readOptional(const QVariant &value)
     return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
 }
 
+// The reconciliation that decides an entry: the latest that found it applied — a verified
+// sighting of the target is never undone by a later look — else the latest of all.
 const char *const SelectEntries
     = "SELECT c.id, c.created_at, c.profile, c.mchid, c.stock_id, c.dimension, c.current_value, c.target_value,"
       " c.request_no, c.os_user, c.source, o.completed_at, o.outcome, o.http_status, o.code, o.message, o.request_id,"
-      " o.verified, o.domain, o.duration_ms, o.observed, o.reconciled, r.reconciled_at, r.outcome, r.observed, "
-      "r.request_id"
+      " o.verified, o.domain, o.duration_ms, o.observed, o.reconciled, r.reconciled_at, r.outcome, r.observed,"
+      " r.request_id, %1"
       " FROM changes c LEFT JOIN outcomes o ON o.change_id = c.id"
-      " LEFT JOIN reconciliations r ON r.id = (SELECT MAX(id) FROM reconciliations WHERE change_id = c.id)";
+      " LEFT JOIN reconciliations r ON r.id = COALESCE("
+      "(SELECT MAX(id) FROM reconciliations WHERE change_id = c.id AND outcome = 'applied'),"
+      " (SELECT MAX(id) FROM reconciliations WHERE change_id = c.id))";
 
 AuditEntry readEntry(const QSqlQuery &query)
 {
@@ -102,30 +151,88 @@ AuditEntry readEntry(const QSqlQuery &query)
         entry.completion = completion;
     }
     if (!query.value(22).isNull()) {
-        entry.reconciliation = AuditReconciliation{QDateTime::fromString(query.value(22).toString(), Qt::ISODateWithMs),
-                                                   query.value(23).toString(), query.value(24).toLongLong(),
-                                                   query.value(25).toString().toLatin1()};
+        AuditReconciliation reconciliation;
+        reconciliation.time = QDateTime::fromString(query.value(22).toString(), Qt::ISODateWithMs);
+        reconciliation.outcome = query.value(23).toString();
+        // Version 1 had no row without a value; an "unknown" verdict stores -1 there.
+        const qint64 observed = query.value(24).toLongLong();
+        reconciliation.observed = observed < 0 ? std::nullopt : std::optional<qint64>(observed);
+        reconciliation.requestId = query.value(25).toString().toLatin1();
+        reconciliation.note = query.value(26).toString();
+        entry.reconciliation = reconciliation;
     }
     return entry;
 }
 
+// A CSV field that Excel shows as text: quoted when needed, and never a formula — a leading
+// = + - @, TAB or CR would make Excel (or a macro) evaluate it.
 QString csvField(QString value)
 {
-    if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n')) {
+    if (!value.isEmpty() && QStringLiteral("=+-@\t\r").contains(value.front()))
+        value.prepend(u'\'');
+    if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n') || value.contains(u'\r')) {
         value.replace(u'"', QStringLiteral("\"\""));
         return u'"' + value + u'"';
     }
     return value;
 }
 
+QString immutableUri(const QString &path)
+{
+    QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+    url.setQuery(QStringLiteral("immutable=1"));
+    return QString::fromUtf8(url.toEncoded());
+}
+
+AuditError errorFrom(const QSqlError &error, bool reading = false)
+{
+    return AuditError(error.databaseText().isEmpty() ? error.text() : error.databaseText(), reading);
+}
+
 } // namespace
+
+BilingualText AuditError::text() const
+{
+    // SQLite's own words, mapped to what a user can do about them.
+    QString zh = m_detail;
+    QString en = m_detail;
+    const QString lower = m_detail.toLower();
+    if (lower.contains(QLatin1String("locked")) || lower.contains(QLatin1String("busy"))) {
+        zh = QStringLiteral("数据库正被另一个 BudgetDesk 程序占用，请稍后重试");
+        en = QStringLiteral("another BudgetDesk program holds the database; try again in a moment");
+    } else if (lower.contains(QLatin1String("readonly")) || lower.contains(QLatin1String("read-only"))
+               || lower.contains(QLatin1String("read only"))) {
+        zh = QStringLiteral("数据目录是只读的");
+        en = QStringLiteral("the data folder is read-only");
+    } else if (lower.contains(QLatin1String("full"))) {
+        zh = QStringLiteral("磁盘已满");
+        en = QStringLiteral("the disk is full");
+    } else if (lower.contains(QLatin1String("unable to open")) || lower.contains(QLatin1String("cannot create"))) {
+        zh = QStringLiteral("无法打开或创建数据库文件（%1）").arg(m_detail);
+        en = QStringLiteral("the database file cannot be opened or created (%1)").arg(m_detail);
+    } else if (lower.contains(QLatin1String("malformed")) || lower.contains(QLatin1String("not a database"))) {
+        zh = QStringLiteral("数据库文件已损坏");
+        en = QStringLiteral("the database file is damaged");
+    }
+    if (m_reading)
+        return {QStringLiteral("审计日志无法读取：%1。").arg(zh), QStringLiteral("The audit log cannot be read: %1.").arg(en)};
+    return {QStringLiteral("审计日志无法写入：%1。").arg(zh), QStringLiteral("The audit log cannot be written: %1.").arg(en)};
+}
 
 QString currentOsUser()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME"); // Windows
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
+    // From the system, not from $USER, which any caller can set.
+#ifdef Q_OS_WIN
+    wchar_t name[UNLEN + 1];
+    DWORD size = UNLEN + 1;
+    if (GetUserNameW(name, &size) && size > 1)
+        return QString::fromWCharArray(name, int(size) - 1);
+#else
+    if (const passwd *entry = getpwuid(geteuid()); entry && entry->pw_name && *entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
+    return QStringLiteral("uid %1").arg(geteuid());
+#endif
+    return QStringLiteral("unknown");
 }
 
 AuditLog::AuditLog(QString connectionName, QString path)
@@ -142,41 +249,91 @@ AuditLog::~AuditLog()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path)
+Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path, Mode mode)
 {
     static QAtomicInteger<int> counter;
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+    const bool readOnly = mode == Mode::ReadOnly;
+    if (readOnly && !QFileInfo(path).isFile())
+        return AuditError(QStringLiteral("unable to open %1: no audit log there").arg(path), true);
+    if (!readOnly && !QDir().mkpath(QFileInfo(path).absolutePath()))
         return AuditError(QStringLiteral("cannot create the folder of %1").arg(path));
     const QString name = QStringLiteral("budgetdesk-audit-%1").arg(counter.fetchAndAddRelaxed(1));
     std::unique_ptr<AuditLog> log(new AuditLog(name, path));
     QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    if (!database.isValid())
+        return AuditError(QStringLiteral("the SQLite driver of Qt is missing"), readOnly);
+
+    if (readOnly) {
+        // Read-only media: SQLite cannot create the WAL index beside the file, so fall back to
+        // reading it as an immutable file.
+        for (const auto &[databaseName, options] :
+             {std::pair{path, QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")},
+              std::pair{immutableUri(path), QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI")}}) {
+            database.close();
+            database.setDatabaseName(databaseName);
+            database.setConnectOptions(options);
+            QSqlQuery probe(database);
+            if (database.open() && probe.exec(QStringLiteral("PRAGMA user_version")) && probe.next()) {
+                // A version-1 log (no reconciliation notes) is read as it is.
+                log->m_hasNotes = probe.value(0).toInt() >= 2;
+                if (probe.exec(QStringLiteral("SELECT count(*) FROM changes")))
+                    return log;
+            }
+        }
+        return errorFrom(database.lastError().isValid() ? database.lastError() : QSqlQuery(database).lastError(), true);
+    }
+
     database.setDatabaseName(path);
     database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!database.open())
-        return AuditError(database.lastError().text());
+        return errorFrom(database.lastError());
     QSqlQuery query(database);
-    for (const char *statement : ConnectionSettings) {
-        if (!query.exec(QString::fromLatin1(statement)))
-            return AuditError(query.lastError().text());
-    }
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
-        return AuditError(query.lastError().text());
-    if (query.value(0).toInt() >= SchemaVersion)
-        return log;
+    if (!execRetrying(query, QStringLiteral("PRAGMA journal_mode=WAL")))
+        return errorFrom(query.lastError());
+    // An entry written before sending must survive a crash right after.
+    if (!execRetrying(query, QStringLiteral("PRAGMA synchronous=FULL")))
+        return errorFrom(query.lastError());
+    if (!execRetrying(query, QStringLiteral("PRAGMA user_version")) || !query.next())
+        return errorFrom(query.lastError());
+    int version = query.value(0).toInt();
     query.finish();
-    // One transaction: every table and trigger, or none.
-    if (!database.transaction())
-        return AuditError(database.lastError().text());
-    for (const char *statement : Schema) {
-        if (!query.exec(QString::fromLatin1(statement))) {
-            const QString error = query.lastError().text();
-            database.rollback();
-            return AuditError(error);
+    if (version < SchemaVersion) {
+        // One transaction, taken with the write lock at once: every table and trigger, or none,
+        // and a second process waits instead of racing us through the same statements.
+        if (!execRetrying(query, QStringLiteral("BEGIN IMMEDIATE")))
+            return errorFrom(query.lastError());
+        auto rollback = [&](const QSqlError &error) {
+            QSqlQuery(database).exec(QStringLiteral("ROLLBACK"));
+            return errorFrom(error);
+        };
+        if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+            return rollback(query.lastError());
+        version = query.value(0).toInt(); // another process may have done it meanwhile
+        query.finish();
+        QStringList statements;
+        if (version < 1) {
+            for (const char *statement : SchemaV1)
+                statements << QString::fromLatin1(statement);
         }
+        if (version < 2) {
+            for (const char *statement : SchemaV2)
+                statements << QString::fromLatin1(statement);
+        }
+        for (const QString &statement : std::as_const(statements)) {
+            if (!query.exec(statement))
+                return rollback(query.lastError());
+        }
+        if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion))
+            || !query.exec(QStringLiteral("COMMIT")))
+            return rollback(query.lastError());
     }
-    if (!query.exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion)) || !database.commit())
-        return AuditError(database.lastError().text());
+    log->completeFromOutbox();
     return log;
+}
+
+QString AuditLog::selectEntries() const
+{
+    return QString::fromLatin1(SelectEntries).arg(m_hasNotes ? QStringLiteral("r.note") : QStringLiteral("NULL"));
 }
 
 Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
@@ -196,17 +353,18 @@ Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
     query.addBindValue(change.osUser);
     query.addBindValue(change.source);
     if (!query.exec())
-        return AuditError(query.lastError().text());
+        return errorFrom(query.lastError());
     return query.lastInsertId().toLongLong();
 }
 
-Result<bool, AuditError> AuditLog::complete(qint64 id, const AuditCompletion &completion)
+Result<bool, AuditError> AuditLog::complete(qint64 id, const AuditCompletion &completion, bool *keptForLater)
 {
+    if (keptForLater)
+        *keptForLater = false;
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.prepare(QStringLiteral("INSERT INTO outcomes (change_id, completed_at, outcome, http_status, code, message, "
-                                 "request_id, verified, domain,"
-                                 " duration_ms, observed, reconciled) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE "
-                                 "EXISTS (SELECT 1 FROM changes"
+                                 "request_id, verified, domain, duration_ms, observed, reconciled)"
+                                 " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM changes"
                                  " WHERE id = ?)"));
     query.addBindValue(id);
     query.addBindValue(isoNow());
@@ -221,26 +379,63 @@ Result<bool, AuditError> AuditLog::complete(qint64 id, const AuditCompletion &co
     query.addBindValue(optionalInteger(completion.observed));
     query.addBindValue(completion.reconciled);
     query.addBindValue(id);
-    if (!query.exec())
-        return AuditError(query.lastError().text()); // includes "already completed" (primary key)
+    if (!query.exec()) {
+        const AuditError error = errorFrom(query.lastError());
+        if (entry(id) && entry(id)->completion)
+            return AuditError(QStringLiteral("entry %1 was completed already").arg(id));
+        // Keep the outcome where a later open finds it; the entry itself stays pending.
+        QFile outbox(outboxPath());
+        const QByteArray line
+            = QJsonDocument(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("completion"), completion.toJson()}})
+                  .toJson(QJsonDocument::Compact)
+            + '\n';
+        if (keptForLater && outbox.open(QIODevice::Append) && outbox.write(line) == line.size() && outbox.flush())
+            *keptForLater = true;
+        return error;
+    }
     if (query.numRowsAffected() != 1)
         return AuditError(QStringLiteral("no entry %1").arg(id));
     return true;
 }
 
+void AuditLog::completeFromOutbox()
+{
+    QFile outbox(outboxPath());
+    if (!outbox.exists() || !outbox.open(QIODevice::ReadOnly))
+        return;
+    // Bounded: an outbox holds a few outcomes, never megabytes.
+    const QByteArray content = outbox.read(1024 * 1024);
+    outbox.close();
+    bool allWritten = true;
+    for (const QByteArray &line : content.split('\n')) {
+        const QJsonObject json = QJsonDocument::fromJson(line).object();
+        if (json.isEmpty())
+            continue;
+        const qint64 id = json.value(QStringLiteral("id")).toInteger();
+        const std::optional<AuditEntry> pending = entry(id);
+        if (!pending || pending->completion)
+            continue; // written meanwhile, or not ours
+        if (!complete(id, AuditCompletion::fromJson(json.value(QStringLiteral("completion")).toObject())))
+            allWritten = false;
+    }
+    if (allWritten)
+        QFile::remove(outboxPath());
+}
+
 Result<bool, AuditError> AuditLog::recordReconciliation(qint64 id, const AuditReconciliation &reconciliation)
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QStringLiteral("INSERT INTO reconciliations (change_id, reconciled_at, outcome, observed, request_id)"
-                                 " SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM changes WHERE id = ?)"));
+    query.prepare(QStringLiteral("INSERT INTO reconciliations (change_id, reconciled_at, outcome, observed, request_id,"
+                                 " note) SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM changes WHERE id = ?)"));
     query.addBindValue(id);
     query.addBindValue(isoNow());
     query.addBindValue(reconciliation.outcome);
-    query.addBindValue(reconciliation.observed);
+    query.addBindValue(reconciliation.observed.value_or(-1));
     query.addBindValue(QString::fromLatin1(reconciliation.requestId));
+    query.addBindValue(reconciliation.note);
     query.addBindValue(id);
     if (!query.exec())
-        return AuditError(query.lastError().text());
+        return errorFrom(query.lastError());
     if (query.numRowsAffected() != 1)
         return AuditError(QStringLiteral("no entry %1").arg(id));
     return true;
@@ -249,14 +444,14 @@ Result<bool, AuditError> AuditLog::recordReconciliation(qint64 id, const AuditRe
 std::optional<AuditEntry> AuditLog::entry(qint64 id) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
-    query.prepare(QString::fromLatin1(SelectEntries) + QStringLiteral(" WHERE c.id = ?"));
+    query.prepare(selectEntries() + QStringLiteral(" WHERE c.id = ?"));
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;
     return readEntry(query);
 }
 
-QList<AuditEntry> AuditLog::query(const AuditFilter &filter) const
+Result<QList<AuditEntry>, AuditError> AuditLog::query(const AuditFilter &filter) const
 {
     QStringList conditions;
     QVariantList values;
@@ -276,18 +471,21 @@ QList<AuditEntry> AuditLog::query(const AuditFilter &filter) const
         conditions << QStringLiteral("c.created_at < ?");
         values << filter.until.toUTC().toString(Qt::ISODateWithMs);
     }
-    QString sql = QString::fromLatin1(SelectEntries);
+    if (filter.unresolvedOnly) // the candidates; the effective outcome is decided below
+        conditions << QStringLiteral("(o.outcome IS NULL OR o.outcome = 'unknown')");
+    QString sql = selectEntries();
     if (!conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY c.id DESC");
 
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.setForwardOnly(true);
     query.prepare(sql);
     for (const QVariant &value : values)
         query.addBindValue(value);
-    QList<AuditEntry> entries;
     if (!query.exec())
-        return entries;
+        return errorFrom(query.lastError(), true);
+    QList<AuditEntry> entries;
     while (query.next()) {
         AuditEntry entry = readEntry(query);
         // The effective outcome depends on reconciliations, so it is filtered here.
@@ -304,14 +502,40 @@ QList<AuditEntry> AuditLog::unresolved() const
 {
     AuditFilter filter;
     filter.unresolvedOnly = true;
-    return query(filter);
+    auto entries = query(filter);
+    return entries ? *entries : QList<AuditEntry>();
+}
+
+QList<AuditEntry> AuditLog::unresolvedOfSameChange(const AuditChange &change, qint64 exceptId) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(selectEntries()
+                  + QStringLiteral(" WHERE c.request_no = ? AND c.stock_id = ? AND c.mchid = ? AND c.dimension = ?"
+                                   " AND c.target_value = ? AND c.current_value IS ? AND c.id != ?"
+                                   " AND (o.outcome IS NULL OR o.outcome = 'unknown')"));
+    query.addBindValue(change.requestNumber);
+    query.addBindValue(change.stockId);
+    query.addBindValue(change.mchid);
+    query.addBindValue(BudgetChange::dimensionField(change.dimension));
+    query.addBindValue(change.target);
+    query.addBindValue(optionalInteger(change.current));
+    query.addBindValue(exceptId);
+    QList<AuditEntry> entries;
+    if (!query.exec())
+        return entries;
+    while (query.next()) {
+        AuditEntry entry = readEntry(query);
+        if (entry.isUnresolved())
+            entries.append(std::move(entry));
+    }
+    return entries;
 }
 
 QByteArray AuditLog::toCsv(const QList<AuditEntry> &entries)
 {
     QStringList lines{QStringLiteral("id,time,profile,mchid,stock_id,dimension,current,target,request_no,outcome,"
                                      "http_status,code,message,request_id,verified,domain,duration_ms,observed,"
-                                     "reconciled,os_user,source")};
+                                     "reconciled,note,os_user,source")};
     for (const AuditEntry &entry : entries) {
         const AuditChange &c = entry.change;
         const AuditCompletion done = entry.completion.value_or(AuditCompletion{});
@@ -335,14 +559,11 @@ QByteArray AuditLog::toCsv(const QList<AuditEntry> &entries)
                            entry.completion ? QString::number(done.durationMs) : QString(),
                            observed ? QString::number(*observed) : QString(),
                            QString::number(int(done.reconciled || entry.reconciliation.has_value())),
+                           entry.reconciliation ? entry.reconciliation->note : QString(),
                            c.osUser,
                            c.source};
-        for (QString &field : fields) {
-            // A cell starting with =, +, - or @ is a formula to Excel: keep text as text.
-            if (!field.isEmpty() && QStringLiteral("=+-@").contains(field.front()))
-                field.prepend(u'\'');
+        for (QString &field : fields)
             field = csvField(field);
-        }
         lines << fields.join(u',');
     }
     return "\xEF\xBB\xBF" + lines.join(QStringLiteral("\r\n")).toUtf8() + "\r\n";

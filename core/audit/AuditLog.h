@@ -22,21 +22,21 @@ struct AuditFilter
     bool unresolvedOnly = false;
 };
 
+// Why the audit log could not be opened, read or written — in words a user can act on (the
+// database is locked by another program, the medium is read-only or full), not the driver's.
 class AuditError
 {
 public:
-    explicit AuditError(QString detail)
+    explicit AuditError(QString detail, bool reading = false)
         : m_detail(std::move(detail))
+        , m_reading(reading)
     { }
     const QString &detail() const { return m_detail; }
-    BilingualText text() const
-    {
-        return {QStringLiteral("审计日志无法写入：%1").arg(m_detail),
-                QStringLiteral("The audit log cannot be written: %1").arg(m_detail)};
-    }
+    BilingualText text() const;
 
 private:
     QString m_detail;
+    bool m_reading;
 };
 
 // Every budget change, in SQLite (Qt SQL, WAL mode): written as pending before it is sent,
@@ -46,28 +46,47 @@ private:
 class AuditLog
 {
 public:
-    static Result<std::unique_ptr<AuditLog>, AuditError> open(const QString &path);
+    enum class Mode {
+        ReadWrite, // created when missing
+        ReadOnly, // history on read-only media: nothing created, nothing written
+    };
+
+    // Opening retries for a while when another process holds the database (two first uses
+    // of a new data folder at once). ReadWrite also completes the entries whose outcome the
+    // database refused earlier (see complete()).
+    static Result<std::unique_ptr<AuditLog>, AuditError> open(const QString &path, Mode mode = Mode::ReadWrite);
     ~AuditLog();
 
     Result<qint64, AuditError> recordPending(const AuditChange &change);
-    // Fails if the entry does not exist or was completed already.
-    Result<bool, AuditError> complete(qint64 id, const AuditCompletion &completion);
+    // Fails if the entry does not exist or was completed already. When the database refuses
+    // the write, the outcome is kept in a small outbox file beside it (`keptForLater` says
+    // so) and written at the next open — or, if even that fails, the entry stays pending
+    // and `reconcile` settles it by a lookup.
+    Result<bool, AuditError> complete(qint64 id, const AuditCompletion &completion, bool *keptForLater = nullptr);
     Result<bool, AuditError> recordReconciliation(qint64 id, const AuditReconciliation &reconciliation);
 
     std::optional<AuditEntry> entry(qint64 id) const;
-    QList<AuditEntry> query(const AuditFilter &filter = {}) const; // newest first
+    // Newest first; an error instead of a silently empty list.
+    Result<QList<AuditEntry>, AuditError> query(const AuditFilter &filter = {}) const;
     QList<AuditEntry> unresolved() const;
+    // Earlier entries of the same change (merchant, batch, dimension, values, request number)
+    // that are still unresolved: a retry with that number may be answered by their replays.
+    QList<AuditEntry> unresolvedOfSameChange(const AuditChange &change, qint64 exceptId = 0) const;
 
     // UTF-8 with a byte-order mark, so that Excel shows the Chinese correctly.
     static QByteArray toCsv(const QList<AuditEntry> &entries);
 
     QString path() const { return m_path; }
+    QString outboxPath() const { return m_path + QStringLiteral(".outbox"); }
 
 private:
     AuditLog(QString connectionName, QString path);
+    void completeFromOutbox();
+    QString selectEntries() const;
 
     QString m_connectionName;
     QString m_path;
+    bool m_hasNotes = true;
 };
 
 // Who is at the keyboard, as the operating system says.

@@ -6,6 +6,26 @@
 
 namespace budgetdesk {
 
+namespace {
+
+AuditChange auditChangeFor(const BudgetChange &change, const QString &profile, const QString &mchid,
+                           const QString &source)
+{
+    AuditChange record;
+    record.profile = profile;
+    record.mchid = mchid;
+    record.stockId = change.stockId;
+    record.dimension = change.dimension;
+    record.current = change.current;
+    record.target = change.target;
+    record.requestNumber = change.requestNumber;
+    record.osUser = currentOsUser();
+    record.source = source;
+    return record;
+}
+
+} // namespace
+
 AuditTrail::AuditTrail(AuditLog &log, QString profile, QString mchid, QString source)
     : m_log(log)
     , m_profile(std::move(profile))
@@ -13,58 +33,174 @@ AuditTrail::AuditTrail(AuditLog &log, QString profile, QString mchid, QString so
     , m_source(std::move(source))
 { }
 
-BudgetModification *AuditTrail::modify(BusifavorClient &client, BudgetChange change, qint64 *entryId)
+BudgetModification *AuditTrail::modify(BusifavorClient &client, BudgetChange change,
+                                       std::shared_ptr<AuditRecording> recording)
 {
-    auto id = std::make_shared<qint64>(0);
+    if (!recording)
+        recording = std::make_shared<AuditRecording>();
     auto timer = std::make_shared<QElapsedTimer>();
+    auto self = std::make_shared<QPointer<BudgetModification>>();
+    auto earlier = std::make_shared<QList<AuditEntry>>();
     BudgetModification *modification = client.modifyBudget(
-        std::move(change), [this, id, timer, entryId](const BudgetChange &complete) -> std::optional<BilingualText> {
-            AuditChange record;
-            record.profile = m_profile;
-            record.mchid = m_mchid;
-            record.stockId = complete.stockId;
-            record.dimension = complete.dimension;
-            record.current = complete.current;
-            record.target = complete.target;
-            record.requestNumber = complete.requestNumber;
-            record.osUser = currentOsUser();
-            record.source = m_source;
+        std::move(change),
+        [this, recording, timer, self, earlier](const BudgetChange &complete) -> std::optional<BilingualText> {
+            const AuditChange record = auditChangeFor(complete, m_profile, m_mchid, m_source);
             auto written = m_log.recordPending(record);
             if (!written)
                 return written.error().text();
-            *id = *written;
-            if (entryId)
-                *entryId = *written;
+            recording->entryId = *written;
+            // The same request number as an unconfirmed earlier change: that one may have
+            // applied, and a refusal now may only answer its replay.
+            *earlier = m_log.unresolvedOfSameChange(record, *written);
+            if (!earlier->isEmpty() && *self)
+                (*self)->setEarlierAttemptsMayHaveApplied(true);
             timer->start();
             return std::nullopt;
         });
-    QObject::connect(modification, &BudgetModification::finished, modification,
-                     [this, id, timer](const BudgetOutcome &outcome) {
-                         if (*id == 0)
-                             return; // never sent: nothing was recorded
-                         (void)m_log.complete(*id, AuditCompletion::fromOutcome(outcome, timer->elapsed()));
-                     });
+    *self = modification;
+    QObject::connect(
+        modification, &BudgetModification::finished, modification,
+        [this, recording, timer, earlier](const BudgetOutcome &outcome) {
+            if (recording->entryId == 0)
+                return; // never sent: nothing was recorded
+            auto written = m_log.complete(recording->entryId, AuditCompletion::fromOutcome(outcome, timer->elapsed()),
+                                          &recording->keptForLater);
+            if (!written)
+                recording->completionError = written.error();
+            if (!outcome.isApplied())
+                return;
+            for (const AuditEntry &entry : std::as_const(*earlier)) {
+                AuditReconciliation settled;
+                settled.outcome = QStringLiteral("applied");
+                settled.observed = outcome.change.target;
+                settled.requestId = outcome.requestId;
+                settled.note = QStringLiteral("同一请求单号的第 #%1 条记录已确认生效 / settled by entry #%1, the same "
+                                              "request number, which applied")
+                                   .arg(recording->entryId);
+                if (m_log.recordReconciliation(entry.id, settled))
+                    recording->settledEntries.append(entry.id);
+            }
+        });
     return modification;
 }
 
-StockQuery *AuditTrail::reconcile(BusifavorClient &client, const AuditEntry &entry)
+EntryReconciliation *AuditTrail::reconcile(BusifavorClient &client, const AuditEntry &entry)
 {
-    StockQuery *query = client.queryStock(entry.change.stockId);
-    const qint64 id = entry.id;
-    const AuditChange change = entry.change;
-    QObject::connect(query, &StockQuery::finished, query, [this, id, change](const StockQueryResult &result) {
-        if (!result.isVerified())
-            return; // still unresolved
-        const StockDetails &stock = *result.stock;
-        const qint64 observed
-            = change.dimension == BudgetDimension::Total ? stock.maxCoupons : stock.maxCouponsByDay.value_or(0);
-        AuditReconciliation reconciliation;
-        reconciliation.outcome = observed == change.target ? QStringLiteral("applied") : QStringLiteral("not_applied");
-        reconciliation.observed = observed;
-        reconciliation.requestId = stock.requestId;
-        (void)m_log.recordReconciliation(id, reconciliation);
-    });
-    return query;
+    auto *reconciliation = new EntryReconciliation(m_log, client, entry);
+    QMetaObject::invokeMethod(reconciliation, &EntryReconciliation::start, Qt::QueuedConnection);
+    return reconciliation;
+}
+
+// ---- EntryReconciliation
+
+EntryReconciliation::EntryReconciliation(AuditLog &log, BusifavorClient &client, AuditEntry entry)
+    : QObject(&client)
+    , m_log(log)
+    , m_client(client)
+    , m_entry(std::move(entry))
+{ }
+
+void EntryReconciliation::cancel()
+{
+    if (m_query)
+        m_query->cancel();
+    if (m_resend)
+        m_resend->cancel();
+}
+
+void EntryReconciliation::start()
+{
+    if (m_entry.effectiveOutcome() == QLatin1String("applied")) {
+        // Settled by verified evidence once; nothing a later look shows can undo that.
+        m_result.outcome = QStringLiteral("applied");
+        m_result.explanation = {QStringLiteral("该记录已确认生效，无需核对。"),
+                                QStringLiteral("This entry is already confirmed as applied.")};
+        finish();
+        return;
+    }
+    m_query = m_client.queryStock(m_entry.change.stockId);
+    connect(m_query, &StockQuery::finished, this, &EntryReconciliation::lookupFinished);
+}
+
+void EntryReconciliation::lookupFinished(const StockQueryResult &lookup)
+{
+    m_result.lookup = lookup;
+    const AuditChange &change = m_entry.change;
+    // Minutes or days after the fact, the entry's own attempts are taken to be over; what
+    // could still be in flight is judged for the re-send below.
+    const ReconciliationVerdict verdict
+        = ReconciliationVerdict::judge(change.dimension, change.current, change.target, lookup, false);
+    m_result.explanation = verdict.text(change.target);
+    if (!lookup.isVerified()) {
+        finish(); // nothing learnt: the entry stays as it is
+        return;
+    }
+    const QByteArray requestId = lookup.stock->requestId;
+    if (verdict.verdict != ReconciliationVerdict::Verdict::NotApplied) {
+        record(verdict.name(), verdict.observed, requestId, {});
+        finish();
+        return;
+    }
+    // The starting value: send the very same change again. Its request number makes a replay
+    // harmless, and WeChat Pay's answer to it settles what the lookup alone cannot.
+    BudgetChange same;
+    same.stockId = change.stockId;
+    same.dimension = change.dimension;
+    same.target = change.target;
+    same.current = change.current;
+    same.requestNumber = change.requestNumber;
+    m_resend = m_client.modifyBudget(same);
+    m_resend->setEarlierAttemptsMayHaveApplied(true);
+    connect(m_resend, &BudgetModification::finished, this, &EntryReconciliation::resendFinished);
+}
+
+void EntryReconciliation::resendFinished(const BudgetOutcome &outcome)
+{
+    using K = BudgetOutcome::Kind;
+    m_result.resend = outcome;
+    QString result;
+    switch (outcome.kind) {
+    case K::Applied:
+    case K::ReconciledApplied:
+        result = QStringLiteral("applied");
+        break;
+    case K::ReconciledNotApplied:
+        result = QStringLiteral("not_applied");
+        break;
+    default:
+        result = QStringLiteral("unknown");
+        break;
+    }
+    const BilingualText summary = outcome.summary();
+    m_result.explanation = summary;
+    const QString note = QStringLiteral("核对时批次仍为原值 %1，已用同一请求单号 %2 重新发送同一修改：%3 / The lookup "
+                                        "showed the starting value %1; the same change was re-sent with the same "
+                                        "request number %2: %4")
+                             .arg(m_entry.change.current.value_or(0))
+                             .arg(m_entry.change.requestNumber, summary.zh, summary.en);
+    record(result, outcome.isApplied() ? std::optional<qint64>(outcome.change.target) : outcome.observedValue,
+           outcome.requestId, note);
+    finish();
+}
+
+void EntryReconciliation::record(const QString &outcome, std::optional<qint64> observed, const QByteArray &requestId,
+                                 const QString &note)
+{
+    m_result.outcome = outcome;
+    AuditReconciliation reconciliation;
+    reconciliation.outcome = outcome;
+    reconciliation.observed = observed;
+    reconciliation.requestId = requestId;
+    reconciliation.note = note;
+    auto written = m_log.recordReconciliation(m_entry.id, reconciliation);
+    if (!written)
+        m_result.recordError = written.error();
+}
+
+void EntryReconciliation::finish()
+{
+    Q_EMIT finished(m_result);
+    deleteLater();
 }
 
 } // namespace budgetdesk

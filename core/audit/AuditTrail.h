@@ -3,7 +3,65 @@
 #include "audit/AuditLog.h"
 #include "busifavor/BusifavorClient.h"
 
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
 namespace budgetdesk {
+
+// What the trail did with one change, complete once the modification has finished.
+struct AuditRecording
+{
+    qint64 entryId = 0; // 0: nothing was recorded, so nothing was sent
+    // The outcome could not be written. The caller must say so loudly; the outcome itself
+    // (and its exit code) stands. `keptForLater`: it waits in the outbox for the next start.
+    std::optional<AuditError> completionError;
+    bool keptForLater = false;
+    QList<qint64> settledEntries; // earlier unconfirmed entries of the same change, now applied
+};
+
+// How looking at an entry again ended.
+struct EntryReconciliationResult
+{
+    QString outcome; // applied, not_applied, unknown; empty: nothing could be learnt
+    StockQueryResult lookup; // the verified lookup (or why there was none)
+    std::optional<BudgetOutcome> resend; // the same change sent again, when the lookup showed the start
+    BilingualText explanation;
+    std::optional<AuditError> recordError; // the reconciliation could not be written
+};
+
+// Settles one pending or unknown audit entry: looks the batch up; the target → applied; a
+// third value → unknown; the change's own starting value → the *same* change is sent again
+// (same request number, same body, a fresh signature), which cannot apply twice, and its
+// answer decides. Appends what it found to the entry. Deletes itself after finished().
+class EntryReconciliation : public QObject
+{
+    Q_OBJECT
+
+public:
+    void cancel();
+
+Q_SIGNALS:
+    void finished(const budgetdesk::EntryReconciliationResult &result);
+
+private:
+    friend class AuditTrail;
+    EntryReconciliation(AuditLog &log, BusifavorClient &client, AuditEntry entry);
+    void start();
+    void lookupFinished(const StockQueryResult &lookup);
+    void resendFinished(const BudgetOutcome &outcome);
+    void record(const QString &outcome, std::optional<qint64> observed, const QByteArray &requestId,
+                const QString &note);
+    void finish();
+
+    AuditLog &m_log;
+    BusifavorClient &m_client;
+    AuditEntry m_entry;
+    EntryReconciliationResult m_result;
+    QPointer<StockQuery> m_query;
+    QPointer<BudgetModification> m_resend;
+};
 
 // Runs budget changes through the audit log: the pending entry is written just before the
 // PATCH goes out (and if it cannot be written, nothing goes out), the outcome when it ends.
@@ -13,13 +71,19 @@ class AuditTrail
 public:
     AuditTrail(AuditLog &log, QString profile, QString mchid, QString source);
 
-    // As BusifavorClient::modifyBudget; `entryId`, when given, receives the entry's ID as
-    // soon as it is written.
-    BudgetModification *modify(BusifavorClient &client, BudgetChange change, qint64 *entryId = nullptr);
+    // As BusifavorClient::modifyBudget. `recording`, when given, is filled in as the change
+    // goes: its entry ID as soon as it is written, the completion's fate at the end (written
+    // before finished() reaches the caller). A retry of an unconfirmed change (the same
+    // request number) is treated as one whose earlier attempts may have applied, and a
+    // success settles those earlier entries.
+    BudgetModification *modify(BusifavorClient &client, BudgetChange change,
+                               std::shared_ptr<AuditRecording> recording = nullptr);
 
-    // Looks the batch of a pending or unknown entry up and appends what it shows. The
-    // finished outcome is applied, not_applied, or unchanged (the lookup failed).
-    StockQuery *reconcile(BusifavorClient &client, const AuditEntry &entry);
+    // Looks at a pending or unknown entry again (see EntryReconciliation). An entry already
+    // applied is left as it is.
+    EntryReconciliation *reconcile(BusifavorClient &client, const AuditEntry &entry);
+
+    AuditLog &log() { return m_log; }
 
 private:
     AuditLog &m_log;
@@ -29,3 +93,5 @@ private:
 };
 
 } // namespace budgetdesk
+
+Q_DECLARE_METATYPE(budgetdesk::EntryReconciliationResult)

@@ -30,6 +30,15 @@ ResponseValidator::ResponseValidator(VerificationKeys keys, std::shared_ptr<cons
     , m_clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
 { }
 
+bool ResponseValidator::carriesSignature(const HttpHeaders &headers)
+{
+    for (QByteArrayView name : {"Wechatpay-Signature", "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Serial"}) {
+        if (findHeader(headers, name))
+            return true;
+    }
+    return false;
+}
+
 ResponseVerification ResponseValidator::validate(const HttpHeaders &headers, QByteArrayView body) const
 {
     static constexpr QByteArrayView Required[]

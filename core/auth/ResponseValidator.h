@@ -15,7 +15,9 @@ namespace budgetdesk {
 // Wechatpay-* headers are present, its time is within 300 s of ours, its serial names a key
 // we hold, and the signature over "TIMESTAMP\nNONCE\nBODY\n" — the raw body bytes — verifies.
 //
-// Only 2xx answers carry signatures; error answers are parsed as untrusted data instead.
+// WeChat Pay signs every answer once it has accepted the request's signature — refusals
+// included; a 401 SIGN_ERROR is unsigned. An answer that carries any Wechatpay-* signature
+// header is therefore checked whatever its status (carriesSignature()).
 class ResponseValidator
 {
 public:
@@ -27,6 +29,7 @@ public:
     void setKeys(VerificationKeys keys) { m_keys = std::move(keys); }
 
     ResponseVerification validate(const HttpHeaders &headers, QByteArrayView body) const;
+    static bool carriesSignature(const HttpHeaders &headers);
 
 private:
     VerificationKeys m_keys;

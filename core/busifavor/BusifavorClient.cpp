@@ -1,31 +1,23 @@
 #include "busifavor/BusifavorClient.h"
 
+#include "busifavor/JsonFields.h"
 #include "busifavor/PlatformCertificateDownload.h"
 #include "http/SignedExchange.h"
 
 #include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
 
 namespace budgetdesk {
 
 BusifavorClient::BusifavorClient(MerchantCredentials credentials, VerificationKeys keys, ClientSettings settings,
-                                 QNetworkAccessManager *network, std::shared_ptr<const Clock> clock, QObject *parent)
+                                 std::shared_ptr<const Clock> clock, QObject *parent)
     : QObject(parent)
     , m_signer(std::move(credentials), clock)
     , m_validator(std::move(keys), clock)
     , m_settings(std::move(settings))
     , m_clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
-    , m_ownNetwork(network ? nullptr : std::make_unique<QNetworkAccessManager>())
-    , m_network(network ? network : m_ownNetwork.get())
 { }
 
 BusifavorClient::~BusifavorClient() = default;
-
-void BusifavorClient::closeConnections()
-{
-    m_network->clearConnectionCache();
-}
 
 QDateTime BusifavorClient::now() const
 {
@@ -34,8 +26,7 @@ QDateTime BusifavorClient::now() const
 
 SignedExchange *BusifavorClient::exchange(SignedExchange::Request request, QObject *owner)
 {
-    auto *exchange
-        = new SignedExchange(*m_network, m_signer, m_validator, m_settings, m_clockOffset, std::move(request), owner);
+    auto *exchange = new SignedExchange(m_signer, m_validator, m_settings, m_clockOffset, std::move(request), owner);
     exchange->setUnknownSerialHandler(m_unknownSerialHandler);
     return exchange;
 }
@@ -74,7 +65,7 @@ void StockQuery::start()
 {
     m_exchange = m_client.exchange({"GET", BudgetChange::stockPath(m_stockId), {}}, this);
     connect(m_exchange, &SignedExchange::finished, this, [this] {
-        Q_EMIT finished(StockQueryResult::fromExchange(m_exchange->result()));
+        Q_EMIT finished(StockQueryResult::fromExchange(m_exchange->result(), m_stockId));
         deleteLater();
     });
     m_exchange->start();
@@ -126,8 +117,10 @@ void BudgetModification::lookupFinished(const StockQueryResult &result)
         return;
     }
     const StockDetails &stock = *result.stock;
-    m_outcome.change.current
-        = m_outcome.change.dimension == BudgetDimension::Total ? stock.maxCoupons : stock.maxCouponsByDay.value_or(0);
+    if (m_outcome.change.dimension == BudgetDimension::Total)
+        m_outcome.change.current = stock.maxCoupons;
+    else
+        m_outcome.change.current = stock.maxCouponsByDay; // none: validation says the batch has no daily cap
     send(stock);
 }
 
@@ -135,6 +128,8 @@ void BudgetModification::send(const std::optional<StockDetails> &stock)
 {
     m_outcome.problems
         = validateBudgetChange(m_outcome.change, stock, m_client.now(), m_client.m_signer.credentials().mchid);
+    if (!m_outcome.change.current && !hasBlockingProblem(m_outcome.problems))
+        m_outcome.problems.append(BudgetProblem::Code::NoDailyCap);
     if (hasBlockingProblem(m_outcome.problems)) {
         m_outcome.kind = BudgetOutcome::Kind::Invalid;
         finish();
@@ -143,67 +138,123 @@ void BudgetModification::send(const std::optional<StockDetails> &stock)
     if (m_beforeSend) {
         if (std::optional<BilingualText> refusal = m_beforeSend(m_outcome.change)) {
             m_outcome.kind = BudgetOutcome::Kind::NotRecorded;
-            m_outcome.notRecordedReason = *refusal;
+            m_outcome.reason = *refusal;
             finish();
             return;
         }
     }
     Q_EMIT stageChanged(Stage::Sending);
     m_exchange = m_client.exchange({"PATCH", m_outcome.change.path(), m_outcome.change.body()}, this);
+    connect(m_exchange, &SignedExchange::requestSent, this, &BudgetModification::requestSent);
     connect(m_exchange, &SignedExchange::finished, this, &BudgetModification::patchFinished);
     m_exchange->start();
 }
 
 void BudgetModification::patchFinished()
 {
+    using A = BudgetOutcome::Ambiguity;
     const ExchangeResult &result = m_exchange->result();
     m_outcome.attempts = result.attempts;
-    m_outcome.clockOffsetSeconds = m_client.clockOffset().offsetSeconds();
+    m_mayStillBeInFlight = result.anyAttemptMayStillBeInFlight();
+    const bool earlierMayHaveApplied = m_earlierAttemptsMayHaveApplied || result.earlierAttemptMayHaveApplied();
 
+    if (result.signingError) {
+        m_outcome.reason = *result.signingError;
+        if (result.mayHaveBeenDelivered()) { // a retry could not be signed after a 5xx
+            reconcile(A::ServerError);
+            return;
+        }
+        m_outcome.kind = BudgetOutcome::Kind::SigningFailed;
+        finish();
+        return;
+    }
     if (result.failure) {
         m_outcome.failure = result.failure;
-        if (!result.mayHaveBeenDelivered) {
+        if (!result.mayHaveBeenDelivered() && !m_earlierAttemptsMayHaveApplied) {
             m_outcome.kind = BudgetOutcome::Kind::NetworkFailed;
             finish();
             return;
         }
         using K = NetworkFailure::Kind;
         const K kind = result.failure->kind;
-        reconcile(kind == K::Cancelled                 ? BudgetOutcome::Ambiguity::Cancelled
-                      : kind == K::TimeoutAfterSending ? BudgetOutcome::Ambiguity::Timeout
-                      : result.answer                  ? BudgetOutcome::Ambiguity::ServerError
-                                                       : BudgetOutcome::Ambiguity::ConnectionLost);
+        reconcile(kind == K::Cancelled                 ? A::Cancelled
+                      : kind == K::TimeoutAfterSending ? A::Timeout
+                      : result.answer                  ? A::ServerError
+                                                       : A::ConnectionLost);
         return;
     }
 
     const HttpAnswer &answer = *result.answer;
     m_outcome.requestId = answer.requestId();
     m_outcome.domain = answer.domain;
+    m_outcome.httpStatus = answer.status;
+    m_outcome.verification = answer.verification;
     if (answer.isSuccess() && answer.status != 202) {
-        m_outcome.verification = answer.verification;
-        const QJsonObject json = QJsonDocument::fromJson(answer.body).object();
-        if (!answer.isVerified() || !json.value(QStringLiteral("max_coupons")).isDouble()) {
-            reconcile(BudgetOutcome::Ambiguity::NotVerified);
+        judgeSuccess(answer);
+        return;
+    }
+    if (answer.status >= 400 || answer.status == 202) {
+        m_outcome.error = ApiError::fromAnswer(answer.status, answer.headers, answer.body, answer.verification);
+        if (answer.isServerError()) {
+            reconcile(A::ServerError);
             return;
         }
-        m_outcome.kind = BudgetOutcome::Kind::Applied;
-        m_outcome.verified = true;
-        m_outcome.maxCoupons = json.value(QStringLiteral("max_coupons")).toInteger();
-        if (json.value(QStringLiteral("max_coupons_by_day")).isDouble())
-            m_outcome.maxCouponsByDay = json.value(QStringLiteral("max_coupons_by_day")).toInteger();
+        // `403 RULE_LIMIT 批次库存的当前值错误` is exactly what the replay of an applied change
+        // gets: after an attempt that may have applied, a refusal proves nothing.
+        if (earlierMayHaveApplied) {
+            reconcile(A::RefusedAfterRetry);
+            return;
+        }
+        m_outcome.kind = BudgetOutcome::Kind::Rejected;
+        if (m_outcome.error->isSignError())
+            m_outcome.signDiagnosis = SignErrorDiagnosis::compare(
+                answer.signingMessage, m_outcome.error->serverSigningMessage(), m_client.clockOffset().offsetSeconds());
         finish();
         return;
     }
-    if (answer.status >= 500 || answer.status == 202) {
-        m_outcome.error = ApiError::fromAnswer(answer.status, answer.headers, answer.body);
-        reconcile(BudgetOutcome::Ambiguity::ServerError);
+    // A redirect (or anything else no API answers): not WeChat Pay's word on the change.
+    m_outcome.reason = {QStringLiteral("收到意外的 HTTP %1 应答。").arg(answer.status),
+                        QStringLiteral("An unexpected HTTP %1 answer.").arg(answer.status)};
+    reconcile(A::UnexpectedAnswer);
+}
+
+// A 2xx is "applied" only when it is verified and names the target; anything else leaves the
+// outcome open.
+void BudgetModification::judgeSuccess(const HttpAnswer &answer)
+{
+    using A = BudgetOutcome::Ambiguity;
+    if (!answer.isVerified()) {
+        reconcile(A::NotVerified);
         return;
     }
-    m_outcome.kind = BudgetOutcome::Kind::Rejected;
-    m_outcome.error = ApiError::fromAnswer(answer.status, answer.headers, answer.body);
-    if (m_outcome.error->isSignError())
-        m_outcome.signDiagnosis = SignErrorDiagnosis::compare(
-            answer.signingMessage, m_outcome.error->serverSigningMessage(), m_outcome.clockOffsetSeconds);
+    const QJsonDocument document = QJsonDocument::fromJson(answer.body);
+    const JsonFields json(document.object());
+    auto maxCoupons = json.requiredInteger("max_coupons", 0, BudgetProblem::MaximumCount);
+    auto maxByDay = json.optionalInteger("max_coupons_by_day", 0, BudgetProblem::MaximumCount);
+    if (!document.isObject() || !maxCoupons || !maxByDay) {
+        m_outcome.reason = !document.isObject() ? JsonFields::notAnObject()
+            : !maxCoupons                        ? maxCoupons.error()
+                                                 : maxByDay.error();
+        reconcile(A::AnswerMismatch);
+        return;
+    }
+    const BudgetChange &change = m_outcome.change;
+    const std::optional<qint64> named
+        = change.dimension == BudgetDimension::Total ? std::optional<qint64>(*maxCoupons) : *maxByDay;
+    if (named != change.target) {
+        const QString field = BudgetChange::dimensionField(change.dimension);
+        const QString said = named ? QString::number(*named) : QStringLiteral("—");
+        m_outcome.reason = {QStringLiteral("已验签的应答说 %1 = %2，不是目标值 %3。").arg(field, said).arg(change.target),
+                            QStringLiteral("The verified answer says %1 = %2, not the target %3.")
+                                .arg(field, said)
+                                .arg(change.target)};
+        reconcile(A::AnswerMismatch);
+        return;
+    }
+    m_outcome.kind = BudgetOutcome::Kind::Applied;
+    m_outcome.verified = true;
+    m_outcome.maxCoupons = *maxCoupons;
+    m_outcome.maxCouponsByDay = *maxByDay;
     finish();
 }
 
@@ -223,20 +274,23 @@ void BudgetModification::reconcile(BudgetOutcome::Ambiguity ambiguity)
 void BudgetModification::reconciliationFinished(const StockQueryResult &result)
 {
     m_outcome.reconciliation = result;
-    if (!result.isVerified()) {
+    const BudgetChange &change = m_outcome.change;
+    const ReconciliationVerdict verdict
+        = ReconciliationVerdict::judge(change.dimension, change.current, change.target, result, m_mayStillBeInFlight);
+    m_outcome.verdict = verdict;
+    m_outcome.observedValue = verdict.observed;
+    switch (verdict.verdict) {
+    case ReconciliationVerdict::Verdict::Applied:
+        m_outcome.kind = BudgetOutcome::Kind::ReconciledApplied;
+        m_outcome.maxCoupons = result.stock->maxCoupons;
+        m_outcome.maxCouponsByDay = result.stock->maxCouponsByDay;
+        break;
+    case ReconciliationVerdict::Verdict::NotApplied:
+        m_outcome.kind = BudgetOutcome::Kind::ReconciledNotApplied;
+        break;
+    case ReconciliationVerdict::Verdict::Unknown:
         m_outcome.kind = BudgetOutcome::Kind::Unknown;
-        finish();
-        return;
-    }
-    const StockDetails &stock = *result.stock;
-    const qint64 observed
-        = m_outcome.change.dimension == BudgetDimension::Total ? stock.maxCoupons : stock.maxCouponsByDay.value_or(0);
-    m_outcome.observedValue = observed;
-    m_outcome.kind = observed == m_outcome.change.target ? BudgetOutcome::Kind::ReconciledApplied
-                                                         : BudgetOutcome::Kind::ReconciledNotApplied;
-    if (m_outcome.kind == BudgetOutcome::Kind::ReconciledApplied) {
-        m_outcome.maxCoupons = stock.maxCoupons;
-        m_outcome.maxCouponsByDay = stock.maxCouponsByDay;
+        break;
     }
     finish();
 }

@@ -13,8 +13,6 @@
 #include <functional>
 #include <memory>
 
-class QNetworkAccessManager;
-
 namespace budgetdesk {
 
 class BusifavorClient;
@@ -60,9 +58,16 @@ public:
     // After sending, a cancel makes the outcome ambiguous; it is still reconciled unless
     // cancelled again.
     void cancel();
+    // Set before it starts, when this is a retry of a change that was sent before (the same
+    // request number) and may have applied: then even a refusal of the first attempt here
+    // may only answer a replay, and is reconciled rather than reported as rejected.
+    void setEarlierAttemptsMayHaveApplied(bool may) { m_earlierAttemptsMayHaveApplied = may; }
 
 Q_SIGNALS:
     void stageChanged(budgetdesk::BudgetModification::Stage stage);
+    // The change's request has left this computer (whole) at least once: from here on it may
+    // apply whatever happens to the answer.
+    void requestSent();
     void finished(const budgetdesk::BudgetOutcome &outcome);
 
 private:
@@ -72,6 +77,7 @@ private:
     void lookupFinished(const StockQueryResult &result);
     void send(const std::optional<StockDetails> &stock);
     void patchFinished();
+    void judgeSuccess(const HttpAnswer &answer);
     void reconcile(BudgetOutcome::Ambiguity ambiguity);
     void reconciliationFinished(const StockQueryResult &result);
     void finish();
@@ -82,21 +88,20 @@ private:
     QPointer<StockQuery> m_query;
     QPointer<SignedExchange> m_exchange;
     int m_cancels = 0;
+    bool m_earlierAttemptsMayHaveApplied = false;
+    bool m_mayStillBeInFlight = false;
 };
 
-// The two busifavor budget calls (PROTOCOL.md §4–§6) over QNetworkAccessManager, for one
-// merchant: `GET …/stocks/{stock_id}` and `PATCH …/stocks/{stock_id}/budget`. Everything
-// is asynchronous; nothing blocks the thread it runs on.
+// The two busifavor budget calls (PROTOCOL.md §4–§6) for one merchant: `GET
+// …/stocks/{stock_id}` and `PATCH …/stocks/{stock_id}/budget`, each request on a connection
+// of its own (HttpAttempt). Everything is asynchronous; nothing blocks the thread it runs on.
 class BusifavorClient : public QObject
 {
     Q_OBJECT
 
 public:
-    // `network` may be shared; without one the client makes its own (one manager per trust
-    // configuration: pooled TLS connections ignore a changed QSslConfiguration).
     BusifavorClient(MerchantCredentials credentials, VerificationKeys keys, ClientSettings settings,
-                    QNetworkAccessManager *network = nullptr, std::shared_ptr<const Clock> clock = nullptr,
-                    QObject *parent = nullptr);
+                    std::shared_ptr<const Clock> clock = nullptr, QObject *parent = nullptr);
     ~BusifavorClient() override;
 
     StockQuery *queryStock(const QString &stockId);
@@ -112,8 +117,6 @@ public:
     BudgetModification *modifyBudget(BudgetChange change, BeforeSend beforeSend = {});
 
     const ClientSettings &settings() const { return m_settings; }
-    // Drops kept-alive connections (may block briefly: not on a UI thread's hot path).
-    void closeConnections();
     const ClockOffsetMeter &clockOffset() const { return m_clockOffset; }
     const RequestSigner &signer() const { return m_signer; }
     QDateTime now() const;
@@ -128,8 +131,6 @@ private:
     ResponseValidator m_validator;
     ClientSettings m_settings;
     std::shared_ptr<const Clock> m_clock;
-    std::unique_ptr<QNetworkAccessManager> m_ownNetwork;
-    QNetworkAccessManager *m_network;
     ClockOffsetMeter m_clockOffset;
     UnknownSerialHandler m_unknownSerialHandler;
 };

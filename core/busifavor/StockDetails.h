@@ -1,5 +1,8 @@
 #pragma once
 
+#include "common/BilingualText.h"
+#include "common/Result.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -35,8 +38,10 @@ struct StockDetails
     QUrl domain;
     QDateTime lookedUpAt;
 
-    // nullopt when the body is not a stock (no stock_id, or no stock_send_rule).
-    static std::optional<StockDetails> fromJson(const QByteArray &body);
+    // The batch `expectedStockId` from an answer's body — or why the body cannot be used: not
+    // JSON, another batch, or a field the tool relies on missing or not of the API page's type
+    // (a number must be an integer in range; a missing required number is never read as 0).
+    static Result<StockDetails, BilingualText> fromJson(const QByteArray &body, const QString &expectedStockId);
 
     bool isRunning() const { return stockState == QLatin1String("RUNNING"); }
     QString stateLabelZh() const; // 运行中, 已停止…

@@ -2,32 +2,52 @@
 
 namespace budgetdesk {
 
-StockQueryResult StockQueryResult::fromExchange(const ExchangeResult &exchange)
+StockQueryResult StockQueryResult::fromExchange(const ExchangeResult &exchange, const QString &stockId)
 {
     StockQueryResult result;
+    result.stockId = stockId;
     result.attempts = exchange.attempts;
+    if (exchange.signingError) {
+        result.kind = Kind::SigningFailed;
+        result.problem = *exchange.signingError;
+        return result;
+    }
     if (!exchange.answer || exchange.failure) {
         result.kind = Kind::NetworkFailed;
         result.failure = exchange.failure;
         return result;
     }
     const HttpAnswer &answer = *exchange.answer;
-    if (!answer.isSuccess()) {
+    result.verification = answer.verification;
+    if (answer.status >= 400) {
         result.kind = Kind::Rejected;
-        result.error = ApiError::fromAnswer(answer.status, answer.headers, answer.body);
+        result.error = ApiError::fromAnswer(answer.status, answer.headers, answer.body, answer.verification);
         return result;
     }
-    result.verification = answer.verification;
-    std::optional<StockDetails> stock = StockDetails::fromJson(answer.body);
-    if (!answer.isVerified() || !stock) {
+    if (!answer.isSuccess()) {
+        result.kind = Kind::Unusable;
+        result.problem = {QStringLiteral("收到意外的 HTTP %1 应答（微信支付的查询接口不会这样应答），不予采用。")
+                              .arg(answer.status),
+                          QStringLiteral("An unexpected HTTP %1 answer (WeChat Pay's lookup never answers so); it is "
+                                         "not used.")
+                              .arg(answer.status)};
+        return result;
+    }
+    if (!answer.isVerified()) {
         result.kind = Kind::NotVerified;
+        return result;
+    }
+    auto stock = StockDetails::fromJson(answer.body, stockId);
+    if (!stock) {
+        result.kind = Kind::Unusable;
+        result.problem = stock.error();
         return result;
     }
     stock->requestId = answer.requestId();
     stock->domain = answer.domain;
     stock->lookedUpAt = QDateTime::currentDateTime();
     result.kind = Kind::Verified;
-    result.stock = std::move(stock);
+    result.stock = std::move(stock).value();
     return result;
 }
 
@@ -36,17 +56,21 @@ BilingualText StockQueryResult::summary() const
     switch (kind) {
     case Kind::Verified:
         return {QStringLiteral("查询成功，应答已验签。"), QStringLiteral("Looked up; the answer is verified.")};
-    case Kind::Rejected:
-        return {QStringLiteral("查询被拒绝：%1 %2").arg(error->code, error->message),
-                QStringLiteral("Lookup refused: %1 %2").arg(error->code, error->message)};
+    case Kind::Rejected: {
+        const BilingualText trust = error->trustText();
+        return {QStringLiteral("查询被拒绝（%1）：%2 %3").arg(trust.zh, error->code, error->message),
+                QStringLiteral("Lookup refused (%1): %2 %3").arg(trust.en, error->code, error->message)};
+    }
     case Kind::NotVerified:
         if (verification && !verification->isVerified())
             return verification->text();
-        return {QStringLiteral("应答不是批次详情，不可信。"),
-                QStringLiteral("The answer is not a batch; it is not trusted.")};
+        break;
+    case Kind::Unusable:
+    case Kind::SigningFailed:
+        return problem;
     case Kind::NetworkFailed:
         if (failure) {
-            const ErrorExplanation explanation = failure->explanation();
+            const ErrorExplanation explanation = failure->explanation(NetworkFailure::Context::Lookup);
             return {explanation.explanationZh, explanation.en};
         }
         break;

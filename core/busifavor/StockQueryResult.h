@@ -12,26 +12,31 @@
 
 namespace budgetdesk {
 
-// The end of a lookup: a verified stock, or exactly one reason there is none.
+// The end of a lookup: a verified, usable batch, or exactly one reason there is none.
 struct StockQueryResult
 {
     enum class Kind {
         Verified,
-        Rejected, // error: a non-2xx answer
-        NotVerified, // verification: a 2xx whose signature failed (or whose body was no stock)
+        Rejected, // error: a 4xx/5xx answer (error->verified says whether it was signed)
+        NotVerified, // verification: a 2xx whose signature failed
+        Unusable, // problem: a verified 2xx that is not this batch, or a field of the wrong type;
+                  // or an answer no API gives (a redirect)
         NetworkFailed, // failure
+        SigningFailed, // problem: the request could not be signed; nothing was sent
     };
 
     Kind kind = Kind::NetworkFailed;
+    QString stockId; // the batch asked about
     std::optional<StockDetails> stock;
     std::optional<ApiError> error;
     std::optional<ResponseVerification> verification;
     std::optional<NetworkFailure> failure;
+    BilingualText problem;
     QList<ExchangeAttempt> attempts;
 
     bool isVerified() const { return kind == Kind::Verified; }
-    static StockQueryResult fromExchange(const ExchangeResult &exchange);
-    BilingualText summary() const; // one line, for logs and the CLI
+    static StockQueryResult fromExchange(const ExchangeResult &exchange, const QString &stockId);
+    BilingualText summary() const; // one line, for logs and the CLI; never about a change
 };
 
 } // namespace budgetdesk

@@ -30,6 +30,8 @@ public:
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
 
+    T value_or(T fallback) const & { return ok() ? value() : std::move(fallback); }
+
     const E &error() const & { return std::get<1>(m_state); }
     E &&error() && { return std::get<1>(std::move(m_state)); }
 

@@ -13,6 +13,13 @@ BilingualText baseText(KeyError::Code code, const QString &detail)
     case C::FileUnreadable:
         return {QStringLiteral("文件无法读取，请检查权限。"),
                 QStringLiteral("The file cannot be read; check its permissions.")};
+    case C::NotARegularFile:
+        return {QStringLiteral("这不是普通文件（而是文件夹、管道或设备），不能作为密钥或证书读取。"),
+                QStringLiteral("This is not a regular file (a folder, pipe or device); it cannot be read as a key or "
+                               "certificate.")};
+    case C::FileTooLarge:
+        return {QStringLiteral("文件超过 %1 字节，不可能是密钥或证书。").arg(detail),
+                QStringLiteral("The file is larger than %1 bytes; it cannot be a key or certificate.").arg(detail)};
     case C::CertificateInsteadOfKey:
         return {
             QStringLiteral("这是证书，不是私钥。请选择商户 API 私钥文件 apiclient_key.pem（或 apiclient_cert.p12）。"),

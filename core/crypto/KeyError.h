@@ -15,6 +15,8 @@ public:
     enum class Code {
         FileNotFound,
         FileUnreadable,
+        NotARegularFile, // a folder, a pipe, a device such as /dev/zero
+        FileTooLarge, // far beyond any key or certificate
         CertificateInsteadOfKey,
         PublicKeyInsteadOfPrivateKey,
         PrivateKeyInsteadOfPublicKey,
@@ -36,7 +38,7 @@ public:
 
     Code code() const { return m_code; }
     // What the text refers to: the algorithm found (NotRsa), the key size (RsaKeyTooShort),
-    // or nothing.
+    // the size limit (FileTooLarge), or nothing.
     const QString &detail() const { return m_detail; }
     // The file the problem was found in, if it came from a file.
     const QString &fileName() const { return m_fileName; }

@@ -299,14 +299,20 @@ QString keyFormatName(KeyFormat format)
 
 Result<QByteArray, KeyError> KeyLoader::readFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
+    const QFileInfo info(path);
+    if (!info.exists())
         return KeyError(KeyError::Code::FileNotFound).inFile(path);
+    // Checked before opening: opening a FIFO waits for a writer, and /dev/zero never ends.
+    if (!info.isFile())
+        return KeyError(KeyError::Code::NotARegularFile).inFile(path);
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return KeyError(KeyError::Code::FileUnreadable).inFile(path);
-    if (file.size() > MaximumKeyFileSize)
-        return KeyError(KeyError::Code::UnrecognisedContent).inFile(path);
-    return file.readAll();
+    // Read with the cap itself, whatever size the file claims.
+    QByteArray content = file.read(MaximumKeyFileSize + 1);
+    if (content.size() > MaximumKeyFileSize)
+        return KeyError(KeyError::Code::FileTooLarge, QString::number(MaximumKeyFileSize)).inFile(path);
+    return content;
 }
 
 Result<MerchantKey, KeyError> KeyLoader::merchantKey(QByteArrayView content, const QByteArray &passphrase,

@@ -6,9 +6,11 @@
 
 namespace budgetdesk {
 
-ApiError ApiError::fromAnswer(int httpStatus, const HttpHeaders &headers, const QByteArray &body)
+ApiError ApiError::fromAnswer(int httpStatus, const HttpHeaders &headers, const QByteArray &body,
+                              std::optional<ResponseVerification> verification)
 {
     ApiError error;
+    error.verification = std::move(verification);
     error.httpStatus = httpStatus;
     error.rawBody = body;
     error.requestId = findHeader(headers, "Request-ID").value_or(QByteArray());
@@ -19,6 +21,16 @@ ApiError ApiError::fromAnswer(int httpStatus, const HttpHeaders &headers, const 
     error.detail = json.value(QStringLiteral("detail")).toObject();
     error.explanation = ErrorCatalogue::explain(httpStatus, error.code, error.message);
     return error;
+}
+
+BilingualText ApiError::trustText() const
+{
+    if (isVerified())
+        return {QStringLiteral("已验签"), QStringLiteral("verified")};
+    if (!verification)
+        return {QStringLiteral("未验签：应答没有签名，内容不可信"), QStringLiteral("not verified: the answer is unsigned")};
+    const BilingualText why = verification->text();
+    return {QStringLiteral("未验签：%1").arg(why.zh), QStringLiteral("not verified: %1").arg(why.en)};
 }
 
 QByteArray ApiError::serverSigningMessage() const

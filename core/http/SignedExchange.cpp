@@ -1,29 +1,43 @@
 #include "http/SignedExchange.h"
 
+#include "http/DomainPolicy.h"
+#include "http/HttpAttempt.h"
 #include "http/UserAgent.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
+#include <QDateTime>
 #include <QRandomGenerator>
 
 namespace budgetdesk {
 
-namespace {
-
-QUrl joined(const QUrl &base, const QByteArray &pathAndQuery)
+bool ExchangeAttempt::mayHaveApplied() const
 {
-    QByteArray encoded = base.toEncoded(QUrl::StripTrailingSlash) + pathAndQuery;
-    return QUrl::fromEncoded(encoded, QUrl::StrictMode);
+    if (failure)
+        return failure->mayHaveBeenDelivered();
+    return !(httpStatus >= 400 && httpStatus < 500);
 }
 
-} // namespace
+bool ExchangeResult::mayHaveBeenDelivered() const
+{
+    return std::any_of(attempts.cbegin(), attempts.cend(), [](const ExchangeAttempt &attempt) {
+        return attempt.httpStatus != 0 || (attempt.failure && attempt.failure->mayHaveBeenDelivered());
+    });
+}
 
-SignedExchange::SignedExchange(QNetworkAccessManager &network, const RequestSigner &signer,
-                               const ResponseValidator &validator, const ClientSettings &settings,
-                               ClockOffsetMeter &clock, Request request, QObject *parent)
+bool ExchangeResult::earlierAttemptMayHaveApplied() const
+{
+    return std::any_of(attempts.cbegin(), attempts.cend() - qMin<qsizetype>(1, attempts.size()),
+                       [](const ExchangeAttempt &attempt) { return attempt.mayHaveApplied(); });
+}
+
+bool ExchangeResult::anyAttemptMayStillBeInFlight() const
+{
+    return std::any_of(attempts.cbegin(), attempts.cend(),
+                       [](const ExchangeAttempt &attempt) { return attempt.mayStillBeInFlight(); });
+}
+
+SignedExchange::SignedExchange(const RequestSigner &signer, const ResponseValidator &validator,
+                               const ClientSettings &settings, ClockOffsetMeter &clock, Request request, QObject *parent)
     : QObject(parent)
-    , m_network(network)
     , m_signer(signer)
     , m_validator(validator)
     , m_settings(settings)
@@ -33,26 +47,17 @@ SignedExchange::SignedExchange(QNetworkAccessManager &network, const RequestSign
     , m_busyRetriesLeft(settings.busyRetries)
 {
     m_domains.append(settings.primaryBaseUrl);
-    if (!settings.backupBaseUrl.isEmpty() && settings.backupBaseUrl != settings.primaryBaseUrl)
-        m_domains.append(settings.backupBaseUrl);
-    m_deadline.setSingleShot(true);
+    // The last line of DomainPolicy: whatever the settings say, a local primary never fails
+    // over to WeChat Pay's real domain.
+    const QUrl &backup = settings.backupBaseUrl;
+    if (!backup.isEmpty() && backup != settings.primaryBaseUrl
+        && !DomainPolicy::checkPair(settings.primaryBaseUrl, backup))
+        m_domains.append(backup);
     m_backoff.setSingleShot(true);
-    connect(&m_deadline, &QTimer::timeout, this, [this] {
-        m_timedOut = true;
-        if (m_reply)
-            m_reply->abort();
-    });
     connect(&m_backoff, &QTimer::timeout, this, [this] { sendTo(m_domainIndex); });
 }
 
-SignedExchange::~SignedExchange()
-{
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
+SignedExchange::~SignedExchange() = default;
 
 void SignedExchange::start()
 {
@@ -70,20 +75,20 @@ void SignedExchange::cancel()
         handleFailure({NetworkFailure::Kind::Cancelled, QStringLiteral("cancelled while waiting to retry")});
         return;
     }
-    if (m_reply)
-        m_reply->abort();
+    if (m_attempt)
+        m_attempt->cancel();
 }
 
 void SignedExchange::sendTo(int domainIndex)
 {
     m_domainIndex = domainIndex;
-    m_sent = false;
-    m_timedOut = false;
 
     // Signed afresh for every attempt: a new timestamp and nonce, the same bytes.
     auto signedRequest = m_signer.sign(m_request.method, m_request.pathAndQuery, m_request.body);
     if (!signedRequest) {
-        handleFailure({NetworkFailure::Kind::Other, signedRequest.error().text().en});
+        // A configuration problem, not a network one; nothing leaves this computer.
+        m_result.signingError = signedRequest.error().text();
+        finish();
         return;
     }
     const QUrl domain = m_domains.at(domainIndex);
@@ -92,73 +97,54 @@ void SignedExchange::sendTo(int domainIndex)
     attempt.signingMessage = signedRequest->signingMessage;
     m_result.attempts.append(attempt);
 
-    QNetworkRequest request(joined(domain, m_request.pathAndQuery));
-    request.setRawHeader("Accept", "application/json");
-    request.setRawHeader("Content-Type", "application/json");
-    request.setRawHeader("User-Agent", userAgent());
-    request.setRawHeader("Authorization", signedRequest->authorization);
+    HttpAttempt::Request request;
+    request.baseUrl = domain;
+    request.method = m_request.method;
+    request.target = m_request.pathAndQuery;
+    request.body = m_request.body;
+    request.headers = {{"Accept", "application/json"}, {"User-Agent", userAgent()},
+                       {"Authorization", signedRequest->authorization}};
+    if (!m_request.body.isEmpty())
+        request.headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
     const QString serial = m_validator.keys().preferredSerial();
     if (!serial.isEmpty())
-        request.setRawHeader("Wechatpay-Serial", serial.toLatin1());
-    request.setTransferTimeout(m_settings.timeoutMs);
-    if (m_settings.sslConfiguration)
-        request.setSslConfiguration(*m_settings.sslConfiguration);
-    // No cached or redirected answers: each one must be WeChat Pay's own, and signed.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+        request.headers.append({QByteArray("Wechatpay-Serial"), serial.toLatin1()});
+    HttpAttempt::Settings settings;
+    settings.timeoutMs = m_settings.timeoutMs;
+    settings.ssl = m_settings.sslConfiguration;
+    settings.answerLimits.bodyBytes = m_settings.answerBodyLimit;
 
-    m_reply = m_network.sendCustomRequest(request, m_request.method, m_request.body);
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_sent = true; });
-    connect(m_reply, &QNetworkReply::finished, this, &SignedExchange::onReplyFinished);
-    m_deadline.start(m_settings.timeoutMs);
+    m_attempt = new HttpAttempt(std::move(request), std::move(settings), this);
+    connect(m_attempt, &HttpAttempt::requestSent, this, &SignedExchange::requestSent);
+    connect(m_attempt, &HttpAttempt::finished, this, &SignedExchange::onAttemptFinished);
+    m_attempt->start();
     Q_EMIT attemptStarted(domain, int(m_result.attempts.size()));
 }
 
-NetworkFailure SignedExchange::classify(QNetworkReply *reply) const
+void SignedExchange::onAttemptFinished()
 {
-    using Kind = NetworkFailure::Kind;
-    const QString detail = reply->errorString();
-    if (m_cancelled)
-        return {Kind::Cancelled, detail};
-    switch (reply->error()) {
-    case QNetworkReply::HostNotFoundError:
-        return {Kind::HostNotFound, detail};
-    case QNetworkReply::ConnectionRefusedError:
-        return {Kind::ConnectionRefused, detail};
-    case QNetworkReply::SslHandshakeFailedError:
-        return {Kind::TlsHandshake, detail};
-    case QNetworkReply::OperationCanceledError:
-    case QNetworkReply::TimeoutError:
-        return {m_sent ? Kind::TimeoutAfterSending : Kind::TimeoutBeforeSending, detail};
-    case QNetworkReply::RemoteHostClosedError:
-        return {m_sent ? Kind::ClosedAfterSending : Kind::ClosedBeforeSending, detail};
-    default:
-        return {Kind::Other, detail};
-    }
-}
+    HttpAttempt *attempt = m_attempt;
+    m_attempt = nullptr;
+    attempt->deleteLater();
 
-void SignedExchange::onReplyFinished()
-{
-    m_deadline.stop();
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    reply->deleteLater();
-
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid()) {
-        handleFailure(classify(reply));
+    if (attempt->failure()) {
+        NetworkFailure failure = *attempt->failure();
+        if (m_cancelled && failure.kind != NetworkFailure::Kind::Cancelled)
+            failure = {NetworkFailure::Kind::Cancelled, failure.detail, failure.sent, failure.domain};
+        handleFailure(failure);
         return;
     }
     HttpAnswer answer;
-    answer.status = status.toInt();
-    answer.headers = reply->rawHeaderPairs();
-    answer.body = reply->readAll();
+    answer.status = attempt->status();
+    answer.headers = attempt->headers();
+    answer.body = attempt->body();
     answer.domain = m_domains.at(m_domainIndex);
     answer.signingMessage = m_result.attempts.last().signingMessage;
-    m_clock.observe(answer.headers, QDateTime::currentMSecsSinceEpoch());
-    if (answer.isSuccess())
+    if (ResponseValidator::carriesSignature(answer.headers) || answer.isSuccess())
         answer.verification = m_validator.validate(answer.headers, answer.body);
-    m_result.attempts.last().httpStatus = answer.status;
+    ExchangeAttempt &record = m_result.attempts.last();
+    record.httpStatus = answer.status;
+    record.requestId = answer.requestId();
 
     // A serial nobody knows may be a platform certificate rotated in since the last download:
     // refresh once, then judge the same answer again.
@@ -185,11 +171,10 @@ bool SignedExchange::isBusy(const HttpAnswer &answer) const
 
 void SignedExchange::handleAnswer(HttpAnswer answer)
 {
-    const bool serverError
-        = answer.status == 500 || answer.status == 502 || answer.status == 503 || answer.status == 202;
-    if (serverError)
-        m_result.mayHaveBeenDelivered = true; // it reached WeChat Pay, which may have acted on it
-    if (!m_cancelled && serverError && m_serverRetriesLeft > 0) {
+    // Only WeChat Pay's own signed word on the time counts: anyone can write a Date header.
+    if (answer.isVerified())
+        m_clock.observe(answer.headers, QDateTime::currentMSecsSinceEpoch());
+    if (!m_cancelled && answer.isServerError() && m_serverRetriesLeft > 0) {
         --m_serverRetriesLeft;
         m_result.answer = std::move(answer);
         retryLater(m_settings.backoffMs << m_retryNumber++);
@@ -209,9 +194,8 @@ void SignedExchange::handleAnswer(HttpAnswer answer)
 
 void SignedExchange::handleFailure(const NetworkFailure &failure)
 {
-    if (!m_result.attempts.isEmpty() && !m_result.attempts.last().httpStatus)
+    if (!m_result.attempts.isEmpty() && !m_result.attempts.last().httpStatus && !m_result.attempts.last().failure)
         m_result.attempts.last().failure = failure;
-    m_result.mayHaveBeenDelivered = m_result.mayHaveBeenDelivered || failure.mayHaveBeenDelivered();
 
     // Connection-level trouble on the primary domain: the same call on the backup domain.
     if (!m_cancelled && failure.allowsFailover() && m_domainIndex + 1 < m_domains.size()) {

@@ -3,6 +3,7 @@
 #include "auth/HttpHeaders.h"
 #include "auth/RequestSigner.h"
 #include "auth/ResponseValidator.h"
+#include "common/BilingualText.h"
 #include "errors/NetworkFailure.h"
 #include "http/ClientSettings.h"
 #include "http/ClockOffsetMeter.h"
@@ -15,47 +16,63 @@
 #include <functional>
 #include <optional>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-
 namespace budgetdesk {
 
-// An HTTP answer as received, with the verdict on its signature when it is a 2xx.
+class HttpAttempt;
+
+// An HTTP answer as received, with the verdict on its signature when it carries one.
 struct HttpAnswer
 {
     int status = 0;
     HttpHeaders headers;
     QByteArray body;
     QUrl domain; // the base URL that answered
-    std::optional<ResponseVerification> verification;
+    std::optional<ResponseVerification> verification; // nullopt: the answer carries no signature
     QByteArray signingMessage; // what this attempt signed
 
     bool isSuccess() const { return status >= 200 && status < 300; }
+    bool isRefusal() const { return status >= 400 && status < 500; }
+    bool isServerError() const { return status >= 500 || status == 202; }
     bool isVerified() const { return verification && verification->isVerified(); }
     QByteArray requestId() const { return findHeader(headers, "Request-ID").value_or(QByteArray()); }
 };
 
-// One try: which domain, what was signed, and how it ended.
+// One try: which domain, what was signed, and how it ended — every request that left this
+// computer is one of these, with its own timestamp and nonce.
 struct ExchangeAttempt
 {
     QUrl domain;
     QByteArray signingMessage;
     int httpStatus = 0;
+    QByteArray requestId;
     std::optional<NetworkFailure> failure;
+
+    // Could WeChat Pay have carried this attempt out? A refusal (4xx) says no; a 2xx, 5xx,
+    // 202, anything unexpected, or a lost answer after sending cannot rule it out.
+    bool mayHaveApplied() const;
+    bool mayStillBeInFlight() const { return failure && failure->mayStillBeInFlight(); }
 };
 
 struct ExchangeResult
 {
     std::optional<HttpAnswer> answer; // the final HTTP answer, if any came
     std::optional<NetworkFailure> failure; // why none came
-    bool mayHaveBeenDelivered = false; // with `failure`: could any attempt have reached WeChat Pay?
+    std::optional<BilingualText> signingError; // the request could not be signed: nothing sent
     QList<ExchangeAttempt> attempts;
+
+    // With `failure`: could any attempt have reached WeChat Pay?
+    bool mayHaveBeenDelivered() const;
+    // Could an attempt before the last one have applied? Then a refusal of the last one may
+    // only be the answer to a replay of a change that already happened.
+    bool earlierAttemptMayHaveApplied() const;
+    bool anyAttemptMayStillBeInFlight() const;
 };
 
 // One logical API call, carried to an answer: signs the request afresh for every attempt,
 // fails over from the primary to the backup domain on connection-level failures only (an
-// HTTP answer never moves it), retries 5xx/202 and busy answers with backoff, verifies 2xx
-// answers, and measures the clock offset. Asynchronous; cancel() at any time.
+// HTTP answer or a TLS failure never moves it), retries 5xx/202 and busy answers with
+// backoff, verifies every signed answer, and measures the clock offset from verified ones.
+// Asynchronous; cancel() at any time.
 class SignedExchange : public QObject
 {
     Q_OBJECT
@@ -68,8 +85,8 @@ public:
         QByteArray body; // the exact bytes sent and signed
     };
 
-    SignedExchange(QNetworkAccessManager &network, const RequestSigner &signer, const ResponseValidator &validator,
-                   const ClientSettings &settings, ClockOffsetMeter &clock, Request request, QObject *parent = nullptr);
+    SignedExchange(const RequestSigner &signer, const ResponseValidator &validator, const ClientSettings &settings,
+                   ClockOffsetMeter &clock, Request request, QObject *parent = nullptr);
     ~SignedExchange() override;
 
     void start();
@@ -84,19 +101,19 @@ public:
 
 Q_SIGNALS:
     void attemptStarted(const QUrl &domain, int attempt);
+    // The current attempt's request has left this computer whole.
+    void requestSent();
     void finished();
 
 private:
     void sendTo(int domainIndex);
-    void onReplyFinished();
+    void onAttemptFinished();
     void handleAnswer(HttpAnswer answer);
     void handleFailure(const NetworkFailure &failure);
     void retryLater(int delayMs);
     void finish();
-    NetworkFailure classify(QNetworkReply *reply) const;
     bool isBusy(const HttpAnswer &answer) const;
 
-    QNetworkAccessManager &m_network;
     const RequestSigner &m_signer;
     const ResponseValidator &m_validator;
     const ClientSettings &m_settings;
@@ -109,11 +126,8 @@ private:
     int m_busyRetriesLeft = 0;
     int m_retryNumber = 0;
 
-    QPointer<QNetworkReply> m_reply;
-    QTimer m_deadline;
+    QPointer<HttpAttempt> m_attempt;
     QTimer m_backoff;
-    bool m_sent = false; // the current attempt's request went out
-    bool m_timedOut = false;
     bool m_cancelled = false;
     bool m_finished = false;
     bool m_keysRefreshed = false;

@@ -1,5 +1,8 @@
 #include "profile/MerchantProfile.h"
 
+#include "http/DomainPolicy.h"
+
+#include <QDir>
 #include <QJsonArray>
 
 namespace budgetdesk {
@@ -32,9 +35,28 @@ std::optional<VerificationMode> verificationModeFromName(const QString &name)
     return std::nullopt;
 }
 
+QUrl MerchantProfile::effectiveBackupUrl() const
+{
+    return backupBaseUrl ? *backupBaseUrl : DomainPolicy::defaultBackupFor(primaryBaseUrl);
+}
+
+void MerchantProfile::makePathsAbsolute()
+{
+    auto absolute = [](QString &path) {
+        if (!path.isEmpty())
+            path = QDir::cleanPath(QDir::current().absoluteFilePath(path));
+    };
+    absolute(privateKeyFile);
+    absolute(merchantCertificateFile);
+    absolute(publicKeyFile);
+    absolute(caFile);
+    for (QString &file : platformCertificateFiles)
+        absolute(file);
+}
+
 QJsonObject MerchantProfile::toJson() const
 {
-    return {{QStringLiteral("format"), Format},
+    QJsonObject json{{QStringLiteral("format"), Format},
             {QStringLiteral("version"), Version},
             {QStringLiteral("name"), name},
             {QStringLiteral("mchid"), mchid},
@@ -46,8 +68,14 @@ QJsonObject MerchantProfile::toJson() const
             {QStringLiteral("public_key_file"), publicKeyFile},
             {QStringLiteral("platform_certificate_files"), QJsonArray::fromStringList(platformCertificateFiles)},
             {QStringLiteral("primary_base_url"), primaryBaseUrl.toString()},
-            {QStringLiteral("backup_base_url"), backupBaseUrl.toString()},
             {QStringLiteral("timeout_ms"), timeoutMs}};
+    // Absent: the default for the primary; "none": no backup.
+    if (backupBaseUrl)
+        json.insert(QStringLiteral("backup_base_url"),
+                    backupBaseUrl->isEmpty() ? QStringLiteral("none") : backupBaseUrl->toString());
+    if (!caFile.isEmpty())
+        json.insert(QStringLiteral("ca_file"), caFile);
+    return json;
 }
 
 Result<MerchantProfile, QString> MerchantProfile::fromJson(const QJsonObject &json)
@@ -73,8 +101,16 @@ Result<MerchantProfile, QString> MerchantProfile::fromJson(const QJsonObject &js
         profile.platformCertificateFiles.append(file.toString());
     if (json.contains(QStringLiteral("primary_base_url")))
         profile.primaryBaseUrl = QUrl(text("primary_base_url"));
-    if (json.contains(QStringLiteral("backup_base_url")))
-        profile.backupBaseUrl = QUrl(text("backup_base_url"));
+    if (json.contains(QStringLiteral("backup_base_url"))) {
+        const QString backup = text("backup_base_url");
+        // Earlier versions wrote the official backup into every profile; it stays the default
+        // (and so none for any primary but the official one).
+        if (backup == QLatin1String("none") || backup.isEmpty())
+            profile.backupBaseUrl = QUrl();
+        else if (QUrl(backup) != DomainPolicy::officialBackup())
+            profile.backupBaseUrl = QUrl(backup);
+    }
+    profile.caFile = text("ca_file");
     profile.timeoutMs = json.value(QStringLiteral("timeout_ms")).toInt(profile.timeoutMs);
     return profile;
 }

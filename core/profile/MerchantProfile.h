@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 namespace budgetdesk {
 
 // How a merchant's answers are verified (PROTOCOL.md §3): the WeChat Pay public key, platform
@@ -30,11 +32,18 @@ struct MerchantProfile
     QString publicKeyFile;
     QStringList platformCertificateFiles; // fixed ones; downloaded ones are cached apart
     QUrl primaryBaseUrl = QUrl(QStringLiteral("https://api.mch.weixin.qq.com"));
-    QUrl backupBaseUrl = QUrl(QStringLiteral("https://api2.mch.weixin.qq.com"));
+    // nullopt: the backup DomainPolicy pairs with the primary (the official backup for the
+    // official primary, none otherwise); an empty URL: none.
+    std::optional<QUrl> backupBaseUrl;
     int timeoutMs = 15000;
+    QString caFile; // when set, only these CAs are trusted (a company's HTTPS gateway)
 
     bool usesPublicKey() const { return verificationMode != VerificationMode::PlatformCertificates; }
     bool usesPlatformCertificates() const { return verificationMode != VerificationMode::PublicKey; }
+    QUrl effectiveBackupUrl() const;
+    // Every file path made absolute (against the current directory), so that the profile
+    // works from wherever it is used later.
+    void makePathsAbsolute();
 
     // The export/import file's content: {"format":"budgetdesk-profile","version":1,…}.
     QJsonObject toJson() const;

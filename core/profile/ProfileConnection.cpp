@@ -1,6 +1,8 @@
 #include "profile/ProfileConnection.h"
 
-#include <QHostAddress>
+#include "http/DomainPolicy.h"
+
+#include <QSslCertificate>
 
 namespace budgetdesk {
 
@@ -11,15 +13,16 @@ bool allOf(const QString &text, bool (*accept)(QChar))
     return !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), accept);
 }
 
-bool isUsableUrl(const QUrl &url)
+bool isAsciiDigit(QChar c)
 {
-    if (!url.isValid() || url.host().isEmpty())
-        return false;
-    if (url.scheme() == QLatin1String("https"))
-        return true;
-    // Plain HTTP only to this machine: the simulator in demo mode and tests.
-    const bool loopback = url.host() == QLatin1String("localhost") || QHostAddress(url.host()).isLoopback();
-    return url.scheme() == QLatin1String("http") && loopback;
+    return c >= u'0' && c <= u'9';
+}
+
+// WeChat Pay's key must not be the merchant's own: answers "verified" with it would prove
+// nothing but that this computer signed them.
+bool isMerchantsOwnKey(const PublicKey &candidate, const PrivateKey &merchantKey)
+{
+    return !candidate.isNull() && candidate == merchantKey.publicKey();
 }
 
 } // namespace
@@ -49,7 +52,12 @@ QString ProfileProblem::field() const
     case Code::ApiV3KeyLength:
         return QStringLiteral("apiv3_key");
     case Code::UrlInvalid:
+    case Code::UrlPairing:
         return QStringLiteral("base_url");
+    case Code::CaFile:
+        return QStringLiteral("ca_file");
+    case Code::OwnKeyAsWeChatPayKey:
+        return QStringLiteral("public_key");
     case Code::TimeoutOutOfRange:
         return QStringLiteral("timeout");
     }
@@ -58,6 +66,8 @@ QString ProfileProblem::field() const
 
 BilingualText ProfileProblem::text() const
 {
+    if (m_text)
+        return *m_text;
     if (m_keyError)
         return m_keyError->text();
     switch (m_code) {
@@ -92,6 +102,16 @@ BilingualText ProfileProblem::text() const
                 .arg(m_detail)};
     case Code::TimeoutOutOfRange:
         return {QStringLiteral("超时应在 1 到 600 秒之间。"), QStringLiteral("The timeout must be 1 to 600 seconds.")};
+    case Code::OwnKeyAsWeChatPayKey:
+        return {QStringLiteral("%1 是商户自己的公钥或证书，不是微信支付的。验证应答需要从商户平台下载的微信支付公钥 "
+                               "pub_key.pem 或微信支付平台证书。")
+                    .arg(m_detail),
+                QStringLiteral("%1 is the merchant's own public key or certificate, not WeChat Pay's. Answers are "
+                               "verified with the WeChat Pay public key (pub_key.pem) or WeChat Pay's platform "
+                               "certificates.")
+                    .arg(m_detail)};
+    case Code::UrlPairing:
+    case Code::CaFile:
     case Code::PrivateKey:
     case Code::MerchantCertificate:
     case Code::PublicKey:
@@ -105,7 +125,7 @@ Result<ProfileConnection, ProfileProblem> ProfileConnection::build(const Merchan
                                                                    const ProfileSecrets &secrets)
 {
     using C = ProfileProblem::Code;
-    if (!allOf(profile.mchid, [](QChar c) { return c.isDigit(); }))
+    if (!allOf(profile.mchid, isAsciiDigit))
         return ProfileProblem(C::MchidNotDigits);
     if (profile.privateKeyFile.isEmpty())
         return ProfileProblem(C::PrivateKeyMissing);
@@ -135,7 +155,7 @@ Result<ProfileConnection, ProfileProblem> ProfileConnection::build(const Merchan
         connection.credentials.certificateSerial = *serial;
     } else {
         const bool fortyHex = profile.merchantSerial.size() == 40 && allOf(profile.merchantSerial, [](QChar c) {
-                                  return c.isDigit() || (c.toUpper() >= u'A' && c.toUpper() <= u'F');
+                                  return isAsciiDigit(c) || (c.toUpper() >= u'A' && c.toUpper() <= u'F');
                               });
         if (!fortyHex)
             return ProfileProblem(C::SerialInvalid);
@@ -150,30 +170,59 @@ Result<ProfileConnection, ProfileProblem> ProfileConnection::build(const Merchan
         auto publicKey = KeyLoader::publicKeyFromFile(profile.publicKeyFile);
         if (!publicKey)
             return ProfileProblem(C::PublicKey, publicKey.error());
+        if (isMerchantsOwnKey(*publicKey, key->key))
+            return ProfileProblem(C::OwnKeyAsWeChatPayKey, std::nullopt, profile.publicKeyFile);
         connection.keys.setPublicKey(profile.publicKeyId, *publicKey);
     }
     for (const QString &file : profile.platformCertificateFiles) {
         auto platform = KeyLoader::certificateFromFile(file);
         if (!platform)
             return ProfileProblem(C::PlatformCertificate, platform.error());
+        if (isMerchantsOwnKey(platform->publicKey(), key->key))
+            return ProfileProblem(C::OwnKeyAsWeChatPayKey, std::nullopt, file);
         connection.keys.addPlatformCertificate(*platform);
     }
     if (profile.usesPlatformCertificates() && profile.platformCertificateFiles.isEmpty()
         && secrets.apiV3Key.size() != 32)
         return ProfileProblem(C::ApiV3KeyLength);
 
-    for (const QUrl &url : {profile.primaryBaseUrl, profile.backupBaseUrl}) {
-        if (!url.isEmpty() && !isUsableUrl(url))
-            return ProfileProblem(C::UrlInvalid, std::nullopt, url.toString());
+    const QUrl backup = profile.effectiveBackupUrl();
+    for (const QUrl &url : {profile.primaryBaseUrl, backup}) {
+        if (url.isEmpty() && url == backup)
+            continue; // no backup
+        if (auto problem = DomainPolicy::checkBaseUrl(url))
+            return ProfileProblem::withText(C::UrlInvalid, *problem);
     }
-    if (profile.primaryBaseUrl.isEmpty())
-        return ProfileProblem(C::UrlInvalid, std::nullopt, QStringLiteral("(empty)"));
+    if (auto problem = DomainPolicy::checkPair(profile.primaryBaseUrl, backup))
+        return ProfileProblem::withText(C::UrlPairing, *problem);
     if (profile.timeoutMs < 1000 || profile.timeoutMs > 600000)
         return ProfileProblem(C::TimeoutOutOfRange);
-    connection.settings.primaryBaseUrl = profile.primaryBaseUrl;
-    connection.settings.backupBaseUrl = profile.backupBaseUrl;
+    connection.settings.primaryBaseUrl = profile.primaryBaseUrl.adjusted(QUrl::StripTrailingSlash);
+    connection.settings.backupBaseUrl = backup.adjusted(QUrl::StripTrailingSlash);
     connection.settings.timeoutMs = profile.timeoutMs;
+    if (!profile.caFile.isEmpty()) {
+        auto authorities = loadCertificateAuthorities(profile.caFile);
+        if (!authorities)
+            return ProfileProblem::withText(C::CaFile, authorities.error());
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setCaCertificates(*authorities);
+        connection.settings.sslConfiguration = configuration;
+    }
     return connection;
+}
+
+Result<QList<QSslCertificate>, BilingualText> loadCertificateAuthorities(const QString &file)
+{
+    auto content = KeyLoader::readFile(file);
+    if (!content) {
+        const BilingualText why = content.error().text();
+        return BilingualText{QStringLiteral("CA 文件不可用：%1").arg(why.zh), QStringLiteral("The CA file is not usable: %1").arg(why.en)};
+    }
+    const QList<QSslCertificate> authorities = QSslCertificate::fromData(*content, QSsl::Pem);
+    if (authorities.isEmpty())
+        return BilingualText{QStringLiteral("CA 文件 %1 中没有 PEM 证书。").arg(file),
+                             QStringLiteral("The CA file %1 holds no PEM certificate.").arg(file)};
+    return authorities;
 }
 
 QList<ProfileProblem> validateProfile(const MerchantProfile &profile, const ProfileSecrets &secrets)

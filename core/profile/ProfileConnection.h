@@ -8,6 +8,8 @@
 #include "profile/MerchantProfile.h"
 #include "profile/ProfileProblem.h"
 
+#include <QSslCertificate>
+
 namespace budgetdesk {
 
 // What a profile amounts to once its files are read: the merchant's credentials (the serial
@@ -23,5 +25,9 @@ struct ProfileConnection
     static Result<ProfileConnection, ProfileProblem> build(const MerchantProfile &profile,
                                                            const ProfileSecrets &secrets);
 };
+
+// The certificate authorities in a PEM file (--ca-file, a profile's CA file), read as a
+// regular file with a size cap.
+Result<QList<QSslCertificate>, BilingualText> loadCertificateAuthorities(const QString &file);
 
 } // namespace budgetdesk

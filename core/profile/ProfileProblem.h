@@ -27,7 +27,10 @@ public:
         PublicKey, // keyError()
         PlatformCertificate, // keyError()
         ApiV3KeyLength, // not exactly 32 bytes
-        UrlInvalid, // not https (plain http only to this machine)
+        UrlInvalid, // not https (plain http only to this machine), or more than scheme://host[:port]
+        UrlPairing, // a local primary with WeChat Pay's real backup
+        CaFile, // keyError() or text: the CA file cannot be used
+        OwnKeyAsWeChatPayKey, // the merchant's own key given where WeChat Pay's belongs
         TimeoutOutOfRange,
     };
 
@@ -36,6 +39,14 @@ public:
         , m_keyError(std::move(keyError))
         , m_detail(std::move(detail))
     { }
+
+    // A problem whose words come from elsewhere (DomainPolicy).
+    static ProfileProblem withText(Code code, BilingualText text)
+    {
+        ProfileProblem problem(code);
+        problem.m_text = std::move(text);
+        return problem;
+    }
 
     Code code() const { return m_code; }
     const std::optional<KeyError> &keyError() const { return m_keyError; }
@@ -46,6 +57,7 @@ private:
     Code m_code;
     std::optional<KeyError> m_keyError;
     QString m_detail;
+    std::optional<BilingualText> m_text;
 };
 
 // Every problem with `profile` given its secrets: files are read and keys checked against

@@ -13,10 +13,13 @@ Result<std::unique_ptr<ProfileSession>, ProfileProblem> ProfileSession::open(con
     if (!connection)
         return std::move(connection).error();
     if (settings) {
-        // The caller's transport (a test CA, retry pacing), the profile's addresses.
+        // The caller's transport (a test CA, retry pacing), the profile's addresses — and the
+        // profile's own CA file unless the caller names one.
         settings->primaryBaseUrl = connection->settings.primaryBaseUrl;
         settings->backupBaseUrl = connection->settings.backupBaseUrl;
         settings->timeoutMs = connection->settings.timeoutMs;
+        if (!settings->sslConfiguration)
+            settings->sslConfiguration = connection->settings.sslConfiguration;
         connection->settings = *settings;
     }
     return std::unique_ptr<ProfileSession>(new ProfileSession(profile, secrets, std::move(connection).value(), data));

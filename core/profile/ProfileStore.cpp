@@ -1,5 +1,8 @@
 #include "profile/ProfileStore.h"
 
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QUrl>
 
@@ -7,17 +10,82 @@ namespace budgetdesk {
 
 namespace {
 
+// Profiles are a few hundred bytes each; a settings file past this is not ours.
+constexpr qint64 MaximumSettingsBytes = 4 * 1024 * 1024;
+
 // Profile names are free text; QSettings keys are not (a '/' opens a group).
 QString groupFor(const QString &name)
 {
     return QStringLiteral("profiles/") + QString::fromLatin1(QUrl::toPercentEncoding(name));
 }
 
+BilingualText damaged(const QString &file, const QString &detailZh, const QString &detailEn)
+{
+    return {QStringLiteral("配置文件 %1 %2。为免丢失其中的配置，BudgetDesk 不会改写它；请修复或删除该文件后重试。")
+                .arg(file, detailZh),
+            QStringLiteral("The settings file %1 %2. So that no profile in it is lost, BudgetDesk will not rewrite "
+                           "it; repair or remove the file and try again.")
+                .arg(file, detailEn)};
+}
+
 } // namespace
 
 ProfileStore::ProfileStore(const QString &settingsFile)
-    : m_settings(settingsFile, QSettings::IniFormat)
-{ }
+    : m_file(settingsFile)
+    , m_settings(settingsFile, QSettings::IniFormat)
+{
+    m_readProblem = checkWhole();
+    if (m_readProblem && QFileInfo(m_file).isFile()) {
+        // Whatever happens to the file later, its content as found is kept.
+        const QString aside
+            = m_file + QStringLiteral(".damaged-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
+        if (!QFile::exists(aside))
+            QFile::copy(m_file, aside);
+    }
+}
+
+std::optional<BilingualText> ProfileStore::checkWhole() const
+{
+    const QFileInfo info(m_file);
+    if (!info.exists())
+        return std::nullopt;
+    if (!info.isFile())
+        return damaged(m_file, QStringLiteral("不是普通文件"), QStringLiteral("is not a regular file"));
+    QFile file(m_file);
+    if (!file.open(QIODevice::ReadOnly))
+        return damaged(m_file, QStringLiteral("无法读取"), QStringLiteral("cannot be read"));
+    const QByteArray content = file.read(MaximumSettingsBytes + 1);
+    if (content.size() > MaximumSettingsBytes)
+        return damaged(m_file, QStringLiteral("大得异常"), QStringLiteral("is unreasonably large"));
+    if (m_settings.status() != QSettings::NoError)
+        return damaged(m_file, QStringLiteral("格式损坏"), QStringLiteral("is damaged"));
+    // Every profile line in the file must have come out as a profile: a line swallowed by an
+    // earlier damaged one would otherwise vanish without a trace.
+    qsizetype written = 0;
+    for (const QByteArray &line : content.split('\n')) {
+        if (line.contains("\\json="))
+            ++written;
+    }
+    const QStringList found = names();
+    qsizetype usable = 0;
+    for (const QString &name : found) {
+        if (profile(name))
+            ++usable;
+    }
+    if (written != found.size() || usable != found.size())
+        return damaged(m_file, QStringLiteral("有损坏的行，%1 个配置中只能读出 %2 个").arg(written).arg(usable),
+                       QStringLiteral("has a damaged line: only %1 of %2 profiles can be read").arg(usable).arg(written));
+    return std::nullopt;
+}
+
+std::optional<BilingualText> ProfileStore::commit()
+{
+    m_settings.sync();
+    if (m_settings.status() == QSettings::NoError)
+        return std::nullopt;
+    return BilingualText{QStringLiteral("无法写入配置文件 %1（只读或磁盘已满？）。").arg(m_file),
+                         QStringLiteral("The settings file %1 cannot be written (read-only or full?).").arg(m_file)};
+}
 
 QStringList ProfileStore::names() const
 {
@@ -44,22 +112,46 @@ std::optional<MerchantProfile> ProfileStore::profile(const QString &name) const
     return std::move(profile).value();
 }
 
-void ProfileStore::save(const MerchantProfile &profile)
+std::optional<BilingualText> ProfileStore::save(const MerchantProfile &profile)
 {
-    m_settings.setValue(groupFor(profile.name) + QStringLiteral("/json"),
-                        QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact));
-    m_settings.sync();
+    if (m_readProblem)
+        return m_readProblem;
+    const QString key = groupFor(profile.name) + QStringLiteral("/json");
+    m_settings.setValue(key, QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact));
+    if (auto problem = commit())
+        return problem;
+    // Read back from the file itself: what a later run will see.
+    QSettings check(m_file, QSettings::IniFormat);
+    if (check.value(key).toByteArray() != QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact))
+        return BilingualText{QStringLiteral("配置写入 %1 后读不回来。").arg(m_file),
+                             QStringLiteral("The profile was written to %1 but does not read back.").arg(m_file)};
+    return std::nullopt;
 }
 
-bool ProfileStore::remove(const QString &name)
+ProfileStore::RemoveResult ProfileStore::remove(const QString &name, BilingualText *problem)
 {
+    if (m_readProblem) {
+        if (problem)
+            *problem = *m_readProblem;
+        return RemoveResult::Failed;
+    }
     if (!profile(name))
-        return false;
+        return RemoveResult::NotFound;
     m_settings.remove(groupFor(name));
     if (lastUsed() == name)
         m_settings.remove(QStringLiteral("last_profile"));
-    m_settings.sync();
-    return true;
+    if (auto failed = commit()) {
+        if (problem)
+            *problem = *failed;
+        return RemoveResult::Failed;
+    }
+    if (QSettings(m_file, QSettings::IniFormat).contains(groupFor(name) + QStringLiteral("/json"))) {
+        if (problem)
+            *problem = {QStringLiteral("配置“%1”仍在 %2 中：删除没有写入。").arg(name, m_file),
+                        QStringLiteral("Profile '%1' is still in %2: the removal was not written.").arg(name, m_file)};
+        return RemoveResult::Failed;
+    }
+    return RemoveResult::Removed;
 }
 
 QString ProfileStore::lastUsed() const
@@ -69,6 +161,8 @@ QString ProfileStore::lastUsed() const
 
 void ProfileStore::setLastUsed(const QString &name)
 {
+    if (m_readProblem)
+        return;
     m_settings.setValue(QStringLiteral("last_profile"), name);
     m_settings.sync();
 }

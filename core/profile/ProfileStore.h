@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/BilingualText.h"
 #include "profile/MerchantProfile.h"
 
 #include <QSettings>
@@ -11,15 +12,26 @@ namespace budgetdesk {
 
 // The user's profiles, in QSettings (an INI file in the data directory). Secrets never go
 // here; see SecretStore.
+//
+// QSettings forgives too much: a damaged line (an unclosed quote) silently swallows the
+// profiles after it, and the next write would save the file without them; on read-only media
+// a write "succeeds" and changes nothing. So the file is checked as a whole when opened — a
+// damaged one is copied aside and never written — and every write is checked after it.
 class ProfileStore
 {
 public:
     explicit ProfileStore(const QString &settingsFile);
 
+    // Why the file cannot be trusted (damaged, unreadable), if so; writes are then refused.
+    const std::optional<BilingualText> &readProblem() const { return m_readProblem; }
+
     QStringList names() const;
     std::optional<MerchantProfile> profile(const QString &name) const;
-    void save(const MerchantProfile &profile); // adds or replaces
-    bool remove(const QString &name);
+    // Adds or replaces; the error says why nothing was written.
+    std::optional<BilingualText> save(const MerchantProfile &profile);
+    // nullopt when removed; NotFound when there is no such profile.
+    enum class RemoveResult { Removed, NotFound, Failed };
+    RemoveResult remove(const QString &name, BilingualText *problem = nullptr);
 
     QString lastUsed() const;
     void setLastUsed(const QString &name);
@@ -27,7 +39,12 @@ public:
     QSettings &settings() { return m_settings; }
 
 private:
+    std::optional<BilingualText> checkWhole() const;
+    std::optional<BilingualText> commit();
+
+    QString m_file;
     mutable QSettings m_settings;
+    std::optional<BilingualText> m_readProblem;
 };
 
 } // namespace budgetdesk

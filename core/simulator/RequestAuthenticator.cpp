@@ -10,6 +10,7 @@ namespace {
 
 constexpr QByteArrayView Scheme("WECHATPAY2-SHA256-RSA2048");
 constexpr qint64 AllowedSkewSeconds = 300;
+constexpr qsizetype MaximumTimestampDigits = 12;
 // The real service cuts `truncated_sign_message` short; the length is its own business.
 constexpr qsizetype TruncatedMessageLength = 512;
 
@@ -99,9 +100,11 @@ std::optional<SimResponse> RequestAuthenticator::check(const SimRequest &request
                          QStringLiteral("serial_no not match"), QStringLiteral("serial_no"));
 
     const QByteArray timestamp = parameters.value("timestamp");
-    bool numeric = false;
-    const qint64 seconds = timestamp.toLongLong(&numeric);
-    if (!numeric || qAbs(nowSeconds - seconds) > AllowedSkewSeconds)
+    // Digits only, and few enough that the difference below cannot overflow.
+    const bool digits = !timestamp.isEmpty() && timestamp.size() <= MaximumTimestampDigits
+        && std::all_of(timestamp.cbegin(), timestamp.cend(), [](char c) { return c >= '0' && c <= '9'; });
+    const qint64 seconds = digits ? timestamp.toLongLong() : 0;
+    if (!digits || qAbs(nowSeconds - seconds) > AllowedSkewSeconds)
         return signError(QStringLiteral("Http头Authorization中的timestamp与发起请求的时间不得超过5分钟"),
                          QStringLiteral("timestamp expired"), QStringLiteral("timestamp"));
 

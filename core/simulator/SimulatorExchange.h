@@ -22,6 +22,7 @@ struct SimResponse
     enum class Delivery {
         Answer,
         DropConnection, // close the connection without a byte of answer
+        EndlessBody, // the status and headers, then a chunked body that never ends (hostile tests)
     };
 
     int status = 200;

@@ -1,20 +1,14 @@
 #pragma once
 
+#include "simulator/LoopbackHttpServer.h"
 #include "simulator/WeChatPaySimulator.h"
 
 #include <QList>
 #include <QObject>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <QUrl>
 
 #include <memory>
 #include <optional>
-
-class QHttpServer;
-class QHttpServerRequest;
-class QHttpServerResponder;
-class QTcpServer;
 
 namespace budgetdesk::sim {
 
@@ -27,27 +21,23 @@ struct ReceivedRequest
     bool dropped = false;
 };
 
-struct TlsIdentity
-{
-    QSslCertificate certificate;
-    QSslKey privateKey;
-};
-
-// The simulator on a loopback socket: a QHttpServer bound (`bind()`, the route that survives
-// Qt 6.8) to a QTcpServer or QSslServer created here, listening on 127.0.0.1 only.
+// The simulator on a loopback socket: WeChatPaySimulator behind our own LoopbackHttpServer,
+// listening on 127.0.0.1 only.
 class SimulatorServer : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit SimulatorServer(std::unique_ptr<WeChatPaySimulator> simulator, QObject *parent = nullptr);
+    explicit SimulatorServer(std::unique_ptr<WeChatPaySimulator> simulator, HttpServerLimits limits = {},
+                             QObject *parent = nullptr);
     ~SimulatorServer() override;
 
     // Port 0 picks a free one. With `tls`, HTTPS with that certificate.
     bool listen(quint16 port = 0, const std::optional<TlsIdentity> &tls = std::nullopt);
-    quint16 port() const;
-    QUrl baseUrl() const; // e.g. https://127.0.0.1:40123
-    QString errorString() const { return m_error; }
+    quint16 port() const { return m_http->port(); }
+    QUrl baseUrl() const { return m_http->baseUrl(); } // e.g. https://127.0.0.1:40123
+    QString errorString() const { return m_http->errorString(); }
+    LoopbackHttpServer &http() { return *m_http; }
 
     WeChatPaySimulator &simulator() { return *m_simulator; }
     const QList<ReceivedRequest> &receivedRequests() const { return m_received; }
@@ -58,14 +48,10 @@ Q_SIGNALS:
     void answered(qint64 total);
 
 private:
-    void serve(const QHttpServerRequest &request, QHttpServerResponder &&responder);
-    void deliver(QHttpServerResponder &responder, const SimResponse &response);
+    SimResponse serve(const SimRequest &request);
 
     std::unique_ptr<WeChatPaySimulator> m_simulator;
-    QHttpServer *m_http = nullptr;
-    QTcpServer *m_listener = nullptr;
-    bool m_tls = false;
-    QString m_error;
+    LoopbackHttpServer *m_http = nullptr;
     QList<ReceivedRequest> m_received;
     qint64 m_answered = 0;
 };

@@ -78,28 +78,29 @@ SimResponse WeChatPaySimulator::handle(const SimRequest &request)
     const qint64 nowMs = m_clock->nowMilliseconds() + faults.skewSeconds * 1000;
 
     bool applied = false;
+    bool authenticated = false;
     SimResponse response;
     if (faults.dropBeforeApply) {
         response.delivery = SimResponse::Delivery::DropConnection;
-    } else if (faults.status != 0) {
-        response = faults.status == 500
-            ? SimResponse::error(500, "SYSTEM_ERROR", QStringLiteral("系统异常，请稍后重试"))
-            : SimResponse::error(faults.status, "SERVICE_UNAVAILABLE", QStringLiteral("服务不可用，请稍后重试"));
     } else {
-        response = dispatch(request, faults, nowMs, applied);
+        response = dispatch(request, faults, nowMs, applied, authenticated);
         if (applied && faults.dropAfterApply)
             response.delivery = SimResponse::Delivery::DropConnection;
     }
 
     response.addHeader("Request-ID", nextRequestId());
     response.addHeader("Date", httpDate(nowMs));
-    if (response.isSuccess() && m_config.authenticationEnabled)
-        m_answerSigner.sign(response, request, nowMs / 1000, faults);
+    // WeChat Pay signs every answer once it has accepted the request's signature — refusals
+    // and server errors too; a 401 SIGN_ERROR (or a request it could not even read) stays
+    // unsigned. The demo's signature faults concern successful answers only.
+    if (authenticated && m_config.authenticationEnabled)
+        m_answerSigner.sign(response, request, nowMs / 1000, response.isSuccess() ? faults : Faults{});
     response.delayMilliseconds = faults.delayMilliseconds;
     return response;
 }
 
-SimResponse WeChatPaySimulator::dispatch(const SimRequest &request, const Faults &faults, qint64 nowMs, bool &applied)
+SimResponse WeChatPaySimulator::dispatch(const SimRequest &request, const Faults &faults, qint64 nowMs, bool &applied,
+                                         bool &authenticated)
 {
     if (!findHeader(request.headers, "Accept") || !findHeader(request.headers, "User-Agent"))
         return SimResponse::error(400, "INVALID_REQUEST", QStringLiteral("Http头缺少Accept或User-Agent"));
@@ -108,6 +109,11 @@ SimResponse WeChatPaySimulator::dispatch(const SimRequest &request, const Faults
         if (auto rejection = m_authenticator.check(request, nowMs / 1000))
             return *rejection;
     }
+    authenticated = true;
+    if (faults.status != 0)
+        return faults.status == 500
+            ? SimResponse::error(500, "SYSTEM_ERROR", QStringLiteral("系统异常，请稍后重试"))
+            : SimResponse::error(faults.status, "SERVICE_UNAVAILABLE", QStringLiteral("服务不可用，请稍后重试"));
     if (overRateLimit(m_config.mchid, nowMs))
         return SimResponse::error(429, "FREQUENCY_LIMITED", QStringLiteral("调用太频繁，请降低调用接口频率"));
 
@@ -162,8 +168,10 @@ SimResponse WeChatPaySimulator::changeBudget(const QString &stockId, const SimRe
         return parsed.error();
     const BudgetChangeRequest &change = *parsed;
 
-    // The same request number again: the first answer for the same body, an error otherwise.
-    const QString changeKey = m_config.mchid + u'/' + change.requestNumber;
+    // The same request number for the same batch again: the first answer for the same body,
+    // an error otherwise. The number is the batch's: the same number for another batch is a
+    // change of its own.
+    const QString changeKey = m_config.mchid + u'/' + stockId + u'/' + change.requestNumber;
     if (auto previous = m_appliedChanges.constFind(changeKey); previous != m_appliedChanges.constEnd()) {
         if (previous->body != request.body)
             return SimResponse::parameterError(QStringLiteral("modify_budget_request_no"),

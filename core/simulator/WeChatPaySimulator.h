@@ -22,8 +22,8 @@ struct BudgetChangeRequest;
 //
 // Served: GET /v3/marketing/busifavor/stocks/{stock_id}, PATCH …/{stock_id}/budget and
 // GET /v3/certificates, with the real service's checks, error codes and messages (the API
-// page's error table), answer signatures, a per-merchant rate limit, request-number
-// idempotency and faults on demand.
+// page's error table), answer signatures (on every answer to an authenticated request), a
+// per-merchant rate limit, request-number idempotency per batch and faults on demand.
 class WeChatPaySimulator
 {
 public:
@@ -49,7 +49,8 @@ private:
         QByteArray answer;
     };
 
-    SimResponse dispatch(const SimRequest &request, const Faults &faults, qint64 nowMs, bool &applied);
+    SimResponse dispatch(const SimRequest &request, const Faults &faults, qint64 nowMs, bool &applied,
+                         bool &authenticated);
     SimResponse getStock(const QString &stockId) const;
     SimResponse changeBudget(const QString &stockId, const SimRequest &request, const Faults &faults, qint64 nowMs,
                              bool &applied);
@@ -65,7 +66,7 @@ private:
     FaultPlan m_faults;
 
     QHash<QString, QList<qint64>> m_recentRequests; // mchid → request times (ms) in the last second
-    QHash<QString, AppliedChange> m_appliedChanges; // mchid/request number → what was applied
+    QHash<QString, AppliedChange> m_appliedChanges; // mchid/stock_id/request number → what was applied
     QHash<QString, qint64> m_lastChange; // stock_id → when its budget last changed (ms)
     qint64 m_requestCount = 0;
 };

@@ -519,7 +519,7 @@ void TestBusifavorClient::signErrorIsDiagnosed()
     // A key that does not belong to the merchant's certificate.
     MerchantCredentials wrong = SimulatorFixture::demoCredentials();
     wrong.privateKey = TestKeyFactory::rsa(2048);
-    BusifavorClient client(wrong, SimulatorFixture::demoKeys(), sim->fastSettings(), nullptr, sim->sharedClock());
+    BusifavorClient client(wrong, SimulatorFixture::demoKeys(), sim->fastSettings(), sim->sharedClock());
     const BudgetOutcome outcome = SimulatorFixture::wait(client.modifyBudget(total(60000, 50000)));
     QCOMPARE(outcome.kind, Kind::Rejected);
     QCOMPARE(outcome.error->code, QStringLiteral("SIGN_ERROR"));

@@ -191,7 +191,7 @@ void TestAuditLog::queriesByStockProfileDateAndOutcome()
 
     auto ids = [&](const AuditFilter &filter) {
         QList<qint64> result;
-        for (const AuditEntry &entry : (*log)->query(filter))
+        for (const AuditEntry &entry : (*log)->query(filter).value_or({}))
             result.append(entry.id);
         return result;
     };
@@ -229,7 +229,7 @@ void TestAuditLog::csvForExcel()
     rejected.message = QStringLiteral("批次库存的当前值错误,请获取批次详情查看最新值");
     QVERIFY((*log)->complete(id, rejected).ok());
 
-    const QByteArray csv = AuditLog::toCsv((*log)->query());
+    const QByteArray csv = AuditLog::toCsv((*log)->query().value_or({}));
     QVERIFY(csv.startsWith("\xEF\xBB\xBF")); // UTF-8 byte-order mark for Excel
     const QStringList lines = QString::fromUtf8(csv.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 2);

@@ -2,6 +2,7 @@
 
 #include "SimulatorFixture.h"
 
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -22,6 +23,11 @@ private Q_SLOTS:
     void nothingIsSentWhenNothingCanBeRecorded();
     void invalidChangesAreNotRecorded();
     void reconcileSettlesAPendingEntry();
+    void startingValueIsSettledByResendingTheSameChange();
+    void resendRefusedWhileStartingValueHeldIsNotApplied();
+    void appliedIsNeverUndone();
+    void retryWithTheSameNumberSettlesEarlierEntries();
+    void outcomeTheDatabaseRefusedIsWrittenLater();
 };
 
 void TestAuditTrail::pendingBeforeSendingCompletedAfter()
@@ -36,13 +42,15 @@ void TestAuditTrail::pendingBeforeSendingCompletedAfter()
     std::optional<AuditEntry> seenBySimulator;
     QObject::connect(&sim.server(), &SimulatorServer::answered, &sim.server(), [&] {
         if (!seenBySimulator && sim.server().receivedRequests().last().request.method == "PATCH")
-            seenBySimulator = (*log)->query().value(0);
+            seenBySimulator = (*log)->query().value_or({}).value(0);
     });
-    qint64 entryId = 0;
+    auto recording = std::make_shared<AuditRecording>();
     const BudgetOutcome outcome = SimulatorFixture::wait(trail.modify(
         *client,
         {QStringLiteral("1212000000000001"), BudgetDimension::Total, 60000, std::nullopt, QStringLiteral("trail-1")},
-        &entryId));
+        recording));
+    const qint64 entryId = recording->entryId;
+    QVERIFY(!recording->completionError);
     QCOMPARE(outcome.kind, BudgetOutcome::Kind::Applied);
     QVERIFY(entryId > 0);
     QVERIFY(seenBySimulator.has_value());
@@ -96,12 +104,12 @@ void TestAuditTrail::everyOutcomeIsRecorded()
     auto client = sim.client();
     AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
     sim.simulator().setFaults(FaultPlan::parse(faults).value());
-    qint64 id = 0;
+    auto recording = std::make_shared<AuditRecording>();
     const bool foreign = stock == QLatin1String("1212000000000009");
     SimulatorFixture::wait(trail.modify(
         *client, {stock, BudgetDimension::Total, foreign ? 6000 : 60000, foreign ? 5000 : 50000, QStringLiteral("o-1")},
-        &id));
-    const AuditEntry entry = *(*log)->entry(id);
+        recording));
+    const AuditEntry entry = *(*log)->entry(recording->entryId);
     QCOMPARE(entry.effectiveOutcome(), outcome);
     QCOMPARE(entry.completion->code, code);
     QCOMPARE(entry.isUnresolved(), outcome == QLatin1String("unknown"));
@@ -141,38 +149,197 @@ void TestAuditTrail::invalidChangesAreNotRecorded()
     const BudgetOutcome outcome = SimulatorFixture::wait(trail.modify(
         *client, {QStringLiteral("1212000000000001"), BudgetDimension::Total, 10, std::nullopt, QStringLiteral("y")}));
     QCOMPARE(outcome.kind, BudgetOutcome::Kind::Invalid);
-    QVERIFY((*log)->query().isEmpty()); // nothing was sent, so nothing to record
+    QVERIFY((*log)->query().value_or({}).isEmpty()); // nothing was sent, so nothing to record
 }
+
+namespace {
+
+// As if a crash had left this behind: a pending entry for the demo batch's total.
+AuditChange pendingChange(qint64 current, qint64 target, const QString &requestNumber)
+{
+    AuditChange change;
+    change.profile = QStringLiteral("p");
+    change.mchid = QStringLiteral("1900000109");
+    change.stockId = QStringLiteral("1212000000000001");
+    change.current = current;
+    change.target = target;
+    change.requestNumber = requestNumber;
+    change.osUser = QStringLiteral("u");
+    change.source = QStringLiteral("cli");
+    return change;
+}
+
+int patchesWith(SimulatorFixture &sim, const QByteArray &requestNumber)
+{
+    int count = 0;
+    for (const ReceivedRequest &received : sim.server().receivedRequests())
+        count += received.request.method == "PATCH" && received.request.body.contains(requestNumber);
+    return count;
+}
+
+} // namespace
 
 void TestAuditTrail::reconcileSettlesAPendingEntry()
 {
     SimulatorFixture sim;
     QTemporaryDir dir;
     auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
-    // As if a crash had left this behind after the change reached WeChat Pay.
-    AuditChange change;
-    change.profile = QStringLiteral("p");
-    change.mchid = QStringLiteral("1900000109");
-    change.stockId = QStringLiteral("1212000000000001");
-    change.current = 50000;
-    change.target = 60000;
-    change.requestNumber = QStringLiteral("crash-1");
-    change.osUser = QStringLiteral("u");
-    change.source = QStringLiteral("cli");
-    const qint64 applied = *(*log)->recordPending(change);
-    change.target = 70000;
-    const qint64 lost = *(*log)->recordPending(change);
-    SimulatorFixture::wait(
-        sim.client()->modifyBudget({change.stockId, BudgetDimension::Total, 60000, 50000, QStringLiteral("crash-1")}));
+    const qint64 applied = *(*log)->recordPending(pendingChange(50000, 60000, QStringLiteral("crash-1")));
+    // Another change from 50000, to 70000 — but the batch will hold 60000: a third value.
+    const qint64 overtaken = *(*log)->recordPending(pendingChange(50000, 70000, QStringLiteral("crash-2")));
+    SimulatorFixture::wait(sim.client()->modifyBudget(
+        {QStringLiteral("1212000000000001"), BudgetDimension::Total, 60000, 50000, QStringLiteral("crash-1")}));
 
     auto client = sim.client();
     AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
-    QVERIFY(SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(applied))).isVerified());
-    QVERIFY(SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(lost))).isVerified());
+    QCOMPARE(SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(applied))).outcome,
+             QStringLiteral("applied"));
+    const EntryReconciliationResult third = SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(overtaken)));
+    QCOMPARE(third.outcome, QStringLiteral("unknown"));
+    QVERIFY(!third.resend); // neither its start nor its target: nothing to re-send
     QCOMPARE((*log)->entry(applied)->effectiveOutcome(), QStringLiteral("applied"));
-    QCOMPARE((*log)->entry(lost)->effectiveOutcome(), QStringLiteral("not_applied"));
-    QCOMPARE((*log)->entry(lost)->reconciliation->observed, 60000);
+    // A third value is never "not applied": someone else changed the batch.
+    QCOMPARE((*log)->entry(overtaken)->effectiveOutcome(), QStringLiteral("unknown"));
+    QCOMPARE((*log)->entry(overtaken)->reconciliation->observed, 60000);
+    QVERIFY((*log)->entry(overtaken)->isUnresolved());
+    QCOMPARE((*log)->unresolved().size(), 1);
+}
+
+void TestAuditTrail::startingValueIsSettledByResendingTheSameChange()
+{
+    SimulatorFixture sim;
+    QTemporaryDir dir;
+    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
+    // The crash came before the PATCH went out: the batch still holds the starting value.
+    const qint64 id = *(*log)->recordPending(pendingChange(50000, 65000, QStringLiteral("resend-1")));
+    auto client = sim.client();
+    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    const EntryReconciliationResult result = SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(id)));
+    QVERIFY(result.resend.has_value());
+    QCOMPARE(result.outcome, QStringLiteral("applied"));
+    QCOMPARE(sim.simulator().stocks().stock(QStringLiteral("1212000000000001")).maxCoupons(), 65000);
+    QCOMPARE(patchesWith(sim, "resend-1"), 1); // the same request number, once
+    const AuditEntry entry = *(*log)->entry(id);
+    QCOMPARE(entry.effectiveOutcome(), QStringLiteral("applied"));
+    QVERIFY(entry.reconciliation->note.contains(QStringLiteral("resend-1")));
+    QVERIFY(entry.reconciliation->note.contains(QStringLiteral("重新发送")));
+    QVERIFY(entry.reconciliation->note.contains(QStringLiteral("re-sent")));
+
+    // A second look at it changes nothing and sends nothing.
+    const EntryReconciliationResult again = SimulatorFixture::wait(trail.reconcile(*client, entry));
+    QCOMPARE(again.outcome, QStringLiteral("applied"));
+    QCOMPARE(patchesWith(sim, "resend-1"), 1);
+}
+
+void TestAuditTrail::resendRefusedWhileStartingValueHeldIsNotApplied()
+{
+    SimulatorFixture sim;
+    QTemporaryDir dir;
+    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
+    // Below the 12840 coupons issued: WeChat Pay refuses the re-send for good.
+    const qint64 id = *(*log)->recordPending(pendingChange(50000, 100, QStringLiteral("resend-2")));
+    auto client = sim.client();
+    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    const EntryReconciliationResult result = SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(id)));
+    QVERIFY(result.resend.has_value());
+    QCOMPARE(result.outcome, QStringLiteral("not_applied"));
+    QCOMPARE((*log)->entry(id)->effectiveOutcome(), QStringLiteral("not_applied"));
+    QCOMPARE(sim.simulator().stocks().stock(QStringLiteral("1212000000000001")).maxCoupons(), 50000);
+}
+
+void TestAuditTrail::appliedIsNeverUndone()
+{
+    SimulatorFixture sim;
+    QTemporaryDir dir;
+    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
+    auto client = sim.client();
+    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    const qint64 id = *(*log)->recordPending(pendingChange(50000, 60000, QStringLiteral("undo-1")));
+    QVERIFY((*log)->recordReconciliation(id, {QDateTime::currentDateTimeUtc(), QStringLiteral("applied"), 60000, "R1", {}}));
+    // A later look that saw something else (someone changed the batch since) is appended...
+    QVERIFY((*log)->recordReconciliation(id, {QDateTime::currentDateTimeUtc(), QStringLiteral("not_applied"), 50000, "R2", {}}));
+    // ...but does not undo the verified sighting of the target.
+    QCOMPARE((*log)->entry(id)->effectiveOutcome(), QStringLiteral("applied"));
+    QCOMPARE((*log)->entry(id)->reconciliation->requestId, QByteArray("R1"));
+    // And reconciling it again looks nothing up.
+    const EntryReconciliationResult result = SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(id)));
+    QCOMPARE(result.outcome, QStringLiteral("applied"));
+    QVERIFY(sim.server().receivedRequests().isEmpty());
+}
+
+void TestAuditTrail::retryWithTheSameNumberSettlesEarlierEntries()
+{
+    SimulatorFixture sim;
+    QTemporaryDir dir;
+    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
+    auto client = sim.client();
+    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    // The first try was lost with its answer: unknown.
+    sim.simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-before-apply")}).value());
+    auto first = std::make_shared<AuditRecording>();
+    const BudgetOutcome lost = SimulatorFixture::wait(trail.modify(
+        *client, {QStringLiteral("1212000000000001"), BudgetDimension::Total, 60000, 50000, QStringLiteral("again-1")},
+        first));
+    QCOMPARE(lost.kind, BudgetOutcome::Kind::Unknown);
+    QVERIFY((*log)->entry(first->entryId)->isUnresolved());
+
+    sim.simulator().setFaults({});
+    auto retry = std::make_shared<AuditRecording>();
+    const BudgetOutcome applied = SimulatorFixture::wait(trail.modify(
+        *client, {QStringLiteral("1212000000000001"), BudgetDimension::Total, 60000, 50000, QStringLiteral("again-1")},
+        retry));
+    QCOMPARE(applied.kind, BudgetOutcome::Kind::Applied);
+    QCOMPARE(retry->settledEntries, QList<qint64>{first->entryId});
+    const AuditEntry settled = *(*log)->entry(first->entryId);
+    QCOMPARE(settled.effectiveOutcome(), QStringLiteral("applied"));
+    QVERIFY(settled.reconciliation->note.contains(QStringLiteral("#%1").arg(retry->entryId)));
     QVERIFY((*log)->unresolved().isEmpty());
+}
+
+void TestAuditTrail::outcomeTheDatabaseRefusedIsWrittenLater()
+{
+    SimulatorFixture sim;
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+    auto log = AuditLog::open(path);
+    auto client = sim.client();
+    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    auto recording = std::make_shared<AuditRecording>();
+    BudgetModification *modification = trail.modify(
+        *client, {QStringLiteral("1212000000000001"), BudgetDimension::Total, 60000, 50000, QStringLiteral("late-1")},
+        recording);
+    // Once the change is on its way, the outcomes table starts refusing writes.
+    QObject::connect(modification, &BudgetModification::stageChanged, modification, [&](BudgetModification::Stage) {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("blocker"));
+        other.setDatabaseName(path);
+        QVERIFY(other.open());
+        QVERIFY(QSqlQuery(other).exec(QStringLiteral(
+            "CREATE TRIGGER refuse BEFORE INSERT ON outcomes BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END")));
+        other.close();
+    });
+    const BudgetOutcome outcome = SimulatorFixture::wait(modification);
+    QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
+    QCOMPARE(outcome.kind, BudgetOutcome::Kind::Applied); // the outcome stands
+    QVERIFY(recording->completionError.has_value());
+    QVERIFY(recording->keptForLater);
+    QVERIFY(QFile::exists((*log)->outboxPath()));
+    QCOMPARE((*log)->entry(recording->entryId)->effectiveOutcome(), QStringLiteral("pending"));
+
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fixer"));
+        other.setDatabaseName(path);
+        QVERIFY(other.open());
+        QVERIFY(QSqlQuery(other).exec(QStringLiteral("DROP TRIGGER refuse")));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("fixer"));
+    // The next start completes it from the outbox, with the outcome as it was.
+    auto reopened = AuditLog::open(path);
+    const AuditEntry entry = *(*reopened)->entry(recording->entryId);
+    QCOMPARE(entry.effectiveOutcome(), QStringLiteral("applied"));
+    QVERIFY(entry.completion->verified);
+    QCOMPARE(entry.completion->requestId, outcome.requestId);
+    QVERIFY(!QFile::exists((*reopened)->outboxPath()));
 }
 
 QTEST_GUILESS_MAIN(TestAuditTrail)

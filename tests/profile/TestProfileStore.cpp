@@ -1,10 +1,15 @@
 #include "profile/ProfileStore.h"
 
+#include "ReadOnlyFolder.h"
+
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace budgetdesk;
+using budgetdesk::test::ReadOnlyFolder;
 
 namespace {
 
@@ -37,6 +42,10 @@ private Q_SLOTS:
     void savesListsAndRemoves();
     void namesWithAnyCharacters();
     void remembersTheLastProfile();
+    void backupFollowsThePrimaryUnlessNamed();
+    void damagedFileIsNeverRewritten_data();
+    void damagedFileIsNeverRewritten();
+    void readOnlyFileRefusesWrites();
 };
 
 void TestProfileStore::jsonRoundTrip()
@@ -48,7 +57,8 @@ void TestProfileStore::jsonRoundTrip()
     QVERIFY(again.ok());
     QCOMPARE(again->toJson(), json);
     QCOMPARE(again->verificationMode, VerificationMode::Both);
-    QVERIFY(again->backupBaseUrl.isEmpty());
+    QVERIFY(again->backupBaseUrl.has_value() && again->backupBaseUrl->isEmpty()); // "none"
+    QCOMPARE(json[QStringLiteral("backup_base_url")].toString(), QStringLiteral("none"));
     QCOMPARE(again->timeoutMs, 20000);
 }
 
@@ -70,15 +80,15 @@ void TestProfileStore::savesListsAndRemoves()
     {
         ProfileStore store(file);
         QVERIFY(store.names().isEmpty());
-        store.save(sample(QStringLiteral("b-store")));
-        store.save(sample(QStringLiteral("A-store")));
+        QVERIFY(!store.save(sample(QStringLiteral("b-store"))));
+        QVERIFY(!store.save(sample(QStringLiteral("A-store"))));
     }
     ProfileStore store(file); // read back from the file
     QCOMPARE(store.names(), (QStringList{QStringLiteral("A-store"), QStringLiteral("b-store")}));
     QCOMPARE(store.profile(QStringLiteral("A-store"))->toJson(), sample(QStringLiteral("A-store")).toJson());
     QVERIFY(!store.profile(QStringLiteral("missing")).has_value());
-    QVERIFY(store.remove(QStringLiteral("A-store")));
-    QVERIFY(!store.remove(QStringLiteral("A-store")));
+    QCOMPARE(store.remove(QStringLiteral("A-store")), ProfileStore::RemoveResult::Removed);
+    QCOMPARE(store.remove(QStringLiteral("A-store")), ProfileStore::RemoveResult::NotFound);
     QCOMPARE(store.names(), QStringList{QStringLiteral("b-store")});
 }
 
@@ -101,6 +111,87 @@ void TestProfileStore::remembersTheLastProfile()
     QCOMPARE(ProfileStore(dir.filePath(QStringLiteral("settings.ini"))).lastUsed(), QStringLiteral("A"));
     store.remove(QStringLiteral("A"));
     QVERIFY(store.lastUsed().isEmpty());
+}
+
+void TestProfileStore::backupFollowsThePrimaryUnlessNamed()
+{
+    MerchantProfile profile = sample(QStringLiteral("x"));
+    profile.backupBaseUrl.reset();
+    QCOMPARE(profile.effectiveBackupUrl(), QUrl(QStringLiteral("https://api2.mch.weixin.qq.com")));
+    profile.primaryBaseUrl = QUrl(QStringLiteral("http://127.0.0.1:4000"));
+    QVERIFY(profile.effectiveBackupUrl().isEmpty());
+    profile.primaryBaseUrl = QUrl(QStringLiteral("https://gateway.example.com"));
+    QVERIFY(profile.effectiveBackupUrl().isEmpty());
+    // Earlier versions wrote the official backup into every profile: read as "the default".
+    QJsonObject old = profile.toJson();
+    old[QStringLiteral("backup_base_url")] = QStringLiteral("https://api2.mch.weixin.qq.com");
+    QVERIFY(MerchantProfile::fromJson(old)->effectiveBackupUrl().isEmpty());
+    profile.backupBaseUrl = QUrl(QStringLiteral("https://gateway-b.example.com"));
+    QCOMPARE(MerchantProfile::fromJson(profile.toJson())->effectiveBackupUrl(),
+             QUrl(QStringLiteral("https://gateway-b.example.com")));
+}
+
+void TestProfileStore::damagedFileIsNeverRewritten_data()
+{
+    QTest::addColumn<QByteArray>("damage");
+    // An unclosed quote swallows every line after it, and QSettings reports no error.
+    QTest::newRow("unclosed quote") << QByteArray("A\\json=\"@ByteArray({)\n");
+    QTest::newRow("unclosed group") << QByteArray("[profiles\n");
+}
+
+void TestProfileStore::damagedFileIsNeverRewritten()
+{
+    QFETCH(QByteArray, damage);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.ini"));
+    {
+        ProfileStore store(file);
+        for (const char *name : {"a", "b", "c"})
+            QVERIFY(!store.save(sample(QString::fromLatin1(name))));
+    }
+    QFile raw(file);
+    QVERIFY(raw.open(QIODevice::ReadOnly));
+    QByteArray content = raw.readAll();
+    raw.close();
+    // Damage the line of the first profile; "b" and "c" follow it.
+    const qsizetype at = content.indexOf("a\\json=");
+    QVERIFY(at > 0);
+    content.insert(at, damage);
+    QVERIFY(raw.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    raw.write(content);
+    raw.close();
+
+    ProfileStore store(file);
+    QVERIFY(store.readProblem().has_value());
+    QVERIFY(store.readProblem()->zh.contains(file));
+    QVERIFY(!store.readProblem()->en.isEmpty());
+    const auto refused = store.save(sample(QStringLiteral("d")));
+    QVERIFY(refused.has_value());
+    BilingualText why;
+    QCOMPARE(store.remove(QStringLiteral("b"), &why), ProfileStore::RemoveResult::Failed);
+    QVERIFY(!why.zh.isEmpty());
+    QVERIFY(raw.open(QIODevice::ReadOnly));
+    QCOMPARE(raw.readAll(), content); // byte for byte as it was
+    // and a copy of it is kept aside
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("settings.ini.damaged-*")}).size(), 1);
+}
+
+void TestProfileStore::readOnlyFileRefusesWrites()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.ini"));
+    QVERIFY(!ProfileStore(file).save(sample(QStringLiteral("a"))));
+    {
+        ReadOnlyFolder readOnly(dir.path());
+        QVERIFY(readOnly.ok());
+        QFile::setPermissions(file, QFile::ReadOwner | QFile::ReadUser);
+        ProfileStore store(file);
+        QVERIFY(!store.readProblem());
+        QCOMPARE(store.names(), QStringList{QStringLiteral("a")}); // reading works
+        QVERIFY(store.save(sample(QStringLiteral("b"))).has_value());
+        QCOMPARE(store.remove(QStringLiteral("a")), ProfileStore::RemoveResult::Failed);
+    }
+    QCOMPARE(ProfileStore(file).names(), QStringList{QStringLiteral("a")});
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)

@@ -108,7 +108,7 @@ ClientSettings SimulatorFixture::fastSettings() const
 
 std::unique_ptr<BusifavorClient> SimulatorFixture::client(ClientSettings settings) const
 {
-    return std::make_unique<BusifavorClient>(demoCredentials(), demoKeys(), std::move(settings), nullptr, m_clock);
+    return std::make_unique<BusifavorClient>(demoCredentials(), demoKeys(), std::move(settings), m_clock);
 }
 
 BudgetOutcome SimulatorFixture::wait(BudgetModification *modification)
@@ -125,6 +125,14 @@ StockQueryResult SimulatorFixture::wait(StockQuery *query)
     if (!finished.wait(30000))
         qFatal("SimulatorFixture: the lookup did not finish");
     return finished.first().first().value<StockQueryResult>();
+}
+
+EntryReconciliationResult SimulatorFixture::wait(EntryReconciliation *reconciliation)
+{
+    QSignalSpy finished(reconciliation, &EntryReconciliation::finished);
+    if (!finished.wait(30000))
+        qFatal("SimulatorFixture: the reconciliation did not finish");
+    return finished.first().first().value<EntryReconciliationResult>();
 }
 
 SimulatorFixture::~SimulatorFixture() = default;

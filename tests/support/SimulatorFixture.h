@@ -5,6 +5,7 @@
 #include "auth/HttpHeaders.h"
 #include "auth/RequestSigner.h"
 #include "auth/ResponseValidator.h"
+#include "audit/AuditTrail.h"
 #include "busifavor/BusifavorClient.h"
 #include "simulator/SimulatorServer.h"
 
@@ -86,6 +87,7 @@ public:
     // Waits for a running operation (the event loop runs meanwhile) and returns its end.
     static BudgetOutcome wait(BudgetModification *modification);
     static StockQueryResult wait(StockQuery *query);
+    static EntryReconciliationResult wait(EntryReconciliation *reconciliation);
 
     RequestSigner &signer() { return *m_signer; }
     ResponseValidator &validator() { return *m_validator; }

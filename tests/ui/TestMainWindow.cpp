@@ -52,7 +52,7 @@ private:
     static QList<AuditEntry> history(WindowFixture &f)
     {
         auto log = AuditLog::open(f.demo().data().auditDatabase());
-        return log ? (*log)->query() : QList<AuditEntry>{};
+        return log ? (*log)->query().value_or({}) : QList<AuditEntry>{};
     }
 
 private Q_SLOTS:
