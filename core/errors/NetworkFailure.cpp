@@ -113,7 +113,7 @@ ErrorExplanation NetworkFailure::explanation(Context context) const
                                "settings.")
                     .arg(hostEn)};
     case Kind::ConnectionRefused:
-        return {QStringLiteral("%1 拒绝连接，请求没有发出。").arg(host),
+        return {QStringLiteral("连接被拒绝（%1），请求没有发出。").arg(host),
                 QStringLiteral("检查网络、防火墙与代理设置，或接口地址是否正确。"),
                 QStringLiteral("%1 refused the connection; nothing was sent. Check the network, firewall, proxy and "
                                "the address.")

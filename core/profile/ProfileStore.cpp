@@ -117,14 +117,17 @@ std::optional<BilingualText> ProfileStore::save(const MerchantProfile &profile)
     if (m_readProblem)
         return m_readProblem;
     const QString key = groupFor(profile.name) + QStringLiteral("/json");
+    const QVariant before = m_settings.value(key);
     m_settings.setValue(key, QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact));
-    if (auto problem = commit())
+    if (auto problem = commit()) {
+        // QSettings keeps unwritten changes in a cache every instance in this process shares:
+        // undone, so that nothing here shows a profile the file does not have.
+        if (before.isValid())
+            m_settings.setValue(key, before);
+        else
+            m_settings.remove(key);
         return problem;
-    // Read back from the file itself: what a later run will see.
-    QSettings check(m_file, QSettings::IniFormat);
-    if (check.value(key).toByteArray() != QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact))
-        return BilingualText{QStringLiteral("配置写入 %1 后读不回来。").arg(m_file),
-                             QStringLiteral("The profile was written to %1 but does not read back.").arg(m_file)};
+    }
     return std::nullopt;
 }
 
@@ -137,18 +140,18 @@ ProfileStore::RemoveResult ProfileStore::remove(const QString &name, BilingualTe
     }
     if (!profile(name))
         return RemoveResult::NotFound;
+    const QString key = groupFor(name) + QStringLiteral("/json");
+    const QVariant before = m_settings.value(key);
+    const QString last = lastUsed();
     m_settings.remove(groupFor(name));
-    if (lastUsed() == name)
+    if (last == name)
         m_settings.remove(QStringLiteral("last_profile"));
     if (auto failed = commit()) {
+        m_settings.setValue(key, before); // see save()
+        if (last == name)
+            m_settings.setValue(QStringLiteral("last_profile"), last);
         if (problem)
             *problem = *failed;
-        return RemoveResult::Failed;
-    }
-    if (QSettings(m_file, QSettings::IniFormat).contains(groupFor(name) + QStringLiteral("/json"))) {
-        if (problem)
-            *problem = {QStringLiteral("配置“%1”仍在 %2 中：删除没有写入。").arg(name, m_file),
-                        QStringLiteral("Profile '%1' is still in %2: the removal was not written.").arg(name, m_file)};
         return RemoveResult::Failed;
     }
     return RemoveResult::Removed;

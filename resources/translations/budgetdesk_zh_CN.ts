@@ -313,12 +313,12 @@
         <translation>正在核对批次 %1…</translation>
     </message>
     <message>
-        <source>Change #%1 checked.</source>
-        <translation>修改 #%1 已核对。</translation>
-    </message>
-    <message>
         <source>Change #%1 could not be checked: %2</source>
         <translation>修改 #%1 无法核对：%2</translation>
+    </message>
+    <message>
+        <source>Change #%1 checked: %2</source>
+        <translation>修改 #%1 已核对：%2</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,11 @@
 #include "ChildProcess.h"
 #include "SimulatorFixture.h"
 
+#include "crypto/KeyLoader.h"
 #include "simulator/DemoMerchant.h"
 #include "simulator/SimulatedStock.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -13,6 +15,10 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace budgetdesk;
 using namespace budgetdesk::sim;
@@ -244,38 +250,98 @@ void TestBudgetdeskCli::reconciledAppliedExitsZero()
 void TestBudgetdeskCli::invalidInputExitsFour_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("both dimensions") << QStringList{QStringLiteral("modify"),    QStringLiteral("1212000000000001"),
-                                                    QStringLiteral("--total"),   QStringLiteral("1"),
-                                                    QStringLiteral("--per-day"), QStringLiteral("1")};
-    QTest::newRow("no dimension") << QStringList{QStringLiteral("modify"), QStringLiteral("1212000000000001")};
-    QTest::newRow("stop and a total") << QStringList{QStringLiteral("modify"), QStringLiteral("1212000000000001"),
-                                                     QStringLiteral("--stop-issuing"), QStringLiteral("--total"),
-                                                     QStringLiteral("60000")};
-    QTest::newRow("stop outside modify") << QStringList{QStringLiteral("lookup"), QStringLiteral("1212000000000001"),
-                                                        QStringLiteral("--stop-issuing")};
-    QTest::newRow("not a number") << QStringList{QStringLiteral("modify"), QStringLiteral("1212000000000001"),
-                                                 QStringLiteral("--total"), QStringLiteral("many")};
-    QTest::newRow("below issued (from the lookup)") << QStringList{
-        QStringLiteral("modify"), QStringLiteral("1212000000000001"), QStringLiteral("--total"), QStringLiteral("100")};
-    QTest::newRow("target 0") << QStringList{QStringLiteral("modify"),    QStringLiteral("1212000000000001"),
-                                             QStringLiteral("--total"),   QStringLiteral("0"),
-                                             QStringLiteral("--current"), QStringLiteral("50000")};
-    QTest::newRow("bad request number") << QStringList{
-        QStringLiteral("modify"), QStringLiteral("1212000000000001"), QStringLiteral("--total"),
-        QStringLiteral("60000"),  QStringLiteral("--request-no"),     QStringLiteral("no spaces allowed")};
-    QTest::newRow("unknown command") << QStringList{QStringLiteral("delete"), QStringLiteral("1")};
-    QTest::newRow("stock id too long") << QStringList{QStringLiteral("lookup"), QString(21, u'1')};
+    QTest::addColumn<bool>("lookupAllowed"); // false: not even a lookup may go out
+    const QString weekend = QStringLiteral("1212000000000001");
+    auto modify = [&](const QString &stock, const QStringList &rest) {
+        return QStringList{QStringLiteral("modify"), stock} + rest;
+    };
+    const QStringList total{QStringLiteral("--total"), QStringLiteral("60000")};
+    QTest::newRow("both dimensions") << modify(weekend, {QStringLiteral("--total"), QStringLiteral("1"),
+                                                         QStringLiteral("--per-day"), QStringLiteral("1")})
+                                     << false;
+    QTest::newRow("no dimension") << modify(weekend, {}) << false;
+    QTest::newRow("stop and a total") << modify(weekend, QStringList{QStringLiteral("--stop-issuing")} + total)
+                                      << false;
+    QTest::newRow("stop outside modify") << QStringList{QStringLiteral("lookup"), weekend,
+                                                        QStringLiteral("--stop-issuing")}
+                                         << false;
+    QTest::newRow("not a number") << modify(weekend, {QStringLiteral("--total"), QStringLiteral("many")}) << false;
+    QTest::newRow("below issued (from the lookup)")
+        << modify(weekend, {QStringLiteral("--total"), QStringLiteral("100")}) << true;
+    QTest::newRow("target 0, before any lookup")
+        << modify(weekend, {QStringLiteral("--total"), QStringLiteral("0")}) << false;
+    QTest::newRow("target beyond 10^9, before any lookup")
+        << modify(weekend, {QStringLiteral("--total"), QStringLiteral("2000000000")}) << false;
+    QTest::newRow("negative current") << modify(weekend, total + QStringList{QStringLiteral("--current"),
+                                                                           QStringLiteral("-5")})
+                                      << false;
+    QTest::newRow("bad request number")
+        << modify(weekend, total + QStringList{QStringLiteral("--request-no"), QStringLiteral("no spaces allowed")})
+        << false;
+    QTest::newRow("empty request number")
+        << modify(weekend, total + QStringList{QStringLiteral("--request-no"), QString()}) << false;
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("delete"), QStringLiteral("1")} << false;
+    QTest::newRow("stock id too long") << QStringList{QStringLiteral("lookup"), QString(21, u'1')} << false;
+    // What the URL layer would otherwise turn into another request.
+    for (const auto &[name, id] : {std::pair{"dot-dot", QStringLiteral("..")},
+                                   std::pair{"inner space", QStringLiteral("1212 0001")},
+                                   std::pair{"CR LF", QStringLiteral("1212\r\nX-Evil: 1")},
+                                   std::pair{"query", QStringLiteral("1212?x=1")},
+                                   std::pair{"slash", QStringLiteral("1212/budget")},
+                                   std::pair{"full-width digits", QStringLiteral("１２１２０００")},
+                                   std::pair{"Arabic-Indic digits", QStringLiteral("١٢١٢٠٠٠")},
+                                   std::pair{"empty", QStringLiteral("  ")}}) {
+        QTest::newRow(qPrintable(QStringLiteral("lookup %1").arg(QLatin1String(name))))
+            << QStringList{QStringLiteral("lookup"), id} << false;
+        QTest::newRow(qPrintable(QStringLiteral("modify %1").arg(QLatin1String(name)))) << modify(id, total) << false;
+    }
+    QTest::newRow("full-width mchid") << QStringList{QStringLiteral("--mchid"), QStringLiteral("１９０００００１０９"),
+                                                     QStringLiteral("lookup"), weekend}
+                                      << false;
+    for (const auto &[name, url] : {std::pair{"http to a remote host", QStringLiteral("http://example.com")},
+                                    std::pair{"a path", QStringLiteral("https://api.mch.weixin.qq.com/v3")},
+                                    std::pair{"a query", QStringLiteral("https://api.mch.weixin.qq.com?x=1")},
+                                    std::pair{"a fragment", QStringLiteral("https://api.mch.weixin.qq.com#x")},
+                                    std::pair{"a password", QStringLiteral("https://ops:s3cret-pw@gw.example.com")}}) {
+        QTest::newRow(qPrintable(QStringLiteral("base URL with %1").arg(QLatin1String(name))))
+            << QStringList{QStringLiteral("--base-url"), url, QStringLiteral("lookup"), weekend} << false;
+        QTest::newRow(qPrintable(QStringLiteral("backup URL with %1").arg(QLatin1String(name))))
+            << QStringList{QStringLiteral("--backup-url"), url, QStringLiteral("lookup"), weekend} << false;
+    }
+    QTest::newRow("a local primary paired with the real backup")
+        << QStringList{QStringLiteral("--backup-url"), QStringLiteral("https://api2.mch.weixin.qq.com"),
+                       QStringLiteral("lookup"), weekend}
+        << false;
+    // --stop-issuing refuses from the fresh lookup, before anything is changed.
+    QTest::newRow("stop a stopped batch") << modify(QStringLiteral("1212000000000005"), {QStringLiteral("--stop-issuing")})
+                                          << true;
+    QTest::newRow("stop another merchant's batch")
+        << modify(QStringLiteral("1212000000000009"), {QStringLiteral("--stop-issuing")}) << true;
 }
 
 void TestBudgetdeskCli::invalidInputExitsFour()
 {
     QFETCH(QStringList, arguments);
+    QFETCH(bool, lookupAllowed);
     auto sim = fixture();
-    const CliRun result = run(connection(*sim) << QStringLiteral("--json") << arguments);
+    QStringList line = connection(*sim);
+    // Options given in the row replace the connection's own.
+    for (const QString &option : {QStringLiteral("--base-url"), QStringLiteral("--backup-url"), QStringLiteral("--mchid")}) {
+        const qsizetype given = arguments.indexOf(option);
+        const qsizetype existing = line.indexOf(option);
+        if (given >= 0 && existing >= 0) {
+            line[existing + 1] = arguments.at(given + 1);
+            arguments.remove(given, 2);
+        }
+    }
+    const CliRun result = run(line << QStringLiteral("--json") << arguments);
     QCOMPARE(result.exitCode, 4);
-    // Nothing reached the simulator but, at most, the lookup.
+    QVERIFY(!result.out.contains("s3cret-pw") && !result.err.contains("s3cret-pw")); // never repeated
     for (const ReceivedRequest &received : sim->server().receivedRequests())
         QCOMPARE(received.request.method, QByteArray("GET"));
+    if (!lookupAllowed)
+        QVERIFY(sim->server().receivedRequests().isEmpty());
+    QCOMPARE(sim->simulator().stocks().stock(QStringLiteral("1212000000000001")).maxCoupons(), 50000);
 }
 
 void TestBudgetdeskCli::configurationExitsFive_data()
@@ -292,9 +358,21 @@ void TestBudgetdeskCli::configurationExitsFive_data()
     QTest::newRow("public key ID without prefix") << "--public-key-id"
                                                   << "0119000001"
                                                   << "PUB_KEY_ID_";
-    QTest::newRow("http to a remote host") << "--base-url"
-                                           << "http://example.com"
-                                           << "https";
+    QTest::newRow("the merchant's own certificate as WeChat Pay's key") << "--platform-certificate"
+                                                                         << "CERT"
+                                                                         << "商户自己的";
+    QTest::newRow("the merchant's own public key as WeChat Pay's key") << "--public-key"
+                                                                        << "OWNKEY"
+                                                                        << "商户自己的";
+    QTest::newRow("a folder as the key") << "--private-key"
+                                         << "FOLDER"
+                                         << "不是普通文件";
+    QTest::newRow("a device as the key") << "--private-key"
+                                         << "/dev/zero"
+                                         << "不是普通文件";
+    QTest::newRow("a pipe as WeChat Pay's key") << "--public-key"
+                                                << "FIFO"
+                                                << "不是普通文件";
     QTest::newRow("serial contradicts the certificate") << "--merchant-serial"
                                                         << "ABCDEF"
                                                         << "不一致";
@@ -309,6 +387,23 @@ void TestBudgetdeskCli::configurationExitsFive()
     QStringList arguments = connection(*sim);
     if (value == QLatin1String("CERT"))
         value = m_files.filePath(DemoMerchant::MerchantCertificateFile);
+    if (value == QLatin1String("FOLDER"))
+        value = m_files.path();
+    if (value == QLatin1String("OWNKEY")) {
+        value = m_files.filePath(QStringLiteral("merchant_public.pem"));
+        QFile own(value);
+        QVERIFY(own.open(QIODevice::WriteOnly));
+        own.write(KeyLoader::merchantKey(DemoMerchant::instance().merchantPrivateKeyPem)->key.publicKey().toPem());
+    }
+#ifdef Q_OS_UNIX
+    if (value == QLatin1String("FIFO")) {
+        value = m_files.filePath(QStringLiteral("pipe.pem"));
+        QFile::remove(value);
+        QVERIFY(::mkfifo(QFile::encodeName(value).constData(), 0600) == 0);
+    }
+#endif
+    QElapsedTimer clock;
+    clock.start();
     const qsizetype at = arguments.indexOf(option);
     if (at >= 0)
         arguments[at + 1] = value;
@@ -317,6 +412,7 @@ void TestBudgetdeskCli::configurationExitsFive()
     const CliRun result
         = run(arguments << QStringLiteral("--json") << QStringLiteral("lookup") << QStringLiteral("1212000000000001"));
     QCOMPARE(result.exitCode, 5);
+    QVERIFY(clock.elapsed() < 20000); // at once: nothing read forever, no wait for a pipe's writer
     QCOMPARE(result.json()[QStringLiteral("outcome")].toString(), QStringLiteral("configuration_error"));
     QVERIFY2(result.json()[QStringLiteral("message_zh")].toString().contains(mentions), result.out.constData());
     QVERIFY(sim->server().receivedRequests().isEmpty());

@@ -459,9 +459,18 @@ void TestBusifavorClient::reconciliationAfterDropBeforeApply()
     auto sim = fixture();
     auto client = sim->client();
     const BudgetOutcome outcome = changeUntilReconciling(*sim, *client, QStringLiteral("drop-before-apply"));
-    QCOMPARE(outcome.kind, Kind::ReconciledNotApplied);
+    // The batch still holds its starting value, but the request went out and no answer came:
+    // WeChat Pay may still act on it. Not "not applied" — unknown, with what was seen.
+    QCOMPARE(outcome.kind, Kind::Unknown);
+    QCOMPARE(outcome.verdict->reason, ReconciliationVerdict::Reason::StartingValueWhileInFlight);
     QCOMPARE(*outcome.observedValue, 50000);
+    QVERIFY(outcome.summary().zh.contains(QStringLiteral("可能仍在")));
     QCOMPARE(currentTotal(*sim), 50000);
+    // The retry the outcome asks for: the same request number, which cannot apply twice.
+    BudgetChange again = outcome.change;
+    const BudgetOutcome retried = SimulatorFixture::wait(client->modifyBudget(again));
+    QCOMPARE(retried.kind, Kind::Applied);
+    QCOMPARE(currentTotal(*sim), 60000);
 }
 
 void TestBusifavorClient::timeoutAfterSendingIsReconciled()
@@ -509,7 +518,11 @@ void TestBusifavorClient::untrustedCertificateIsRefused()
     auto client = sim->client(settings);
     const StockQueryResult result = SimulatorFixture::wait(client->queryStock(Weekend));
     QCOMPARE(result.kind, StockQueryResult::Kind::NetworkFailed);
-    QCOMPARE(result.failure->kind, NetworkFailure::Kind::TlsHandshake);
+    QCOMPARE(result.failure->kind, NetworkFailure::Kind::TlsUntrusted);
+    QVERIFY(!result.failure->sent);
+    // The reason names the domain and what TLS found.
+    QVERIFY(result.summary().zh.contains(QStringLiteral("127.0.0.1")));
+    QVERIFY(result.summary().zh.contains(QStringLiteral("不受信任")));
     QVERIFY(sim->server().receivedRequests().isEmpty());
 }
 

@@ -8,7 +8,12 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 using namespace budgetdesk;
 using namespace budgetdesk::test;
@@ -376,10 +381,30 @@ void TestKeyLoader::fileErrorsNameTheFile()
     QVERIFY(notFound.error().text().zh.contains(missing));
     QVERIFY(notFound.error().text().en.contains(missing));
 
-    // A directory exists but cannot be read as a file (chmod would not stop root).
-    auto unreadable = KeyLoader::publicKeyFromFile(dir.path());
-    QVERIFY(!unreadable.ok());
-    QCOMPARE(unreadable.error().code(), KeyError::Code::FileUnreadable);
+    // A directory, a device that never ends, a pipe that would block the open: refused at
+    // once, before anything is read.
+    auto folder = KeyLoader::publicKeyFromFile(dir.path());
+    QVERIFY(!folder.ok());
+    QCOMPARE(folder.error().code(), KeyError::Code::NotARegularFile);
+    QVERIFY(folder.error().text().zh.contains(dir.path()));
+#ifdef Q_OS_UNIX
+    QElapsedTimer clock;
+    clock.start();
+    auto zero = KeyLoader::merchantKeyFromFile(QStringLiteral("/dev/zero"));
+    QCOMPARE(zero.error().code(), KeyError::Code::NotARegularFile);
+    const QString fifo = dir.filePath(QStringLiteral("pipe.pem"));
+    QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    QCOMPARE(KeyLoader::certificateFromFile(fifo).error().code(), KeyError::Code::NotARegularFile);
+    QVERIFY(clock.elapsed() < 5000); // neither read forever nor waited for a writer
+#endif
+    // A regular file far larger than any key: refused after reading no more than the cap.
+    const QString huge = dir.filePath(QStringLiteral("huge.pem"));
+    {
+        QFile big(huge);
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(big.resize(qint64(64) * 1024 * 1024)); // sparse
+    }
+    QCOMPARE(KeyLoader::publicKeyFromFile(huge).error().code(), KeyError::Code::FileTooLarge);
 
     const QString certificatePath = dir.filePath(QStringLiteral("apiclient_cert.pem"));
     QFile file(certificatePath);

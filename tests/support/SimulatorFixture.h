@@ -25,7 +25,7 @@ struct SimAnswer
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     HttpHeaders headers;
     QByteArray body;
-    std::optional<ResponseVerification> verification; // 2xx answers only
+    std::optional<ResponseVerification> verification; // 2xx answers, and any answer that carries a signature
 
     QJsonObject json() const;
     QString code() const { return json().value(QStringLiteral("code")).toString(); }
