@@ -120,7 +120,18 @@ void out(const QString &text)
 
 void printJson(const QJsonObject &object)
 {
-    std::fputs(QJsonDocument(object).toJson(QJsonDocument::Compact).constData(), stdout);
+    // QJsonDocument escapes C0 controls itself; C1 controls and bidirectional overrides it
+    // writes raw, so they are escaped here. Still the same JSON to any parser.
+    const QString json = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    QString safe;
+    safe.reserve(json.size());
+    for (QChar c : json) {
+        if (isUnsafe(c.unicode(), false))
+            safe += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            safe += c;
+    }
+    std::fputs(safe.toUtf8().constData(), stdout);
     std::fputs("\n", stdout);
 }
 

@@ -151,13 +151,14 @@ void HttpAttempt::onDisconnected()
 NetworkFailure::Kind HttpAttempt::tlsFailureKind() const
 {
     using K = NetworkFailure::Kind;
-    for (const QSslError &error : m_sslErrors) {
-        if (error.error() == QSslError::HostNameMismatch)
-            return K::TlsHostMismatch;
-    }
+    // Dates first: a wrong clock on this computer is the commonest cause, and the easiest to fix.
     for (const QSslError &error : m_sslErrors) {
         if (error.error() == QSslError::CertificateExpired || error.error() == QSslError::CertificateNotYetValid)
             return K::TlsExpired;
+    }
+    for (const QSslError &error : m_sslErrors) {
+        if (error.error() == QSslError::HostNameMismatch)
+            return K::TlsHostMismatch;
     }
     return m_sslErrors.isEmpty() ? K::TlsHandshake : K::TlsUntrusted;
 }

@@ -80,6 +80,8 @@ private Q_SLOTS:
     void malformedBodies_data();
     void malformedBodies();
     void requestNumberIsIdempotent();
+    void requestNumberBelongsToItsBatch();
+    void signatureCoversTheTargetAsSent();
     void rateLimitPerMerchant();
     void contentTypeMustBeJson();
 
@@ -348,6 +350,37 @@ void TestWeChatPaySimulator::requestNumberIsIdempotent()
     QCOMPARE(sim->patchBudget(Weekend, totalChange(63000, 61000, "retry-me")).status, 200);
 }
 
+// The same number for another batch is a change of its own, not a replay of the first.
+void TestWeChatPaySimulator::requestNumberBelongsToItsBatch()
+{
+    auto sim = fixture();
+    QCOMPARE(sim->patchBudget(Weekend, totalChange(60000, 50000, "shared-number")).status, 200);
+    const SimAnswer other = sim->patchBudget(Exchange, totalChange(9000, 8000, "shared-number"));
+    QCOMPARE(other.status, 200);
+    QCOMPARE(other.json()[QStringLiteral("max_coupons")].toInteger(), 9000);
+    QCOMPARE(maxCoupons(sim->getStock(Exchange)), 9000);
+    QCOMPARE(maxCoupons(sim->getStock(Weekend)), 60000);
+}
+
+// The signature is checked over the request target exactly as it arrived: a signature over
+// the decoded form does not cover the encoded one, and the reverse is accepted.
+void TestWeChatPaySimulator::signatureCoversTheTargetAsSent()
+{
+    auto sim = fixture();
+    const QByteArray decoded = "/v3/marketing/busifavor/stocks/" + Weekend;
+    const QByteArray encoded = "/v3/marketing/busifavor/stocks/%31" + Weekend.mid(1);
+    auto request = [&](const QByteArray &signedTarget, const QByteArray &sentTarget) {
+        const QByteArray authorization = sim->signer().sign("GET", signedTarget, {})->authorization;
+        return sim->rawExchange("GET " + sentTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+                                "User-Agent: raw/1.0\r\nAuthorization: "
+                                + authorization + "\r\n\r\n");
+    };
+    QVERIFY(request(encoded, encoded).startsWith("HTTP/1.1 200"));
+    const QByteArray mismatch = request(decoded, encoded);
+    QVERIFY2(mismatch.startsWith("HTTP/1.1 401"), mismatch.constData());
+    QVERIFY(mismatch.contains(encoded)); // truncated_sign_message shows what was checked
+}
+
 void TestWeChatPaySimulator::rateLimitPerMerchant()
 {
     SimulatorConfig config = SimulatorFixture::demoConfig();
@@ -434,6 +467,13 @@ void TestWeChatPaySimulator::signErrorsExplainThemselves_data()
     QTest::newRow("timestamp in milliseconds") << QByteArray(good).replace("\"T\"", "\"1700000000000\"")
                                                << "Http头Authorization中的timestamp与发起请求的时间不得超过5分钟"
                                                << "timestamp expired";
+    // Far outside any integer's range: refused, without an overflow on the way (UBSan watches).
+    for (const char *huge : {"9223372036854775807", "-9223372036854775808", "99999999999999999999999", "1e9", " 1"}) {
+        QTest::newRow(qPrintable(QStringLiteral("timestamp %1").arg(QLatin1String(huge))))
+            << QByteArray(good).replace("\"T\"", "\"" + QByteArray(huge) + "\"")
+            << "Http头Authorization中的timestamp与发起请求的时间不得超过5分钟"
+            << "timestamp expired";
+    }
 }
 
 void TestWeChatPaySimulator::signErrorsExplainThemselves()
