@@ -3,10 +3,15 @@
 #include "ChildProcess.h"
 #include "SimulatorFixture.h"
 
+#include "ReadOnlyFolder.h"
+
 #include "audit/AuditLog.h"
 #include "simulator/DemoMerchant.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -94,6 +99,13 @@ private Q_SLOTS:
     void historyFiltersAndCsv();
     void killedMidChangeIsReconciledAfterwards();
     void certificateModeProfileWithApiV3KeyFromTheEnvironment();
+    void caFileAndRelativePathsAreKept();
+    void commandLineOverridesTheProfileForOneRun();
+    void damagedSettingsAreNeverRewritten();
+    void readOnlyDataFolder();
+    void concurrentFirstUseOfANewDataFolder();
+    void outcomeTheLogRefusedIsSaidAndKept();
+    void osAccountComesFromTheSystem();
 };
 
 void TestBudgetdeskCliProfiles::profileLifecycle()
@@ -376,6 +388,228 @@ void TestBudgetdeskCliProfiles::certificateModeProfileWithApiV3KeyFromTheEnviron
                  env)
                  .exitCode,
              5);
+}
+
+// Before: --ca-file was silently dropped by `profile add`, and relative paths were stored as
+// typed, so the profile broke in any other folder.
+void TestBudgetdeskCliProfiles::caFileAndRelativePathsAreKept()
+{
+    SimulatorFixture sim(SimulatorFixture::Transport::Https);
+    const QString ca = m_keys.filePath(QStringLiteral("simulator-ca.pem"));
+    {
+        QFile file(ca);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(sim.caCertificatePem());
+    }
+    QStringList relative = demoConnection(sim);
+    for (QString &argument : relative) {
+        if (argument.startsWith(m_keys.path()))
+            argument = QDir(m_keys.path()).relativeFilePath(argument);
+    }
+    QProcess add;
+    add.setProcessEnvironment(environment());
+    add.setWorkingDirectory(m_keys.path());
+    add.start(QStringLiteral(BUDGETDESK_CLI_PATH),
+              data() << QStringLiteral("profile") << QStringLiteral("add") << QStringLiteral("tls") << relative
+                     << QStringLiteral("--ca-file") << QStringLiteral("simulator-ca.pem"));
+    QVERIFY(add.waitForFinished(30000));
+    QCOMPARE(add.exitCode(), 0);
+
+    const QJsonObject shown = run(data() << QStringLiteral("--json") << QStringLiteral("profile")
+                                         << QStringLiteral("show") << QStringLiteral("tls"))
+                                  .json();
+    QCOMPARE(shown[QStringLiteral("ca_file")].toString(), ca);
+    QCOMPARE(shown[QStringLiteral("private_key_file")].toString(), m_keys.filePath(DemoMerchant::MerchantKeyFile));
+    // Used from another folder, over HTTPS, trusting exactly that CA.
+    QCOMPARE(run(data() << QStringLiteral("--profile") << QStringLiteral("tls") << QStringLiteral("lookup")
+                        << QStringLiteral("1212000000000001"))
+                 .exitCode,
+             0);
+}
+
+// Before: with --profile, --base-url/--backup-url/--timeout-ms/--ca-file were ignored.
+void TestBudgetdeskCliProfiles::commandLineOverridesTheProfileForOneRun()
+{
+    SimulatorFixture stale;
+    SimulatorFixture live;
+    addProfile(stale, QStringLiteral("门店A")); // saved for a simulator that is about to go quiet
+    stale.simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-before-apply")}).value());
+    const QStringList profile{QStringLiteral("--profile"), QStringLiteral("门店A")};
+    const CliRun overridden = run(data() << profile << QStringLiteral("--json") << QStringLiteral("--base-url")
+                                         << live.server().baseUrl().toString() << QStringLiteral("--backup-url")
+                                         << QStringLiteral("none") << QStringLiteral("--timeout-ms")
+                                         << QStringLiteral("4000") << QStringLiteral("lookup")
+                                         << QStringLiteral("1212000000000001"));
+    QCOMPARE(overridden.exitCode, 0);
+    QCOMPARE(overridden.json()[QStringLiteral("domain")].toString(), live.server().baseUrl().toString());
+    QVERIFY(stale.server().receivedRequests().isEmpty());
+    // The profile itself is unchanged.
+    const QJsonObject shown = run(data() << QStringLiteral("--json") << QStringLiteral("profile")
+                                         << QStringLiteral("show") << QStringLiteral("门店A"))
+                                  .json();
+    QCOMPARE(shown[QStringLiteral("primary_base_url")].toString(), stale.server().baseUrl().toString());
+
+    // --backup-url with --profile: the live one as backup of the stale one.
+    const CliRun failover = run(data() << profile << QStringLiteral("--json") << QStringLiteral("--backup-url")
+                                       << live.server().baseUrl().toString() << QStringLiteral("lookup")
+                                       << QStringLiteral("1212000000000001"));
+    QCOMPARE(failover.exitCode, 0);
+    QCOMPARE(failover.json()[QStringLiteral("domain")].toString(), live.server().baseUrl().toString());
+
+    // --ca-file with --profile: an HTTPS simulator the profile knows nothing about.
+    SimulatorFixture tls(SimulatorFixture::Transport::Https);
+    const QString ca = m_data->filePath(QStringLiteral("ca.pem"));
+    QFile file(ca);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(tls.caCertificatePem());
+    file.close();
+    QCOMPARE(run(data() << profile << QStringLiteral("--base-url") << tls.server().baseUrl().toString()
+                        << QStringLiteral("--ca-file") << ca << QStringLiteral("lookup")
+                        << QStringLiteral("1212000000000001"))
+                 .exitCode,
+             0);
+}
+
+// Before: a damaged line hid the profiles after it, and the next `profile add` rewrote the
+// file without them.
+void TestBudgetdeskCliProfiles::damagedSettingsAreNeverRewritten()
+{
+    SimulatorFixture sim;
+    addProfile(sim, QStringLiteral("a"));
+    addProfile(sim, QStringLiteral("b"));
+    const QString settings = m_data->filePath(QStringLiteral("settings.ini"));
+    QFile file(settings);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray content = file.readAll();
+    file.close();
+    content.insert(content.indexOf("a\\json="), "x\\json=\"@ByteArray({\n");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+    file.close();
+
+    const CliRun add = run(data() << QStringLiteral("profile") << QStringLiteral("add") << QStringLiteral("c")
+                                  << demoConnection(sim));
+    QCOMPARE(add.exitCode, 5);
+    QVERIFY2(QString::fromUtf8(add.err).contains(settings), add.err.constData());
+    QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("remove") << QStringLiteral("b")).exitCode, 5);
+    QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("list")).exitCode, 5);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), content); // untouched
+}
+
+// Before: on read-only media `profile add/remove` printed success and changed nothing, and
+// `history` failed.
+void TestBudgetdeskCliProfiles::readOnlyDataFolder()
+{
+    SimulatorFixture sim;
+    addProfile(sim, QStringLiteral("a"));
+    QCOMPARE(run(data() << QStringLiteral("--profile") << QStringLiteral("a") << QStringLiteral("modify")
+                        << QStringLiteral("1212000000000001") << QStringLiteral("--total") << QStringLiteral("60000"))
+                 .exitCode,
+             0);
+    ReadOnlyFolder readOnly(m_data->path());
+    QVERIFY(readOnly.ok());
+    const CliRun add = run(data() << QStringLiteral("profile") << QStringLiteral("add") << QStringLiteral("b")
+                                  << demoConnection(sim));
+    QCOMPARE(add.exitCode, 5);
+    QVERIFY(!add.out.contains("✔"));
+    QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("remove") << QStringLiteral("a")).exitCode, 5);
+    const CliRun history = run(data() << QStringLiteral("--json") << QStringLiteral("history"));
+    QCOMPARE(history.exitCode, 0);
+    QCOMPARE(history.jsonLines().size(), 1);
+    QCOMPARE(history.jsonLines().first()[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));
+    QVERIFY2(history.err.isEmpty(), history.err.constData());
+    // A change needs its pending entry first: refused, nothing sent.
+    const qsizetype received = sim.server().receivedRequests().size();
+    const CliRun modify = run(data() << QStringLiteral("--profile") << QStringLiteral("a") << QStringLiteral("modify")
+                                     << QStringLiteral("1212000000000001") << QStringLiteral("--total")
+                                     << QStringLiteral("70000") << QStringLiteral("--current")
+                                     << QStringLiteral("60000"));
+    QCOMPARE(modify.exitCode, 5);
+    QVERIFY(!modify.err.contains("Unable to") && !modify.err.contains("Driver")); // no driver noise
+    QCOMPARE(sim.server().receivedRequests().size(), received);
+}
+
+// Before: 2–10 % of first uses of a new folder at once failed with "database is locked".
+void TestBudgetdeskCliProfiles::concurrentFirstUseOfANewDataFolder()
+{
+    for (int round = 0; round < 6; ++round) {
+        QTemporaryDir folder;
+        QList<QProcess *> processes;
+        for (int i = 0; i < 6; ++i) {
+            auto *process = new QProcess(this);
+            process->setProcessEnvironment(environment());
+            process->start(QStringLiteral(BUDGETDESK_CLI_PATH),
+                           {QStringLiteral("--data-dir"), folder.path(), QStringLiteral("reconcile"),
+                            QStringLiteral("--all-pending")});
+            processes.append(process);
+        }
+        for (QProcess *process : processes) {
+            QVERIFY(process->waitForFinished(60000));
+            QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
+            delete process;
+        }
+    }
+}
+
+// Before: a failed outcome write was silent (exit 0, the entry stayed pending for ever).
+void TestBudgetdeskCliProfiles::outcomeTheLogRefusedIsSaidAndKept()
+{
+    SimulatorFixture sim;
+    addProfile(sim, QStringLiteral("a"));
+    const QString path = m_data->filePath(QStringLiteral("audit.sqlite"));
+    QCOMPARE(run(data() << QStringLiteral("reconcile") << QStringLiteral("--all-pending")).exitCode, 0); // creates it
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("refuser"));
+        database.setDatabaseName(path);
+        QVERIFY(database.open());
+        QVERIFY(QSqlQuery(database).exec(QStringLiteral(
+            "CREATE TRIGGER refuse BEFORE INSERT ON outcomes BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")));
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("refuser"));
+    const CliRun modified = run(data() << QStringLiteral("--profile") << QStringLiteral("a") << QStringLiteral("--json")
+                                       << QStringLiteral("modify") << QStringLiteral("1212000000000001")
+                                       << QStringLiteral("--total") << QStringLiteral("60000"));
+    QCOMPARE(modified.exitCode, 0); // the outcome's own code
+    QCOMPARE(modified.json()[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));
+    QVERIFY(modified.json()[QStringLiteral("audit_error")].toString().contains(QStringLiteral("full")));
+    QVERIFY(QString::fromUtf8(modified.err).contains(QStringLiteral("审计日志")));
+
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fixer"));
+        database.setDatabaseName(path);
+        QVERIFY(database.open());
+        QVERIFY(QSqlQuery(database).exec(QStringLiteral("DROP TRIGGER refuse")));
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("fixer"));
+    // The next start completes the entry with the outcome it had.
+    const CliRun reconciled
+        = run(data() << QStringLiteral("--json") << QStringLiteral("reconcile") << QStringLiteral("--all-pending"));
+    QCOMPARE(reconciled.exitCode, 0);
+    QVERIFY(reconciled.out.trimmed().isEmpty()); // nothing left to reconcile
+    const QList<QJsonObject> history = run(data() << QStringLiteral("--json") << QStringLiteral("history")).jsonLines();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.first()[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));
+    QCOMPARE(history.first()[QStringLiteral("verified")].toBool(), true);
+}
+
+void TestBudgetdeskCliProfiles::osAccountComesFromTheSystem()
+{
+    SimulatorFixture sim;
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("USER"), QStringLiteral("somebody-else"));
+    env.insert(QStringLiteral("USERNAME"), QStringLiteral("somebody-else"));
+    QCOMPARE(run(data() << demoConnection(sim) << QStringLiteral("modify") << QStringLiteral("1212000000000001")
+                        << QStringLiteral("--total") << QStringLiteral("60000"),
+                 env)
+                 .exitCode,
+             0);
+    const QJsonObject entry = run(data() << QStringLiteral("--json") << QStringLiteral("history")).jsonLines().first();
+    QVERIFY(!entry[QStringLiteral("os_user")].toString().isEmpty());
+    QVERIFY(entry[QStringLiteral("os_user")].toString() != QStringLiteral("somebody-else"));
+    QCOMPARE(entry[QStringLiteral("os_user")].toString(), currentOsUser());
 }
 
 QTEST_GUILESS_MAIN(TestBudgetdeskCliProfiles)
