@@ -139,14 +139,18 @@ void ResultPanel::render()
             details << QStringLiteral("<b>%1 %2</b> — %3")
                            .arg(r.error->httpStatus)
                            .arg(r.error->code.toHtmlEscaped(), r.error->message.toHtmlEscaped())
-                    << explanationLines(r.error->explanation);
+                    << explanationLines(r.error->explanation)
+                    << UiLanguage::pick(r.error->trustText()).toHtmlEscaped();
             present(Tone::Failure, tr("Lookup refused"), details, r.error->requestId);
+        } else if (r.kind == StockQueryResult::Kind::Unusable || r.kind == StockQueryResult::Kind::SigningFailed) {
+            present(Tone::Failure, tr("Lookup answer not usable"), {UiLanguage::pick(r.summary()).toHtmlEscaped()}, {});
         } else if (r.kind == StockQueryResult::Kind::NotVerified) {
             const ErrorExplanation why = r.verification ? ErrorCatalogue::explainVerification(*r.verification)
                                                         : ErrorExplanation{r.summary().zh, {}, r.summary().en};
             present(Tone::Warning, tr("Answer not verified — not shown"), {explanationLines(why)}, {});
         } else {
-            const ErrorExplanation why = r.failure.value_or(NetworkFailure{}).explanation();
+            const ErrorExplanation why
+                = r.failure.value_or(NetworkFailure{}).explanation(NetworkFailure::Context::Lookup);
             present(Tone::Failure, tr("Could not reach WeChat Pay"), {explanationLines(why)}, {});
         }
         return;
@@ -226,7 +230,7 @@ void ResultPanel::render()
         details << QStringLiteral("<b>HTTP %1 %2</b> — %3")
                        .arg(e.httpStatus)
                        .arg(e.code.toHtmlEscaped(), e.message.toHtmlEscaped())
-                << explanationLines(e.explanation);
+                << explanationLines(e.explanation) << UiLanguage::pick(e.trustText()).toHtmlEscaped();
         if (!e.detail.isEmpty())
             details
                 << QStringLiteral("detail: <code>%1</code>")
@@ -248,6 +252,7 @@ void ResultPanel::render()
     case K::LookupFailed:
     case K::NetworkFailed:
     case K::NotRecorded:
+    case K::SigningFailed:
         details << UiLanguage::pick(o.summary()).toHtmlEscaped();
         if (o.failure)
             details << explanationLines(o.failure->explanation());

@@ -213,10 +213,7 @@ void HttpAttempt::fail(NetworkFailure::Kind kind, const QString &detail)
 {
     if (m_finished)
         return;
-    NetworkFailure failure{kind, detail};
-    failure.sent = m_sent;
-    failure.domain = m_request.baseUrl.host();
-    m_failure = failure;
+    m_failure = NetworkFailure{kind, detail, m_sent, m_request.baseUrl.host()};
     finish();
 }
 

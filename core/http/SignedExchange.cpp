@@ -72,7 +72,7 @@ void SignedExchange::cancel()
     if (m_backoff.isActive()) {
         // Between attempts nothing is in flight, but an earlier attempt may have got through.
         m_backoff.stop();
-        handleFailure({NetworkFailure::Kind::Cancelled, QStringLiteral("cancelled while waiting to retry")});
+        handleFailure({NetworkFailure::Kind::Cancelled, QStringLiteral("cancelled while waiting to retry"), false, {}});
         return;
     }
     if (m_attempt)

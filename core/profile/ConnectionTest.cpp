@@ -91,9 +91,12 @@ ConnectionTest *ConnectionTest::start(const MerchantProfile &profile, const Prof
 void ConnectionTest::lookupFinished(const StockQueryResult &result)
 {
     switch (result.kind) {
+    case StockQueryResult::Kind::SigningFailed:
+        report(Stage::RequestSigned, Status::Failed, result.problem, {result.problem.zh, QString(), result.problem.en});
+        break;
     case StockQueryResult::Kind::NetworkFailed: {
         const NetworkFailure failure = result.failure.value_or(NetworkFailure{});
-        const ErrorExplanation explanation = failure.explanation();
+        const ErrorExplanation explanation = failure.explanation(NetworkFailure::Context::Lookup);
         report(Stage::Connected, Status::Failed, {explanation.explanationZh, explanation.en}, explanation);
         break;
     }
@@ -106,11 +109,21 @@ void ConnectionTest::lookupFinished(const StockQueryResult &result)
         }
         // WeChat Pay checks the signature before anything else, so any other answer accepted it.
         report(Stage::SignatureAccepted, Status::Passed);
-        report(Stage::AnswerVerified, Status::NotChecked,
-               {QStringLiteral("错误应答不带签名，无法验签（%1 %2）；请填写一个存在的批次号再测一次。")
-                    .arg(result.error->code, result.error->message),
-                QStringLiteral("Error answers are not signed (%1); name an existing batch to check verification.")
-                    .arg(result.error->code)});
+        if (result.error->isVerified()) {
+            report(Stage::AnswerVerified, Status::Passed,
+                   {QStringLiteral("错误应答（%1）已验签。").arg(result.error->code),
+                    QStringLiteral("The error answer (%1) is verified.").arg(result.error->code)});
+        } else if (result.error->verification) {
+            const ErrorExplanation explanation = ErrorCatalogue::explainVerification(*result.error->verification);
+            report(Stage::AnswerVerified, Status::Failed, {explanation.explanationZh, explanation.en}, explanation);
+        } else {
+            report(Stage::AnswerVerified, Status::NotChecked,
+                   {QStringLiteral("这个错误应答不带签名，无法验签（%1 %2）；请填写一个存在的批次号再测一次。")
+                        .arg(result.error->code, result.error->message),
+                    QStringLiteral("This error answer is not signed (%1); name an existing batch to check "
+                                   "verification.")
+                        .arg(result.error->code)});
+        }
         break;
     case StockQueryResult::Kind::NotVerified: {
         report(Stage::Connected, Status::Passed);
@@ -119,6 +132,14 @@ void ConnectionTest::lookupFinished(const StockQueryResult &result)
             ? ErrorCatalogue::explainVerification(*result.verification)
             : ErrorExplanation{result.summary().zh, QString(), result.summary().en};
         report(Stage::AnswerVerified, Status::Failed, {explanation.explanationZh, explanation.en}, explanation);
+        break;
+    }
+    case StockQueryResult::Kind::Unusable: {
+        report(Stage::Connected, Status::Passed);
+        report(Stage::SignatureAccepted, Status::Passed);
+        const bool verified = result.verification && result.verification->isVerified();
+        report(Stage::AnswerVerified, verified ? Status::Passed : Status::Failed, result.problem,
+               {result.problem.zh, QString(), result.problem.en});
         break;
     }
     case StockQueryResult::Kind::Verified:

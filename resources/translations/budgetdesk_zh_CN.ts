@@ -715,6 +715,10 @@
         <source>&lt;p&gt;&lt;b&gt;How a change works&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Type the batch ID and press Enter: the batch is looked up and its answer verified.&lt;/li&gt;&lt;li&gt;Choose total or per-day cap and type the target; problems are explained as you type.&lt;/li&gt;&lt;li&gt;Send, and confirm the sentence that restates the change.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The verified result, or the error explained, appears here; every change is kept in History.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;修改预算的步骤&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;输入批次号并按回车：查询批次并对应答验签。&lt;/li&gt;&lt;li&gt;选择修改批次总量或单日上限，填写目标值；输入时即提示问题。&lt;/li&gt;&lt;li&gt;点击发送，并确认复述本次修改的那句话。&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;验签后的结果或错误解释会显示在这里；每次修改都记录在“历史”中。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Lookup answer not usable</source>
+        <translation>查询应答不可用</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::StockCard</name>
