@@ -10,9 +10,7 @@ packages=(
   build-essential cmake ninja-build clang clang-format clang-tidy libclang-rt-14-dev
   # Qt 6.4 and the modules BudgetDesk uses
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
-  qt6-l10n-tools qt6-translations-l10n fonts-noto-cjk qt6-httpserver-dev
-  # qt6-httpserver-dev's CMake config needs the WebSockets module, or HttpServer is "not found"
-  qt6-websockets-dev
+  qt6-l10n-tools qt6-translations-l10n fonts-noto-cjk
   qtkeychain-qt6-dev qt6-qpa-plugins libgl-dev
   # crypto
   libssl-dev openssl

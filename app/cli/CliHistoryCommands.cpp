@@ -5,6 +5,7 @@
 #include "cli/CliSession.h"
 
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -42,6 +43,10 @@ QJsonObject entryJson(const AuditEntry &entry)
     json.insert(QStringLiteral("reconciled"), done.reconciled || entry.reconciliation.has_value());
     const std::optional<qint64> observed = entry.reconciliation ? entry.reconciliation->observed : done.observed;
     json.insert(QStringLiteral("observed"), observed ? QJsonValue(*observed) : QJsonValue());
+    QJsonArray attempts;
+    for (const AuditAttempt &attempt : entry.attempts)
+        attempts.append(attempt.toJson());
+    json.insert(QStringLiteral("attempts"), attempts);
     return json;
 }
 

@@ -1,8 +1,69 @@
 #include "audit/AuditEntry.h"
 
 #include "busifavor/BudgetOutcome.h"
+#include "http/DomainPolicy.h"
+
+#include <QJsonArray>
 
 namespace budgetdesk {
+
+QList<AuditAttempt> AuditAttempt::fromExchange(const QList<ExchangeAttempt> &attempts)
+{
+    QList<AuditAttempt> list;
+    for (const ExchangeAttempt &exchange : attempts) {
+        // The signed message is METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n.
+        const QList<QByteArray> lines = exchange.signingMessage.split('\n');
+        AuditAttempt attempt;
+        attempt.domain = DomainPolicy::displayed(exchange.domain);
+        attempt.timestamp = QString::fromLatin1(lines.value(2));
+        attempt.nonce = QString::fromLatin1(lines.value(3));
+        attempt.httpStatus = exchange.httpStatus;
+        attempt.requestId = exchange.requestId;
+        attempt.sent = exchange.httpStatus != 0;
+        if (exchange.failure) {
+            attempt.error = exchange.failure->name();
+            attempt.detail = exchange.failure->detail;
+            attempt.sent = exchange.failure->sent;
+        }
+        list.append(attempt);
+    }
+    return list;
+}
+
+QString AuditAttempt::summary() const
+{
+    return domain + u' ' + (httpStatus ? QString::number(httpStatus) : error);
+}
+
+QJsonObject AuditAttempt::toJson() const
+{
+    QJsonObject json{{QStringLiteral("domain"), domain},
+                     {QStringLiteral("timestamp"), timestamp},
+                     {QStringLiteral("nonce"), nonce},
+                     {QStringLiteral("sent"), sent}};
+    if (httpStatus) {
+        json.insert(QStringLiteral("http_status"), httpStatus);
+        json.insert(QStringLiteral("request_id"), QString::fromLatin1(requestId));
+    } else {
+        json.insert(QStringLiteral("error"), error);
+        json.insert(QStringLiteral("detail"), detail);
+    }
+    return json;
+}
+
+AuditAttempt AuditAttempt::fromJson(const QJsonObject &json)
+{
+    AuditAttempt attempt;
+    attempt.domain = json.value(QStringLiteral("domain")).toString();
+    attempt.timestamp = json.value(QStringLiteral("timestamp")).toString();
+    attempt.nonce = json.value(QStringLiteral("nonce")).toString();
+    attempt.sent = json.value(QStringLiteral("sent")).toBool();
+    attempt.httpStatus = json.value(QStringLiteral("http_status")).toInt();
+    attempt.requestId = json.value(QStringLiteral("request_id")).toString().toLatin1();
+    attempt.error = json.value(QStringLiteral("error")).toString();
+    attempt.detail = json.value(QStringLiteral("detail")).toString();
+    return attempt;
+}
 
 AuditCompletion AuditCompletion::fromOutcome(const BudgetOutcome &outcome, qint64 durationMs)
 {
@@ -10,7 +71,8 @@ AuditCompletion AuditCompletion::fromOutcome(const BudgetOutcome &outcome, qint6
     AuditCompletion completion;
     completion.durationMs = durationMs;
     completion.requestId = outcome.requestId;
-    completion.domain = outcome.domain.toString();
+    completion.domain = DomainPolicy::displayed(outcome.domain);
+    completion.attempts = AuditAttempt::fromExchange(outcome.attempts);
     completion.verified = outcome.verified;
     completion.observed = outcome.observedValue;
     completion.reconciled = outcome.wasReconciled();
@@ -66,6 +128,10 @@ QJsonObject AuditCompletion::toJson() const
                      {QStringLiteral("reconciled"), reconciled}};
     if (observed)
         json.insert(QStringLiteral("observed"), *observed);
+    QJsonArray list;
+    for (const AuditAttempt &attempt : attempts)
+        list.append(attempt.toJson());
+    json.insert(QStringLiteral("attempts"), list);
     return json;
 }
 
@@ -83,6 +149,8 @@ AuditCompletion AuditCompletion::fromJson(const QJsonObject &json)
     completion.reconciled = json.value(QStringLiteral("reconciled")).toBool();
     if (json.contains(QStringLiteral("observed")))
         completion.observed = json.value(QStringLiteral("observed")).toInteger();
+    for (const QJsonValue attempt : json.value(QStringLiteral("attempts")).toArray())
+        completion.attempts.append(AuditAttempt::fromJson(attempt.toObject()));
     return completion;
 }
 

@@ -12,6 +12,7 @@
 namespace budgetdesk {
 
 struct BudgetOutcome;
+struct ExchangeAttempt;
 
 // What is written before a change is sent: enough to find the change again and to reconcile
 // it if the program dies before the answer.
@@ -28,6 +29,25 @@ struct AuditChange
     QString source; // "cli", "window", "demo"
 };
 
+// One request that left for WeChat Pay: which domain, the timestamp and nonce it was signed
+// with, and how it ended. Every attempt of a change has one.
+struct AuditAttempt
+{
+    QString domain;
+    QString timestamp;
+    QString nonce;
+    int httpStatus = 0;
+    QString error; // NetworkFailure::name() when no answer came
+    QString detail;
+    QByteArray requestId;
+    bool sent = false; // the whole request left this computer
+
+    static QList<AuditAttempt> fromExchange(const QList<ExchangeAttempt> &attempts);
+    QString summary() const; // "https://api.mch.weixin.qq.com 500" / "… connection_closed"
+    QJsonObject toJson() const;
+    static AuditAttempt fromJson(const QJsonObject &json);
+};
+
 // How the change ended, written once.
 struct AuditCompletion
 {
@@ -41,6 +61,7 @@ struct AuditCompletion
     qint64 durationMs = 0;
     std::optional<qint64> observed; // what a reconciling lookup found
     bool reconciled = false;
+    QList<AuditAttempt> attempts;
 
     static AuditCompletion fromOutcome(const BudgetOutcome &outcome, qint64 durationMs);
     // For the outbox that keeps an outcome the database refused until it can be written.
@@ -68,6 +89,7 @@ struct AuditEntry
     std::optional<AuditCompletion> completion;
     // The one that decides: the latest that found it applied, else the latest of all.
     std::optional<AuditReconciliation> reconciliation;
+    QList<AuditAttempt> attempts; // filled by AuditLog::entry() and history queries
 
     // pending, applied, rejected, unknown or not_applied — after any reconciliation. Once
     // applied by a verified answer or lookup, an entry stays applied.

@@ -60,9 +60,19 @@ const char *const SchemaV1[] = {
     "'append-only'); END",
 };
 
-// Version 2: what a reconciliation did (a re-send), an unknown verdict without a value, and
-// the indexes history and reconcile need (20 000 entries took 8 s without them).
+// Version 2: every attempt of a change (its own timestamp and nonce), what a reconciliation
+// did (a re-send), and the indexes history and reconcile need (20 000 entries took 8 s
+// without them).
 const char *const SchemaV2[] = {
+    "CREATE TABLE IF NOT EXISTS attempts ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT, change_id INTEGER NOT NULL REFERENCES changes(id), domain TEXT NOT NULL,"
+    " signed_timestamp TEXT, nonce TEXT, http_status INTEGER, error TEXT, detail TEXT, request_id TEXT,"
+    " sent INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS attempts_change ON attempts(change_id, id)",
+    "CREATE TRIGGER IF NOT EXISTS attempts_no_update BEFORE UPDATE ON attempts BEGIN SELECT RAISE(ABORT, "
+    "'append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS attempts_no_delete BEFORE DELETE ON attempts BEGIN SELECT RAISE(ABORT, "
+    "'append-only'); END",
     "ALTER TABLE reconciliations ADD COLUMN note TEXT",
     "CREATE INDEX IF NOT EXISTS reconciliations_change ON reconciliations(change_id, id)",
     "CREATE INDEX IF NOT EXISTS reconciliations_applied ON reconciliations(change_id, outcome, id)",
@@ -177,6 +187,14 @@ QString csvField(QString value)
     return value;
 }
 
+QString attemptSummaries(const QList<AuditAttempt> &attempts)
+{
+    QStringList summaries;
+    for (const AuditAttempt &attempt : attempts)
+        summaries << attempt.summary();
+    return summaries.join(QStringLiteral("; "));
+}
+
 QString immutableUri(const QString &path)
 {
     QUrl url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
@@ -275,7 +293,7 @@ Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path
             QSqlQuery probe(database);
             if (database.open() && probe.exec(QStringLiteral("PRAGMA user_version")) && probe.next()) {
                 // A version-1 log (no reconciliation notes) is read as it is.
-                log->m_hasNotes = probe.value(0).toInt() >= 2;
+                log->m_hasNotes = log->m_hasAttempts = probe.value(0).toInt() >= 2;
                 if (probe.exec(QStringLiteral("SELECT count(*) FROM changes")))
                     return log;
             }
@@ -357,10 +375,84 @@ Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
     return query.lastInsertId().toLongLong();
 }
 
+Result<bool, AuditError> AuditLog::recordAttempts(qint64 id, const QList<AuditAttempt> &attempts)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.prepare(QStringLiteral("INSERT INTO attempts (change_id, domain, signed_timestamp, nonce, http_status, error,"
+                                 " detail, request_id, sent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const AuditAttempt &attempt : attempts) {
+        query.addBindValue(id);
+        query.addBindValue(attempt.domain);
+        query.addBindValue(attempt.timestamp);
+        query.addBindValue(attempt.nonce);
+        query.addBindValue(attempt.httpStatus ? QVariant(attempt.httpStatus) : QVariant());
+        query.addBindValue(attempt.error);
+        query.addBindValue(attempt.detail);
+        query.addBindValue(QString::fromLatin1(attempt.requestId));
+        query.addBindValue(attempt.sent);
+        if (!query.exec())
+            return errorFrom(query.lastError());
+    }
+    return true;
+}
+
+QHash<qint64, QList<AuditAttempt>> AuditLog::attemptsOf(qint64 firstId, qint64 lastId) const
+{
+    QHash<qint64, QList<AuditAttempt>> attempts;
+    if (!m_hasAttempts)
+        return attempts;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName));
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT change_id, domain, signed_timestamp, nonce, http_status, error, detail,"
+                                 " request_id, sent FROM attempts WHERE change_id BETWEEN ? AND ? ORDER BY id"));
+    query.addBindValue(firstId);
+    query.addBindValue(lastId);
+    if (!query.exec())
+        return attempts;
+    while (query.next()) {
+        AuditAttempt attempt;
+        attempt.domain = query.value(1).toString();
+        attempt.timestamp = query.value(2).toString();
+        attempt.nonce = query.value(3).toString();
+        attempt.httpStatus = query.value(4).toInt();
+        attempt.error = query.value(5).toString();
+        attempt.detail = query.value(6).toString();
+        attempt.requestId = query.value(7).toString().toLatin1();
+        attempt.sent = query.value(8).toBool();
+        attempts[query.value(0).toLongLong()].append(attempt);
+    }
+    return attempts;
+}
+
 Result<bool, AuditError> AuditLog::complete(qint64 id, const AuditCompletion &completion, bool *keptForLater)
 {
     if (keptForLater)
         *keptForLater = false;
+    QSqlDatabase database = QSqlDatabase::database(m_connectionName);
+    // The outcome and its attempts together, or neither.
+    const bool transaction = database.transaction();
+    auto written = writeCompletion(id, completion);
+    if (written && transaction && !database.commit())
+        written = errorFrom(database.lastError());
+    if (written)
+        return true;
+    if (transaction)
+        database.rollback();
+    if (entry(id) && entry(id)->completion)
+        return AuditError(QStringLiteral("entry %1 was completed already").arg(id));
+    // Keep the outcome where a later open finds it; the entry itself stays pending.
+    QFile outbox(outboxPath());
+    const QByteArray line
+        = QJsonDocument(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("completion"), completion.toJson()}})
+              .toJson(QJsonDocument::Compact)
+        + '\n';
+    if (keptForLater && outbox.open(QIODevice::Append) && outbox.write(line) == line.size() && outbox.flush())
+        *keptForLater = true;
+    return written.error();
+}
+
+Result<bool, AuditError> AuditLog::writeCompletion(qint64 id, const AuditCompletion &completion)
+{
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.prepare(QStringLiteral("INSERT INTO outcomes (change_id, completed_at, outcome, http_status, code, message, "
                                  "request_id, verified, domain, duration_ms, observed, reconciled)"
@@ -379,23 +471,11 @@ Result<bool, AuditError> AuditLog::complete(qint64 id, const AuditCompletion &co
     query.addBindValue(optionalInteger(completion.observed));
     query.addBindValue(completion.reconciled);
     query.addBindValue(id);
-    if (!query.exec()) {
-        const AuditError error = errorFrom(query.lastError());
-        if (entry(id) && entry(id)->completion)
-            return AuditError(QStringLiteral("entry %1 was completed already").arg(id));
-        // Keep the outcome where a later open finds it; the entry itself stays pending.
-        QFile outbox(outboxPath());
-        const QByteArray line
-            = QJsonDocument(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("completion"), completion.toJson()}})
-                  .toJson(QJsonDocument::Compact)
-            + '\n';
-        if (keptForLater && outbox.open(QIODevice::Append) && outbox.write(line) == line.size() && outbox.flush())
-            *keptForLater = true;
-        return error;
-    }
+    if (!query.exec())
+        return errorFrom(query.lastError());
     if (query.numRowsAffected() != 1)
         return AuditError(QStringLiteral("no entry %1").arg(id));
-    return true;
+    return recordAttempts(id, completion.attempts);
 }
 
 void AuditLog::completeFromOutbox()
@@ -448,7 +528,9 @@ std::optional<AuditEntry> AuditLog::entry(qint64 id) const
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return std::nullopt;
-    return readEntry(query);
+    AuditEntry entry = readEntry(query);
+    entry.attempts = attemptsOf(id, id).value(id);
+    return entry;
 }
 
 Result<QList<AuditEntry>, AuditError> AuditLog::query(const AuditFilter &filter) const
@@ -495,6 +577,11 @@ Result<QList<AuditEntry>, AuditError> AuditLog::query(const AuditFilter &filter)
             continue;
         entries.append(std::move(entry));
     }
+    if (!entries.isEmpty()) { // one query for all their attempts (newest first: last is the lowest id)
+        const QHash<qint64, QList<AuditAttempt>> attempts = attemptsOf(entries.last().id, entries.first().id);
+        for (AuditEntry &entry : entries)
+            entry.attempts = attempts.value(entry.id);
+    }
     return entries;
 }
 
@@ -535,7 +622,7 @@ QByteArray AuditLog::toCsv(const QList<AuditEntry> &entries)
 {
     QStringList lines{QStringLiteral("id,time,profile,mchid,stock_id,dimension,current,target,request_no,outcome,"
                                      "http_status,code,message,request_id,verified,domain,duration_ms,observed,"
-                                     "reconciled,note,os_user,source")};
+                                     "reconciled,note,attempts,os_user,source")};
     for (const AuditEntry &entry : entries) {
         const AuditChange &c = entry.change;
         const AuditCompletion done = entry.completion.value_or(AuditCompletion{});
@@ -560,6 +647,7 @@ QByteArray AuditLog::toCsv(const QList<AuditEntry> &entries)
                            observed ? QString::number(*observed) : QString(),
                            QString::number(int(done.reconciled || entry.reconciliation.has_value())),
                            entry.reconciliation ? entry.reconciliation->note : QString(),
+                           attemptSummaries(entry.attempts),
                            c.osUser,
                            c.source};
         for (QString &field : fields)

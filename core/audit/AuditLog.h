@@ -5,6 +5,7 @@
 #include "common/Result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -64,6 +65,8 @@ public:
     // and `reconcile` settles it by a lookup.
     Result<bool, AuditError> complete(qint64 id, const AuditCompletion &completion, bool *keptForLater = nullptr);
     Result<bool, AuditError> recordReconciliation(qint64 id, const AuditReconciliation &reconciliation);
+    // More attempts of an entry's change (a re-send while reconciling), after those it has.
+    Result<bool, AuditError> recordAttempts(qint64 id, const QList<AuditAttempt> &attempts);
 
     std::optional<AuditEntry> entry(qint64 id) const;
     // Newest first; an error instead of a silently empty list.
@@ -83,10 +86,13 @@ private:
     AuditLog(QString connectionName, QString path);
     void completeFromOutbox();
     QString selectEntries() const;
+    Result<bool, AuditError> writeCompletion(qint64 id, const AuditCompletion &completion);
+    QHash<qint64, QList<AuditAttempt>> attemptsOf(qint64 firstId, qint64 lastId) const;
 
     QString m_connectionName;
     QString m_path;
     bool m_hasNotes = true;
+    bool m_hasAttempts = true;
 };
 
 // Who is at the keyboard, as the operating system says.

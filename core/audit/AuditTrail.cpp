@@ -173,6 +173,9 @@ void EntryReconciliation::resendFinished(const BudgetOutcome &outcome)
     }
     const BilingualText summary = outcome.summary();
     m_result.explanation = summary;
+    // The re-sent requests are attempts of this entry's change like the first ones.
+    if (auto written = m_log.recordAttempts(m_entry.id, AuditAttempt::fromExchange(outcome.attempts)); !written)
+        m_result.recordError = written.error();
     const QString note = QStringLiteral("核对时批次仍为原值 %1，已用同一请求单号 %2 重新发送同一修改：%3 / The lookup "
                                         "showed the starting value %1; the same change was re-sent with the same "
                                         "request number %2: %4")

@@ -192,7 +192,7 @@ void TestBudgetdeskCliSafety::serverTextCannotReachTheTerminalAsControls()
 {
     HostileServer server;
     const QString hostile = QStringLiteral("批次\x1b]0;pwned\x07\x1b[2J\u009b31m\u202egnp.exe\r\n✔ 修改成功（已验签）");
-    server.setTwist([&](const SimRequest &request, SimResponse honest) {
+    server.setTwist([&](const SimRequest &request, SimResponse) {
         if (request.method == "GET") {
             QJsonObject stock = server.simulator().stocks().stock(Weekend).json();
             stock.insert(QStringLiteral("stock_name"), hostile);

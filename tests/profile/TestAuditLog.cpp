@@ -64,6 +64,8 @@ private Q_SLOTS:
     void usesWriteAheadLogging();
     void queriesByStockProfileDateAndOutcome();
     void csvForExcel();
+    void everyAttemptIsKept();
+    void upgradesAVersionOneLog();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -145,14 +147,14 @@ void TestAuditLog::reconciliationIsAppended()
     QVERIFY((*log)->complete(unknown, ambiguous).ok());
     QCOMPARE((*log)->unresolved().size(), 2);
 
-    QVERIFY((*log)->recordReconciliation(crashed, {QDateTime(), QStringLiteral("applied"), 60000, "RID-1"}).ok());
-    QVERIFY((*log)->recordReconciliation(unknown, {QDateTime(), QStringLiteral("not_applied"), 50000, "RID-2"}).ok());
+    QVERIFY((*log)->recordReconciliation(crashed, {QDateTime(), QStringLiteral("applied"), 60000, "RID-1", {}}).ok());
+    QVERIFY((*log)->recordReconciliation(unknown, {QDateTime(), QStringLiteral("not_applied"), 50000, "RID-2", {}}).ok());
     QCOMPARE((*log)->entry(crashed)->effectiveOutcome(), QStringLiteral("applied"));
     QCOMPARE((*log)->entry(unknown)->effectiveOutcome(), QStringLiteral("not_applied"));
     QCOMPARE((*log)->entry(unknown)->completion->outcome, QStringLiteral("unknown")); // the original stays
     QVERIFY(!(*log)->entry(crashed)->completion.has_value());
     QVERIFY((*log)->unresolved().isEmpty());
-    QVERIFY(!(*log)->recordReconciliation(4242, {QDateTime(), QStringLiteral("applied"), 1, {}}).ok());
+    QVERIFY(!(*log)->recordReconciliation(4242, {QDateTime(), QStringLiteral("applied"), 1, {}, {}}).ok());
 }
 
 void TestAuditLog::survivesReopening()
@@ -239,6 +241,80 @@ void TestAuditLog::csvForExcel()
     QVERIFY(lines[1].contains(QStringLiteral("\"批次库存的当前值错误,请获取批次详情查看最新值\"")));
     QVERIFY(lines[1].contains(QStringLiteral("'=HYPERLINK"))); // not a formula in Excel
     QVERIFY(lines[1].contains(QStringLiteral(",rejected,")));
+
+    // Every character Excel would start a formula with — also TAB and CR — is neutralised.
+    for (const QString &start : {QStringLiteral("+1"), QStringLiteral("-1+1"), QStringLiteral("@SUM(A1)"),
+                                 QStringLiteral("\t=1"), QStringLiteral("\r=1")}) {
+        AuditChange cell = change();
+        cell.profile = start;
+        const qint64 entry = *(*log)->recordPending(cell);
+        const QString row = QString::fromUtf8(AuditLog::toCsv({*(*log)->entry(entry)}).mid(3))
+                                .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts)
+                                .value(1);
+        QVERIFY2(row.contains(u',' + (u'\'' + start)) || row.contains(QStringLiteral(",\"'") + start),
+                 qPrintable(row));
+    }
+}
+
+void TestAuditLog::everyAttemptIsKept()
+{
+    auto log = AuditLog::open(m_path);
+    const qint64 id = *(*log)->recordPending(change());
+    AuditCompletion done = applied();
+    done.attempts = {{QStringLiteral("https://api.mch.weixin.qq.com"), QStringLiteral("1764748800"),
+                      QStringLiteral("NONCE1"), 0, QStringLiteral("connection_closed"), QStringLiteral("reset"), {},
+                      true},
+                     {QStringLiteral("https://api2.mch.weixin.qq.com"), QStringLiteral("1764748801"),
+                      QStringLiteral("NONCE2"), 200, {}, {}, "RID-2", true}};
+    QVERIFY((*log)->complete(id, done).ok());
+    const AuditEntry entry = *(*log)->entry(id);
+    QCOMPARE(entry.attempts.size(), 2);
+    QCOMPARE(entry.attempts[0].nonce, QStringLiteral("NONCE1"));
+    QCOMPARE(entry.attempts[0].error, QStringLiteral("connection_closed"));
+    QCOMPARE(entry.attempts[1].httpStatus, 200);
+    QCOMPARE((*log)->query().value_or({}).first().attempts.size(), 2);
+    // Appended by a later re-send, never rewritten.
+    QVERIFY((*log)->recordAttempts(id, {{QStringLiteral("https://api.mch.weixin.qq.com"), QStringLiteral("1764749000"),
+                                         QStringLiteral("NONCE3"), 200, {}, {}, "RID-3", true}})
+                .ok());
+    QCOMPARE((*log)->entry(id)->attempts.size(), 3);
+    QVERIFY(!rawQuery(m_path, QStringLiteral("raw-attempts")).exec(QStringLiteral("DELETE FROM attempts")));
+}
+
+// A log written by the previous version (schema 1) is upgraded in place, its entries intact.
+void TestAuditLog::upgradesAVersionOneLog()
+{
+    {
+        QSqlQuery raw = rawQuery(m_path, QStringLiteral("raw-v1"));
+        for (const char *statement :
+             {"CREATE TABLE changes (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, profile TEXT NOT "
+              "NULL, mchid TEXT NOT NULL, stock_id TEXT NOT NULL, dimension TEXT NOT NULL, current_value INTEGER, "
+              "target_value INTEGER NOT NULL, request_no TEXT NOT NULL, os_user TEXT NOT NULL, source TEXT NOT NULL)",
+              "CREATE TABLE outcomes (change_id INTEGER PRIMARY KEY REFERENCES changes(id), completed_at TEXT NOT NULL, "
+              "outcome TEXT NOT NULL, http_status INTEGER, code TEXT, message TEXT, request_id TEXT, verified INTEGER "
+              "NOT NULL, domain TEXT, duration_ms INTEGER, observed INTEGER, reconciled INTEGER NOT NULL)",
+              "CREATE TABLE reconciliations (id INTEGER PRIMARY KEY AUTOINCREMENT, change_id INTEGER NOT NULL "
+              "REFERENCES changes(id), reconciled_at TEXT NOT NULL, outcome TEXT NOT NULL, observed INTEGER NOT NULL, "
+              "request_id TEXT)",
+              "INSERT INTO changes VALUES (1, '2026-11-30T08:00:00.000Z', 'p', '1900000109', '1212000000000001', "
+              "'max_coupons', 50000, 60000, 'old-1', 'u', 'cli')",
+              "PRAGMA user_version = 1"})
+            QVERIFY2(raw.exec(QString::fromLatin1(statement)), qPrintable(raw.lastError().text()));
+    }
+    auto log = AuditLog::open(m_path);
+    QVERIFY(log.ok());
+    const AuditEntry old = *(*log)->entry(1);
+    QCOMPARE(old.change.requestNumber, QStringLiteral("old-1"));
+    QCOMPARE(old.effectiveOutcome(), QStringLiteral("pending"));
+    AuditReconciliation settled;
+    settled.outcome = QStringLiteral("applied");
+    settled.observed = 60000;
+    settled.note = QStringLiteral("re-sent");
+    QVERIFY((*log)->recordReconciliation(1, settled).ok());
+    QCOMPARE((*log)->entry(1)->reconciliation->note, QStringLiteral("re-sent"));
+    QSqlQuery version = rawQuery(m_path, QStringLiteral("raw-v2"));
+    QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
+    QCOMPARE(version.value(0).toInt(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

@@ -68,6 +68,12 @@ void TestAuditTrail::pendingBeforeSendingCompletedAfter()
     QVERIFY(entry.completion->verified);
     QCOMPARE(entry.completion->requestId, outcome.requestId);
     QCOMPARE(entry.completion->domain, sim.server().baseUrl().toString());
+    // The attempt itself: where it went, what it was signed with, how it ended.
+    QCOMPARE(entry.attempts.size(), 1);
+    QCOMPARE(entry.attempts[0].httpStatus, 200);
+    QVERIFY(entry.attempts[0].sent);
+    QVERIFY(!entry.attempts[0].nonce.isEmpty());
+    QVERIFY(outcome.attempts[0].signingMessage.contains(entry.attempts[0].nonce.toLatin1()));
 }
 
 void TestAuditTrail::everyOutcomeIsRecorded_data()
@@ -220,6 +226,8 @@ void TestAuditTrail::startingValueIsSettledByResendingTheSameChange()
     QCOMPARE(sim.simulator().stocks().stock(QStringLiteral("1212000000000001")).maxCoupons(), 65000);
     QCOMPARE(patchesWith(sim, "resend-1"), 1); // the same request number, once
     const AuditEntry entry = *(*log)->entry(id);
+    QCOMPARE(entry.attempts.size(), 1); // the re-send is an attempt of this entry's change
+    QCOMPARE(entry.attempts[0].httpStatus, 200);
     QCOMPARE(entry.effectiveOutcome(), QStringLiteral("applied"));
     QVERIFY(entry.reconciliation->note.contains(QStringLiteral("resend-1")));
     QVERIFY(entry.reconciliation->note.contains(QStringLiteral("重新发送")));
@@ -282,6 +290,8 @@ void TestAuditTrail::retryWithTheSameNumberSettlesEarlierEntries()
         first));
     QCOMPARE(lost.kind, BudgetOutcome::Kind::Unknown);
     QVERIFY((*log)->entry(first->entryId)->isUnresolved());
+    QCOMPARE((*log)->entry(first->entryId)->attempts.size(), 1);
+    QCOMPARE((*log)->entry(first->entryId)->attempts[0].error, QStringLiteral("connection_closed"));
 
     sim.simulator().setFaults({});
     auto retry = std::make_shared<AuditRecording>();
