@@ -209,15 +209,15 @@ void HistoryPage::reconcileSelected()
     m_reconcile->setEnabled(false);
     m_status->setText(tr("Checking batch %1…").arg(entry.change.stockId));
     EntryReconciliation *reconciliation = m_trail->reconcile(m_session->client(), entry);
-    connect(reconciliation, &EntryReconciliation::finished, this,
-            [this, id = entry.id](const EntryReconciliationResult &result) {
-                refresh();
-                m_status->setText(result.outcome.isEmpty()
-                                      ? tr("Change #%1 could not be checked: %2")
-                                            .arg(id)
-                                            .arg(UiLanguage::pick(result.lookup.summary()))
-                                      : tr("Change #%1 checked: %2").arg(id).arg(UiLanguage::pick(result.explanation)));
-            });
+    connect(
+        reconciliation, &EntryReconciliation::finished, this,
+        [this, id = entry.id](const EntryReconciliationResult &result) {
+            refresh();
+            m_status->setText(
+                result.outcome.isEmpty()
+                    ? tr("Change #%1 could not be checked: %2").arg(id).arg(UiLanguage::pick(result.lookup.summary()))
+                    : tr("Change #%1 checked: %2").arg(id).arg(UiLanguage::pick(result.explanation)));
+        });
 }
 
 } // namespace budgetdesk::ui

@@ -139,8 +139,7 @@ void ResultPanel::render()
             details << QStringLiteral("<b>%1 %2</b> — %3")
                            .arg(r.error->httpStatus)
                            .arg(r.error->code.toHtmlEscaped(), r.error->message.toHtmlEscaped())
-                    << explanationLines(r.error->explanation)
-                    << UiLanguage::pick(r.error->trustText()).toHtmlEscaped();
+                    << explanationLines(r.error->explanation) << UiLanguage::pick(r.error->trustText()).toHtmlEscaped();
             present(Tone::Failure, tr("Lookup refused"), details, r.error->requestId);
         } else if (r.kind == StockQueryResult::Kind::Unusable || r.kind == StockQueryResult::Kind::SigningFailed) {
             present(Tone::Failure, tr("Lookup answer not usable"), {UiLanguage::pick(r.summary()).toHtmlEscaped()}, {});

@@ -108,7 +108,8 @@ int modify(const CliContext &context, ProfileSession &session)
             if (recording->completionError) {
                 const BilingualText why = recording->completionError->text();
                 auditProblem = recording->keptForLater
-                    ? BilingualText{QStringLiteral("审计日志未能记录第 #%1 条的结果（%2）；结果已暂存，下次启动时补记。")
+                    ? BilingualText{QStringLiteral(
+                                        "审计日志未能记录第 #%1 条的结果（%2）；结果已暂存，下次启动时补记。")
                                         .arg(entryId)
                                         .arg(why.zh),
                                     QStringLiteral("The audit log could not record entry #%1's outcome (%2); it is "

@@ -5,8 +5,8 @@
 #include "cli/CliSession.h"
 
 #include <QEventLoop>
-#include <QJsonArray>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSaveFile>
 
 namespace budgetdesk::cli {
@@ -99,8 +99,8 @@ int runHistory(const CliContext &context)
         const AuditChange &c = entry.change;
         out(QStringLiteral("#%1  %2  %3  %4  %5 %6 → %7  %8%9")
                 .arg(entry.id)
-                .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")), clean(c.profile), c.stockId,
-                     BudgetChange::dimensionLabelZh(c.dimension),
+                .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")), clean(c.profile),
+                     c.stockId, BudgetChange::dimensionLabelZh(c.dimension),
                      c.current ? QString::number(*c.current) : QStringLiteral("?"), QString::number(c.target),
                      entry.effectiveOutcome(),
                      entry.isUnresolved() ? QStringLiteral("  ⚠ 未确认，可 reconcile") : QString()));
@@ -186,7 +186,8 @@ int runReconcile(const CliContext &context)
                          QString::number(entry.change.target), after.effectiveOutcome()));
             out(QStringLiteral("    %1").arg(clean(result.explanation.zh)));
             if (result.resend)
-                out(QStringLiteral("    已用同一请求单号 %1 重新发送同一修改（不会重复生效）。").arg(entry.change.requestNumber));
+                out(QStringLiteral("    已用同一请求单号 %1 重新发送同一修改（不会重复生效）。")
+                        .arg(entry.change.requestNumber));
             if (!result.lookup.isVerified() && result.outcome.isEmpty())
                 out(QStringLiteral("    核对失败：%1").arg(clean(result.lookup.summary().zh)));
         }

@@ -121,9 +121,9 @@ std::optional<QString> stockIdFrom(const QString &text)
 
 QString stockIdError(const QString &text)
 {
-    return usageError(QStringLiteral("批次号“%1”无效：应为 1–20 个 ASCII 字母或数字。").arg(text.trimmed()),
-                      QStringLiteral("The batch ID '%1' is not valid: it must be 1-20 ASCII letters or digits.")
-                          .arg(text.trimmed()));
+    return usageError(
+        QStringLiteral("批次号“%1”无效：应为 1–20 个 ASCII 字母或数字。").arg(text.trimmed()),
+        QStringLiteral("The batch ID '%1' is not valid: it must be 1-20 ASCII letters or digits.").arg(text.trimmed()));
 }
 
 } // namespace
@@ -203,8 +203,10 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
     }
     if (isSet("mchid")) {
         const QString mchid = options.mchid;
-        if (mchid.isEmpty() || !std::all_of(mchid.cbegin(), mchid.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
-            return usageError(QStringLiteral("商户号应为 ASCII 数字。"), QStringLiteral("--mchid must be ASCII digits."));
+        if (mchid.isEmpty()
+            || !std::all_of(mchid.cbegin(), mchid.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+            return usageError(QStringLiteral("商户号应为 ASCII 数字。"),
+                              QStringLiteral("--mchid must be ASCII digits."));
     }
     // Addresses: scheme://host[:port] only, never a password, and a local primary never
     // paired with WeChat Pay's real backup.

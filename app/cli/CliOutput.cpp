@@ -199,11 +199,12 @@ QJsonObject lookupFailureJson(const StockQueryResult &result)
     case StockQueryResult::Kind::Verified:
         break;
     }
-    return {{QStringLiteral("outcome"), QStringLiteral("unknown")},
-            {QStringLiteral("verified"), result.kind == StockQueryResult::Kind::Unusable && result.verification
-                                             && result.verification->isVerified()},
-            {QStringLiteral("reason"), text.en},
-            {QStringLiteral("explanation_zh"), text.zh}};
+    return {
+        {QStringLiteral("outcome"), QStringLiteral("unknown")},
+        {QStringLiteral("verified"),
+         result.kind == StockQueryResult::Kind::Unusable && result.verification && result.verification->isVerified()},
+        {QStringLiteral("reason"), text.en},
+        {QStringLiteral("explanation_zh"), text.zh}};
 }
 
 int lookupExitCode(const StockQueryResult &result)
@@ -240,7 +241,8 @@ void printLookupText(const StockQueryResult &result)
     const StockDetails &s = *result.stock;
     out(QStringLiteral("✔ 批次详情（已验签）"));
     out(QStringLiteral("  批次号      %1  %2").arg(s.stockId, clean(s.stockName)));
-    out(QStringLiteral("  状态        %1 (%2)   类型 %3").arg(clean(s.stateLabelZh()), clean(s.stockState), clean(s.typeLabelZh())));
+    out(QStringLiteral("  状态        %1 (%2)   类型 %3")
+            .arg(clean(s.stateLabelZh()), clean(s.stockState), clean(s.typeLabelZh())));
     out(QStringLiteral("  有效期      %1 至 %2")
             .arg(s.availableBeginTime.toString(Qt::ISODate), s.availableEndTime.toString(Qt::ISODate)));
     out(QStringLiteral("  批次总量    %1   已发放 %2").arg(s.maxCoupons).arg(s.totalSendNum));

@@ -18,8 +18,8 @@
 #ifndef NOMINMAX
 #define NOMINMAX
 #endif
-#include <windows.h>
 #include <lmcons.h>
+#include <windows.h>
 #else
 #include <pwd.h>
 #include <unistd.h>
@@ -233,8 +233,10 @@ BilingualText AuditError::text() const
         en = QStringLiteral("the database file is damaged");
     }
     if (m_reading)
-        return {QStringLiteral("审计日志无法读取：%1。").arg(zh), QStringLiteral("The audit log cannot be read: %1.").arg(en)};
-    return {QStringLiteral("审计日志无法写入：%1。").arg(zh), QStringLiteral("The audit log cannot be written: %1.").arg(en)};
+        return {QStringLiteral("审计日志无法读取：%1。").arg(zh),
+                QStringLiteral("The audit log cannot be read: %1.").arg(en)};
+    return {QStringLiteral("审计日志无法写入：%1。").arg(zh),
+            QStringLiteral("The audit log cannot be written: %1.").arg(en)};
 }
 
 QString currentOsUser()

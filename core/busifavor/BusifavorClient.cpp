@@ -233,8 +233,8 @@ void BudgetModification::judgeSuccess(const HttpAnswer &answer)
     auto maxByDay = json.optionalInteger("max_coupons_by_day", 0, BudgetProblem::MaximumCount);
     if (!document.isObject() || !maxCoupons || !maxByDay) {
         m_outcome.reason = !document.isObject() ? JsonFields::notAnObject()
-            : !maxCoupons                        ? maxCoupons.error()
-                                                 : maxByDay.error();
+            : !maxCoupons                       ? maxCoupons.error()
+                                                : maxByDay.error();
         reconcile(A::AnswerMismatch);
         return;
     }
@@ -244,10 +244,9 @@ void BudgetModification::judgeSuccess(const HttpAnswer &answer)
     if (named != change.target) {
         const QString field = BudgetChange::dimensionField(change.dimension);
         const QString said = named ? QString::number(*named) : QStringLiteral("—");
-        m_outcome.reason = {QStringLiteral("已验签的应答说 %1 = %2，不是目标值 %3。").arg(field, said).arg(change.target),
-                            QStringLiteral("The verified answer says %1 = %2, not the target %3.")
-                                .arg(field, said)
-                                .arg(change.target)};
+        m_outcome.reason = {
+            QStringLiteral("已验签的应答说 %1 = %2，不是目标值 %3。").arg(field, said).arg(change.target),
+            QStringLiteral("The verified answer says %1 = %2, not the target %3.").arg(field, said).arg(change.target)};
         reconcile(A::AnswerMismatch);
         return;
     }

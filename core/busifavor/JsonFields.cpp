@@ -16,7 +16,8 @@ QString JsonFields::pathOf(const char *name) const
 
 BilingualText JsonFields::notAnObject()
 {
-    return {QStringLiteral("应答不是 JSON 对象，不予采用。"), QStringLiteral("The answer is not a JSON object; it is not used.")};
+    return {QStringLiteral("应答不是 JSON 对象，不予采用。"),
+            QStringLiteral("The answer is not a JSON object; it is not used.")};
 }
 
 BilingualText JsonFields::missing(const char *name) const

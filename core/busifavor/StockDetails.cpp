@@ -23,21 +23,21 @@ Result<StockDetails, BilingualText> StockDetails::fromJson(const QByteArray &bod
     if (!stockId)
         return stockId.error();
     if (*stockId != expectedStockId)
-        return BilingualText{QStringLiteral("应答描述的是另一个批次 %1，而不是所查询的 %2，不予采用。")
-                                 .arg(*stockId, expectedStockId),
-                             QStringLiteral("The answer describes batch %1, not %2 that was asked for; it is not "
-                                            "used.")
-                                 .arg(*stockId, expectedStockId)};
+        return BilingualText{
+            QStringLiteral("应答描述的是另一个批次 %1，而不是所查询的 %2，不予采用。").arg(*stockId, expectedStockId),
+            QStringLiteral("The answer describes batch %1, not %2 that was asked for; it is not "
+                           "used.")
+                .arg(*stockId, expectedStockId)};
     stock.stockId = *stockId;
 
     constexpr qint64 Max = BudgetProblem::MaximumCount;
     const JsonFields sendRule = json.object("stock_send_rule");
     const JsonFields sent = json.object("send_count_information");
     const JsonFields available = json.object("coupon_use_rule").object("coupon_available_time");
-    for (auto [target, fields, name] : {std::tuple{&stock.stockName, &json, "stock_name"},
-                                        std::tuple{&stock.belongMerchant, &json, "belong_merchant"},
-                                        std::tuple{&stock.stockState, &json, "stock_state"},
-                                        std::tuple{&stock.stockType, &json, "stock_type"}}) {
+    for (auto [target, fields, name] :
+         {std::tuple{&stock.stockName, &json, "stock_name"},
+          std::tuple{&stock.belongMerchant, &json, "belong_merchant"},
+          std::tuple{&stock.stockState, &json, "stock_state"}, std::tuple{&stock.stockType, &json, "stock_type"}}) {
         auto text = fields->requiredString(name);
         if (!text)
             return text.error();

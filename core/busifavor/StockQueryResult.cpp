@@ -26,11 +26,11 @@ StockQueryResult StockQueryResult::fromExchange(const ExchangeResult &exchange, 
     }
     if (!answer.isSuccess()) {
         result.kind = Kind::Unusable;
-        result.problem = {QStringLiteral("收到意外的 HTTP %1 应答（微信支付的查询接口不会这样应答），不予采用。")
-                              .arg(answer.status),
-                          QStringLiteral("An unexpected HTTP %1 answer (WeChat Pay's lookup never answers so); it is "
-                                         "not used.")
-                              .arg(answer.status)};
+        result.problem = {
+            QStringLiteral("收到意外的 HTTP %1 应答（微信支付的查询接口不会这样应答），不予采用。").arg(answer.status),
+            QStringLiteral("An unexpected HTTP %1 answer (WeChat Pay's lookup never answers so); it is "
+                           "not used.")
+                .arg(answer.status)};
         return result;
     }
     if (!answer.isVerified()) {

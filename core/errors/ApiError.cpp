@@ -28,7 +28,8 @@ BilingualText ApiError::trustText() const
     if (isVerified())
         return {QStringLiteral("已验签"), QStringLiteral("verified")};
     if (!verification)
-        return {QStringLiteral("未验签：应答没有签名，内容不可信"), QStringLiteral("not verified: the answer is unsigned")};
+        return {QStringLiteral("未验签：应答没有签名，内容不可信"),
+                QStringLiteral("not verified: the answer is unsigned")};
     const BilingualText why = verification->text();
     return {QStringLiteral("未验签：%1").arg(why.zh), QStringLiteral("not verified: %1").arg(why.en)};
 }

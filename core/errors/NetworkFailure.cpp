@@ -101,8 +101,9 @@ ErrorExplanation NetworkFailure::explanation(Context context) const
     const QString uncertainEn = lookup ? QStringLiteral("The lookup has no result; try again later.")
                                        : QStringLiteral("Whether the change applied is uncertain; BudgetDesk looks "
                                                         "the batch up to find out.");
-    const QString retrySolution = lookup ? QStringLiteral("检查网络后重新查询。")
-                                         : QStringLiteral("不要换新的请求单号重复提交；用同一请求单号重试不会重复修改。");
+    const QString retrySolution = lookup
+        ? QStringLiteral("检查网络后重新查询。")
+        : QStringLiteral("不要换新的请求单号重复提交；用同一请求单号重试不会重复修改。");
     const QString tlsSolution = QStringLiteral("检查系统时间是否正确；公司网络若拦截 HTTPS，请联系管理员把其根证书"
                                                "加入系统或用 --ca-file 指定。BudgetDesk 不会跳过证书校验。");
     switch (kind) {
@@ -145,14 +146,16 @@ ErrorExplanation NetworkFailure::explanation(Context context) const
                 QStringLiteral("The request was sent to %1 but no answer came before the timeout. %2")
                     .arg(hostEn, uncertainEn)};
     case Kind::ClosedBeforeSending:
-        return {QStringLiteral("%1 在请求发出前关闭了连接，请求没有发出。").arg(host), QStringLiteral("检查网络后重试。"),
+        return {QStringLiteral("%1 在请求发出前关闭了连接，请求没有发出。").arg(host),
+                QStringLiteral("检查网络后重试。"),
                 QStringLiteral("%1 closed the connection before the request was sent; nothing was sent.").arg(hostEn)};
     case Kind::ClosedAfterSending:
         return {QStringLiteral("请求已发给 %1，但连接在收到完整应答前断开。%2").arg(host, uncertainZh), retrySolution,
                 QStringLiteral("The request was sent to %1 but the connection closed before a whole answer. %2")
                     .arg(hostEn, uncertainEn)};
     case Kind::AnswerTooLarge:
-        return {QStringLiteral("%1 的应答超过了 BudgetDesk 读取的上限，已中止读取（%2）。%3").arg(host, detail, uncertainZh),
+        return {QStringLiteral("%1 的应答超过了 BudgetDesk 读取的上限，已中止读取（%2）。%3")
+                    .arg(host, detail, uncertainZh),
                 QStringLiteral("这不是微信支付的正常应答；检查接口地址与代理。"),
                 QStringLiteral("%1's answer went past the size BudgetDesk reads and was cut off (%2). %3")
                     .arg(hostEn, detail, uncertainEn)};

@@ -7,8 +7,8 @@ namespace budgetdesk::DomainPolicy {
 namespace {
 
 // WeChat Pay's API hosts, as the API pages and the official SDKs name them (PROTOCOL.md §6).
-const char *const OfficialHosts[] = {"api.mch.weixin.qq.com", "api2.mch.weixin.qq.com", "api.wechatpay.cn",
-                                     "api2.wechatpay.cn"};
+const char *const OfficialHosts[]
+    = {"api.mch.weixin.qq.com", "api2.mch.weixin.qq.com", "api.wechatpay.cn", "api2.wechatpay.cn"};
 
 bool isPrivateAddress(const QHostAddress &address)
 {
@@ -16,12 +16,13 @@ bool isPrivateAddress(const QHostAddress &address)
         return false;
     if (address == QHostAddress(QHostAddress::AnyIPv4) || address == QHostAddress(QHostAddress::AnyIPv6))
         return true;
-    for (const auto &[network, prefix] :
-         {QHostAddress::parseSubnet(QStringLiteral("10.0.0.0/8")), QHostAddress::parseSubnet(QStringLiteral("172.16.0.0/12")),
-          QHostAddress::parseSubnet(QStringLiteral("192.168.0.0/16")),
-          QHostAddress::parseSubnet(QStringLiteral("169.254.0.0/16")),
-          QHostAddress::parseSubnet(QStringLiteral("100.64.0.0/10")), QHostAddress::parseSubnet(QStringLiteral("fc00::/7")),
-          QHostAddress::parseSubnet(QStringLiteral("fe80::/10"))}) {
+    for (const auto &[network, prefix] : {QHostAddress::parseSubnet(QStringLiteral("10.0.0.0/8")),
+                                          QHostAddress::parseSubnet(QStringLiteral("172.16.0.0/12")),
+                                          QHostAddress::parseSubnet(QStringLiteral("192.168.0.0/16")),
+                                          QHostAddress::parseSubnet(QStringLiteral("169.254.0.0/16")),
+                                          QHostAddress::parseSubnet(QStringLiteral("100.64.0.0/10")),
+                                          QHostAddress::parseSubnet(QStringLiteral("fc00::/7")),
+                                          QHostAddress::parseSubnet(QStringLiteral("fe80::/10"))}) {
         if (address.isInSubnet(network, prefix))
             return true;
     }
@@ -97,7 +98,8 @@ std::optional<BilingualText> checkBaseUrl(const QUrl &url)
         return std::nullopt;
     // Plain HTTP only to this machine: the simulator in demo mode and tests.
     const QHostAddress address(url.host());
-    const bool loopback = url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || address.isLoopback();
+    const bool loopback
+        = url.host().compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 || address.isLoopback();
     if (url.scheme() == QLatin1String("http") && loopback)
         return std::nullopt;
     return problem(url, QStringLiteral("必须是 https 地址（http 只允许本机模拟器）。"),
@@ -110,7 +112,8 @@ std::optional<BilingualText> checkPair(const QUrl &primary, const QUrl &backup)
         return std::nullopt;
     if (isLocal(primary) && isOfficial(backup))
         return BilingualText{
-            QStringLiteral("主地址 %1 在本机或内网（如模拟器），不能以微信支付的正式域名 %2 作备用：演练失败时请求会发到生产环境。")
+            QStringLiteral("主地址 %1 在本机或内网（如模拟器），不能以微信支付的正式域名 %2 "
+                           "作备用：演练失败时请求会发到生产环境。")
                 .arg(displayed(primary), displayed(backup)),
             QStringLiteral("The primary %1 is on this computer or a private network (a simulator?); WeChat Pay's real "
                            "domain %2 cannot be its backup, or a failed rehearsal would reach production.")

@@ -49,8 +49,8 @@ HttpAttempt::~HttpAttempt()
 
 QByteArray HttpAttempt::serialize(const Request &request)
 {
-    QByteArray wire = request.method + ' ' + request.target + " HTTP/1.1\r\nHost: " + hostHeader(request.baseUrl)
-        + "\r\n";
+    QByteArray wire
+        = request.method + ' ' + request.target + " HTTP/1.1\r\nHost: " + hostHeader(request.baseUrl) + "\r\n";
     for (const auto &[name, value] : request.headers)
         wire += name + ": " + value + "\r\n";
     if (!request.body.isEmpty() || request.method != "GET")

@@ -304,7 +304,8 @@ qsizetype HttpMessageParser::feed(QByteArrayView data)
             if (!takeLine(data, position, line))
                 break;
             const qsizetype extension = line.indexOf(';');
-            const std::optional<qsizetype> size = hexValue(line.left(extension < 0 ? line.size() : extension).trimmed());
+            const std::optional<qsizetype> size
+                = hexValue(line.left(extension < 0 ? line.size() : extension).trimmed());
             if (!size) {
                 fail(Error::Malformed);
                 break;

@@ -67,8 +67,18 @@ public:
     qsizetype declaredLength() const { return m_contentLength; }
 
 private:
-    enum class State { StartLine, Headers, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, UntilClose, Complete,
-                       Failed };
+    enum class State {
+        StartLine,
+        Headers,
+        Body,
+        ChunkSize,
+        ChunkData,
+        ChunkDataEnd,
+        Trailers,
+        UntilClose,
+        Complete,
+        Failed
+    };
 
     bool takeLine(QByteArrayView data, qsizetype &position, QByteArray &line);
     void fail(Error error);

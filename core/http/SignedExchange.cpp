@@ -36,7 +36,8 @@ bool ExchangeResult::anyAttemptMayStillBeInFlight() const
 }
 
 SignedExchange::SignedExchange(const RequestSigner &signer, const ResponseValidator &validator,
-                               const ClientSettings &settings, ClockOffsetMeter &clock, Request request, QObject *parent)
+                               const ClientSettings &settings, ClockOffsetMeter &clock, Request request,
+                               QObject *parent)
     : QObject(parent)
     , m_signer(signer)
     , m_validator(validator)
@@ -102,8 +103,8 @@ void SignedExchange::sendTo(int domainIndex)
     request.method = m_request.method;
     request.target = m_request.pathAndQuery;
     request.body = m_request.body;
-    request.headers = {{"Accept", "application/json"}, {"User-Agent", userAgent()},
-                       {"Authorization", signedRequest->authorization}};
+    request.headers = {
+        {"Accept", "application/json"}, {"User-Agent", userAgent()}, {"Authorization", signedRequest->authorization}};
     if (!m_request.body.isEmpty())
         request.headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
     const QString serial = m_validator.keys().preferredSerial();

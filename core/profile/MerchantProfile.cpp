@@ -56,19 +56,20 @@ void MerchantProfile::makePathsAbsolute()
 
 QJsonObject MerchantProfile::toJson() const
 {
-    QJsonObject json{{QStringLiteral("format"), Format},
-            {QStringLiteral("version"), Version},
-            {QStringLiteral("name"), name},
-            {QStringLiteral("mchid"), mchid},
-            {QStringLiteral("merchant_serial"), merchantSerial},
-            {QStringLiteral("private_key_file"), privateKeyFile},
-            {QStringLiteral("merchant_certificate_file"), merchantCertificateFile},
-            {QStringLiteral("verification"), verificationModeName(verificationMode)},
-            {QStringLiteral("public_key_id"), publicKeyId},
-            {QStringLiteral("public_key_file"), publicKeyFile},
-            {QStringLiteral("platform_certificate_files"), QJsonArray::fromStringList(platformCertificateFiles)},
-            {QStringLiteral("primary_base_url"), primaryBaseUrl.toString()},
-            {QStringLiteral("timeout_ms"), timeoutMs}};
+    QJsonObject json{
+        {QStringLiteral("format"), Format},
+        {QStringLiteral("version"), Version},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("mchid"), mchid},
+        {QStringLiteral("merchant_serial"), merchantSerial},
+        {QStringLiteral("private_key_file"), privateKeyFile},
+        {QStringLiteral("merchant_certificate_file"), merchantCertificateFile},
+        {QStringLiteral("verification"), verificationModeName(verificationMode)},
+        {QStringLiteral("public_key_id"), publicKeyId},
+        {QStringLiteral("public_key_file"), publicKeyFile},
+        {QStringLiteral("platform_certificate_files"), QJsonArray::fromStringList(platformCertificateFiles)},
+        {QStringLiteral("primary_base_url"), primaryBaseUrl.toString()},
+        {QStringLiteral("timeout_ms"), timeoutMs}};
     // Absent: the default for the primary; "none": no backup.
     if (backupBaseUrl)
         json.insert(QStringLiteral("backup_base_url"),

@@ -216,7 +216,8 @@ Result<QList<QSslCertificate>, BilingualText> loadCertificateAuthorities(const Q
     auto content = KeyLoader::readFile(file);
     if (!content) {
         const BilingualText why = content.error().text();
-        return BilingualText{QStringLiteral("CA 文件不可用：%1").arg(why.zh), QStringLiteral("The CA file is not usable: %1").arg(why.en)};
+        return BilingualText{QStringLiteral("CA 文件不可用：%1").arg(why.zh),
+                             QStringLiteral("The CA file is not usable: %1").arg(why.en)};
     }
     const QList<QSslCertificate> authorities = QSslCertificate::fromData(*content, QSsl::Pem);
     if (authorities.isEmpty())

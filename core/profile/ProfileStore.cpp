@@ -37,8 +37,8 @@ ProfileStore::ProfileStore(const QString &settingsFile)
     m_readProblem = checkWhole();
     if (m_readProblem && QFileInfo(m_file).isFile()) {
         // Whatever happens to the file later, its content as found is kept.
-        const QString aside
-            = m_file + QStringLiteral(".damaged-") + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
+        const QString aside = m_file + QStringLiteral(".damaged-")
+            + QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
         if (!QFile::exists(aside))
             QFile::copy(m_file, aside);
     }
@@ -73,8 +73,9 @@ std::optional<BilingualText> ProfileStore::checkWhole() const
             ++usable;
     }
     if (written != found.size() || usable != found.size())
-        return damaged(m_file, QStringLiteral("有损坏的行，%1 个配置中只能读出 %2 个").arg(written).arg(usable),
-                       QStringLiteral("has a damaged line: only %1 of %2 profiles can be read").arg(usable).arg(written));
+        return damaged(
+            m_file, QStringLiteral("有损坏的行，%1 个配置中只能读出 %2 个").arg(written).arg(usable),
+            QStringLiteral("has a damaged line: only %1 of %2 profiles can be read").arg(usable).arg(written));
     return std::nullopt;
 }
 

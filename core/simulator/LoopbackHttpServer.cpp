@@ -139,7 +139,8 @@ private:
         using E = HttpMessageParser::Error;
         const E error = m_parser->error();
         SimResponse response = error == E::BodyTooLarge
-            ? SimResponse::error(413, "INVALID_REQUEST", QStringLiteral("请求体超过 %1 字节").arg(m_server.limits().requestBodyBytes))
+            ? SimResponse::error(413, "INVALID_REQUEST",
+                                 QStringLiteral("请求体超过 %1 字节").arg(m_server.limits().requestBodyBytes))
             : error == E::HeadersTooLarge
             ? SimResponse::error(431, "INVALID_REQUEST", QStringLiteral("请求头过大"))
             : SimResponse::error(400, "INVALID_REQUEST", QStringLiteral("HTTP 请求格式错误"));
@@ -162,8 +163,8 @@ private:
             deleteLater();
             return;
         case SimResponse::Delivery::EndlessBody: {
-            QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
-                + "\r\n";
+            QByteArray head
+                = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
             for (const auto &[name, value] : response.headers)
                 head += name + ": " + value + "\r\n";
             head += "Transfer-Encoding: chunked\r\n\r\n";
@@ -190,8 +191,8 @@ private:
 
     void write(const SimResponse &response)
     {
-        QByteArray wire = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status)
-            + "\r\n";
+        QByteArray wire
+            = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
         for (const auto &[name, value] : response.headers)
             wire += name + ": " + value + "\r\n";
         wire += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";

@@ -33,8 +33,9 @@ void fill(const QString &path)
     QSqlQuery query(database);
     database.transaction();
     for (int i = 1; i <= Entries; ++i) {
-        query.prepare(QStringLiteral("INSERT INTO changes VALUES (?, ?, ?, '1900000109', ?, 'max_coupons', 50000, ?, ?, "
-                                     "'ops', 'cli')"));
+        query.prepare(
+            QStringLiteral("INSERT INTO changes VALUES (?, ?, ?, '1900000109', ?, 'max_coupons', 50000, ?, ?, "
+                           "'ops', 'cli')"));
         query.addBindValue(i);
         query.addBindValue(QDateTime::currentDateTimeUtc().addSecs(i - Entries).toString(Qt::ISODateWithMs));
         query.addBindValue(i % 3 ? QStringLiteral("门店A") : QStringLiteral("门店B"));
@@ -133,8 +134,8 @@ int main(int argc, char *argv[])
     const Timings with = measure(indexed);
     const Timings without = measure(bare);
     std::printf("audit log of %d changes, best of %d\n", Entries, Rounds);
-    std::printf("  history (all):      %8.1f ms, without indexes %8.1f ms, ratio %.1f\n", with.history,
-                without.history, without.history / with.history);
+    std::printf("  history (all):      %8.1f ms, without indexes %8.1f ms, ratio %.1f\n", with.history, without.history,
+                without.history / with.history);
     std::printf("  unresolved:         %8.1f ms, without indexes %8.1f ms, ratio %.1f\n", with.unresolved,
                 without.unresolved, without.unresolved / with.unresolved);
     std::printf("  one batch:          %8.1f ms, without indexes %8.1f ms, ratio %.1f\n", with.oneBatch,

@@ -256,8 +256,8 @@ void TestBudgetdeskCli::invalidInputExitsFour_data()
         return QStringList{QStringLiteral("modify"), stock} + rest;
     };
     const QStringList total{QStringLiteral("--total"), QStringLiteral("60000")};
-    QTest::newRow("both dimensions") << modify(weekend, {QStringLiteral("--total"), QStringLiteral("1"),
-                                                         QStringLiteral("--per-day"), QStringLiteral("1")})
+    QTest::newRow("both dimensions") << modify(
+        weekend, {QStringLiteral("--total"), QStringLiteral("1"), QStringLiteral("--per-day"), QStringLiteral("1")})
                                      << false;
     QTest::newRow("no dimension") << modify(weekend, {}) << false;
     QTest::newRow("stop and a total") << modify(weekend, QStringList{QStringLiteral("--stop-issuing")} + total)
@@ -272,25 +272,23 @@ void TestBudgetdeskCli::invalidInputExitsFour_data()
         << modify(weekend, {QStringLiteral("--total"), QStringLiteral("0")}) << false;
     QTest::newRow("target beyond 10^9, before any lookup")
         << modify(weekend, {QStringLiteral("--total"), QStringLiteral("2000000000")}) << false;
-    QTest::newRow("negative current") << modify(weekend, total + QStringList{QStringLiteral("--current"),
-                                                                           QStringLiteral("-5")})
+    QTest::newRow("negative current") << modify(weekend,
+                                                total + QStringList{QStringLiteral("--current"), QStringLiteral("-5")})
                                       << false;
-    QTest::newRow("bad request number")
-        << modify(weekend, total + QStringList{QStringLiteral("--request-no"), QStringLiteral("no spaces allowed")})
-        << false;
+    QTest::newRow("bad request number") << modify(
+        weekend, total + QStringList{QStringLiteral("--request-no"), QStringLiteral("no spaces allowed")})
+                                        << false;
     QTest::newRow("empty request number")
         << modify(weekend, total + QStringList{QStringLiteral("--request-no"), QString()}) << false;
     QTest::newRow("unknown command") << QStringList{QStringLiteral("delete"), QStringLiteral("1")} << false;
     QTest::newRow("stock id too long") << QStringList{QStringLiteral("lookup"), QString(21, u'1')} << false;
     // What the URL layer would otherwise turn into another request.
-    for (const auto &[name, id] : {std::pair{"dot-dot", QStringLiteral("..")},
-                                   std::pair{"inner space", QStringLiteral("1212 0001")},
-                                   std::pair{"CR LF", QStringLiteral("1212\r\nX-Evil: 1")},
-                                   std::pair{"query", QStringLiteral("1212?x=1")},
-                                   std::pair{"slash", QStringLiteral("1212/budget")},
-                                   std::pair{"full-width digits", QStringLiteral("１２１２０００")},
-                                   std::pair{"Arabic-Indic digits", QStringLiteral("١٢١٢٠٠٠")},
-                                   std::pair{"empty", QStringLiteral("  ")}}) {
+    for (const auto &[name, id] :
+         {std::pair{"dot-dot", QStringLiteral("..")}, std::pair{"inner space", QStringLiteral("1212 0001")},
+          std::pair{"CR LF", QStringLiteral("1212\r\nX-Evil: 1")}, std::pair{"query", QStringLiteral("1212?x=1")},
+          std::pair{"slash", QStringLiteral("1212/budget")},
+          std::pair{"full-width digits", QStringLiteral("１２１２０００")},
+          std::pair{"Arabic-Indic digits", QStringLiteral("١٢١٢٠٠٠")}, std::pair{"empty", QStringLiteral("  ")}}) {
         QTest::newRow(qPrintable(QStringLiteral("lookup %1").arg(QLatin1String(name))))
             << QStringList{QStringLiteral("lookup"), id} << false;
         QTest::newRow(qPrintable(QStringLiteral("modify %1").arg(QLatin1String(name)))) << modify(id, total) << false;
@@ -313,8 +311,8 @@ void TestBudgetdeskCli::invalidInputExitsFour_data()
                        QStringLiteral("lookup"), weekend}
         << false;
     // --stop-issuing refuses from the fresh lookup, before anything is changed.
-    QTest::newRow("stop a stopped batch") << modify(QStringLiteral("1212000000000005"), {QStringLiteral("--stop-issuing")})
-                                          << true;
+    QTest::newRow("stop a stopped batch")
+        << modify(QStringLiteral("1212000000000005"), {QStringLiteral("--stop-issuing")}) << true;
     QTest::newRow("stop another merchant's batch")
         << modify(QStringLiteral("1212000000000009"), {QStringLiteral("--stop-issuing")}) << true;
 }
@@ -326,7 +324,8 @@ void TestBudgetdeskCli::invalidInputExitsFour()
     auto sim = fixture();
     QStringList line = connection(*sim);
     // Options given in the row replace the connection's own.
-    for (const QString &option : {QStringLiteral("--base-url"), QStringLiteral("--backup-url"), QStringLiteral("--mchid")}) {
+    for (const QString &option :
+         {QStringLiteral("--base-url"), QStringLiteral("--backup-url"), QStringLiteral("--mchid")}) {
         const qsizetype given = arguments.indexOf(option);
         const qsizetype existing = line.indexOf(option);
         if (given >= 0 && existing >= 0) {
@@ -359,20 +358,22 @@ void TestBudgetdeskCli::configurationExitsFive_data()
                                                   << "0119000001"
                                                   << "PUB_KEY_ID_";
     QTest::newRow("the merchant's own certificate as WeChat Pay's key") << "--platform-certificate"
-                                                                         << "CERT"
-                                                                         << "商户自己的";
-    QTest::newRow("the merchant's own public key as WeChat Pay's key") << "--public-key"
-                                                                        << "OWNKEY"
+                                                                        << "CERT"
                                                                         << "商户自己的";
+    QTest::newRow("the merchant's own public key as WeChat Pay's key") << "--public-key"
+                                                                       << "OWNKEY"
+                                                                       << "商户自己的";
     QTest::newRow("a folder as the key") << "--private-key"
                                          << "FOLDER"
                                          << "不是普通文件";
+#ifdef Q_OS_UNIX
     QTest::newRow("a device as the key") << "--private-key"
                                          << "/dev/zero"
                                          << "不是普通文件";
     QTest::newRow("a pipe as WeChat Pay's key") << "--public-key"
                                                 << "FIFO"
                                                 << "不是普通文件";
+#endif
     QTest::newRow("serial contradicts the certificate") << "--merchant-serial"
                                                         << "ABCDEF"
                                                         << "不一致";

@@ -10,14 +10,14 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -435,11 +435,11 @@ void TestBudgetdeskCliProfiles::commandLineOverridesTheProfileForOneRun()
     addProfile(stale, QStringLiteral("门店A")); // saved for a simulator that is about to go quiet
     stale.simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-before-apply")}).value());
     const QStringList profile{QStringLiteral("--profile"), QStringLiteral("门店A")};
-    const CliRun overridden = run(data() << profile << QStringLiteral("--json") << QStringLiteral("--base-url")
-                                         << live.server().baseUrl().toString() << QStringLiteral("--backup-url")
-                                         << QStringLiteral("none") << QStringLiteral("--timeout-ms")
-                                         << QStringLiteral("4000") << QStringLiteral("lookup")
-                                         << QStringLiteral("1212000000000001"));
+    const CliRun overridden
+        = run(data() << profile << QStringLiteral("--json") << QStringLiteral("--base-url")
+                     << live.server().baseUrl().toString() << QStringLiteral("--backup-url") << QStringLiteral("none")
+                     << QStringLiteral("--timeout-ms") << QStringLiteral("4000") << QStringLiteral("lookup")
+                     << QStringLiteral("1212000000000001"));
     QCOMPARE(overridden.exitCode, 0);
     QCOMPARE(overridden.json()[QStringLiteral("domain")].toString(), live.server().baseUrl().toString());
     QVERIFY(stale.server().receivedRequests().isEmpty());
@@ -521,10 +521,10 @@ void TestBudgetdeskCliProfiles::readOnlyDataFolder()
     QVERIFY2(history.err.isEmpty(), history.err.constData());
     // A change needs its pending entry first: refused, nothing sent.
     const qsizetype received = sim.server().receivedRequests().size();
-    const CliRun modify = run(data() << QStringLiteral("--profile") << QStringLiteral("a") << QStringLiteral("modify")
-                                     << QStringLiteral("1212000000000001") << QStringLiteral("--total")
-                                     << QStringLiteral("70000") << QStringLiteral("--current")
-                                     << QStringLiteral("60000"));
+    const CliRun modify
+        = run(data() << QStringLiteral("--profile") << QStringLiteral("a") << QStringLiteral("modify")
+                     << QStringLiteral("1212000000000001") << QStringLiteral("--total") << QStringLiteral("70000")
+                     << QStringLiteral("--current") << QStringLiteral("60000"));
     QCOMPARE(modify.exitCode, 5);
     QVERIFY(!modify.err.contains("Unable to") && !modify.err.contains("Driver")); // no driver noise
     QCOMPARE(sim.server().receivedRequests().size(), received);
@@ -563,8 +563,8 @@ void TestBudgetdeskCliProfiles::outcomeTheLogRefusedIsSaidAndKept()
         QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("refuser"));
         database.setDatabaseName(path);
         QVERIFY(database.open());
-        QVERIFY(QSqlQuery(database).exec(QStringLiteral(
-            "CREATE TRIGGER refuse BEFORE INSERT ON outcomes BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END")));
+        QVERIFY(QSqlQuery(database).exec(QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON outcomes BEGIN SELECT "
+                                                        "RAISE(ABORT, 'database or disk is full'); END")));
         database.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("refuser"));

@@ -119,10 +119,9 @@ private Q_SLOTS:
 void TestBudgetdeskCliSafety::refusalsSayWhetherTheyAreVerified()
 {
     HostileServer server;
-    const QStringList foreign = connection(server.baseUrl()) << QStringLiteral("modify")
-                                                             << QStringLiteral("1212000000000009") << QStringLiteral("--total")
-                                                             << QStringLiteral("6000") << QStringLiteral("--current")
-                                                             << QStringLiteral("5000");
+    const QStringList foreign = connection(server.baseUrl())
+        << QStringLiteral("modify") << QStringLiteral("1212000000000009") << QStringLiteral("--total")
+        << QStringLiteral("6000") << QStringLiteral("--current") << QStringLiteral("5000");
     // Signed by WeChat Pay (the simulator signs refusals of authenticated requests).
     const CliRun signedJson = run(QStringList(foreign) << QStringLiteral("--json"));
     QCOMPARE(signedJson.exitCode, 2);
@@ -152,9 +151,8 @@ void TestBudgetdeskCliSafety::everyDomainTriedIsListed()
         return honest;
     });
     const QUrl closed(QStringLiteral("http://127.0.0.1:%1").arg(SimulatorFixture::unusedLoopbackPort()));
-    const CliRun lookup
-        = run(connection(closed, backup.baseUrl().toString()) << QStringLiteral("--json") << QStringLiteral("lookup")
-                                                              << Weekend);
+    const CliRun lookup = run(connection(closed, backup.baseUrl().toString())
+                              << QStringLiteral("--json") << QStringLiteral("lookup") << Weekend);
     QCOMPARE(lookup.exitCode, 6);
     const QJsonArray attempts = lookup.json()[QStringLiteral("attempts")].toArray();
     QCOMPARE(attempts.size(), 2);
@@ -176,10 +174,10 @@ void TestBudgetdeskCliSafety::tlsFailureOnThePrimaryIsNotHiddenByTheBackup()
     backup.setTwist([&](const SimRequest &request, SimResponse) {
         return backup.signedError(403, "NO_AUTH", QStringLiteral("无权限"), request);
     });
-    const CliRun result = run(connection(primary.baseUrl(), backup.baseUrl().toString(), pem(primary.trust()))
-                              << QStringLiteral("--json") << QStringLiteral("modify") << Weekend
-                              << QStringLiteral("--total") << QStringLiteral("60000") << QStringLiteral("--current")
-                              << QStringLiteral("50000"));
+    const CliRun result
+        = run(connection(primary.baseUrl(), backup.baseUrl().toString(), pem(primary.trust()))
+              << QStringLiteral("--json") << QStringLiteral("modify") << Weekend << QStringLiteral("--total")
+              << QStringLiteral("60000") << QStringLiteral("--current") << QStringLiteral("50000"));
     QCOMPARE(result.exitCode, 6);
     QCOMPARE(result.json()[QStringLiteral("error")].toString(), QStringLiteral("tls_untrusted_certificate"));
     QVERIFY(result.json()[QStringLiteral("explanation_zh")].toString().contains(QStringLiteral("127.0.0.1")));
@@ -215,7 +213,8 @@ void TestBudgetdeskCliSafety::serverTextCannotReachTheTerminalAsControls()
             QVERIFY(!line.startsWith("✔ 修改成功"));
     }
     // JSON keeps the text as it was, escaped by JSON itself.
-    const CliRun json = run(connection(server.baseUrl()) << QStringLiteral("--json") << QStringLiteral("lookup") << Weekend);
+    const CliRun json
+        = run(connection(server.baseUrl()) << QStringLiteral("--json") << QStringLiteral("lookup") << Weekend);
     QCOMPARE(json.json()[QStringLiteral("stock_name")].toString(), hostile);
     QVERIFY(!hasControlBytes(json.out));
 }
@@ -234,9 +233,9 @@ void TestBudgetdeskCliSafety::refusalAfterAnAppliedAttemptIsNotRejected()
         return server.signedError(403, "RULE_LIMIT", QStringLiteral("批次库存的当前值错误,请获取批次详情查看最新值"),
                                   request);
     });
-    const CliRun result = run(connection(server.baseUrl()) << QStringLiteral("--json") << QStringLiteral("modify")
-                                                           << Weekend << QStringLiteral("--total")
-                                                           << QStringLiteral("60000"));
+    const CliRun result
+        = run(connection(server.baseUrl()) << QStringLiteral("--json") << QStringLiteral("modify") << Weekend
+                                           << QStringLiteral("--total") << QStringLiteral("60000"));
     QCOMPARE(result.exitCode, 0);
     const QJsonObject json = result.json();
     QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));

@@ -112,8 +112,8 @@ void TestHostileServers::refusalAfterADroppedAttemptIsReconciled()
     });
     backup.setTwist([&](const SimRequest &request, SimResponse honest) {
         if (isPatch(request))
-            return backup.signedError(403, "RULE_LIMIT", QStringLiteral("批次库存的当前值错误,请获取批次详情查看最新值"),
-                                      request);
+            return backup.signedError(403, "RULE_LIMIT",
+                                      QStringLiteral("批次库存的当前值错误,请获取批次详情查看最新值"), request);
         return honest;
     });
     // The backup holds the batch as the primary left it: the change was applied there.
@@ -353,8 +353,8 @@ void TestHostileServers::tlsFailuresNeverFailOver_data()
     QTest::addColumn<QString>("reason");
     QTest::newRow("untrusted") << int(HostileServer::Tls::Untrusted) << int(NetworkFailure::Kind::TlsUntrusted)
                                << QStringLiteral("不受信任");
-    QTest::newRow("another host's") << int(HostileServer::Tls::WrongHost)
-                                    << int(NetworkFailure::Kind::TlsHostMismatch) << QStringLiteral("别的域名");
+    QTest::newRow("another host's") << int(HostileServer::Tls::WrongHost) << int(NetworkFailure::Kind::TlsHostMismatch)
+                                    << QStringLiteral("别的域名");
     QTest::newRow("expired") << int(HostileServer::Tls::Expired) << int(NetworkFailure::Kind::TlsExpired)
                              << QStringLiteral("过期");
 }
@@ -416,9 +416,8 @@ void TestHostileServers::refusalsAreVerifiedWhenSigned()
     HostileServer server;
     auto client = server.client();
     // The simulator signs a business refusal.
-    const BudgetOutcome signedRefusal
-        = SimulatorFixture::wait(client->modifyBudget({QStringLiteral("1212000000000009"), BudgetDimension::Total,
-                                                       6000, 5000, QStringLiteral("foreign-1")}));
+    const BudgetOutcome signedRefusal = SimulatorFixture::wait(client->modifyBudget(
+        {QStringLiteral("1212000000000009"), BudgetDimension::Total, 6000, 5000, QStringLiteral("foreign-1")}));
     QCOMPARE(signedRefusal.kind, Kind::Rejected);
     QVERIFY(signedRefusal.error->isVerified());
     QVERIFY(signedRefusal.summary().zh.contains(QStringLiteral("已验签")));
@@ -512,8 +511,8 @@ void TestHostileServers::thirdValueIsNeverNotApplied()
     ClientSettings settings = server.settings();
     settings.serverErrorRetries = 0;
     auto client = server.client(settings);
-    const BudgetOutcome outcome
-        = SimulatorFixture::wait(client->modifyBudget({Weekend, BudgetDimension::Total, 60000, 50000, QStringLiteral("third")}));
+    const BudgetOutcome outcome = SimulatorFixture::wait(
+        client->modifyBudget({Weekend, BudgetDimension::Total, 60000, 50000, QStringLiteral("third")}));
     QCOMPARE(outcome.kind, Kind::Unknown);
     QCOMPARE(outcome.verdict->reason, ReconciliationVerdict::Reason::ThirdValue);
     QCOMPARE(*outcome.observedValue, 55000);

@@ -78,8 +78,7 @@ void TestStockDetails::batchWithoutDailyCap()
     const sim::StockCatalog demo
         = sim::StockCatalog::demo(QStringLiteral("1900000109"), QDateTime::currentDateTimeUtc());
     const QString id = QStringLiteral("1212000000000003");
-    const auto stock
-        = StockDetails::fromJson(QJsonDocument(demo.stock(id).json()).toJson(QJsonDocument::Compact), id);
+    const auto stock = StockDetails::fromJson(QJsonDocument(demo.stock(id).json()).toJson(QJsonDocument::Compact), id);
     QVERIFY(stock.ok());
     QVERIFY(!stock->maxCouponsByDay.has_value());
     QVERIFY(!stock->todaySendNum.has_value());
@@ -167,9 +166,9 @@ void TestStockDetails::integralNumbersInAnyJsonSpelling()
         QCOMPARE(stock->maxCoupons, 800);
     }
     // A daily cap that is absent or null is "no daily cap", not an error.
-    QVERIFY(!StockDetails::fromJson(withField({QStringLiteral("stock_send_rule"), QStringLiteral("max_coupons_by_day")},
-                                              QJsonValue::Null),
-                                    QStringLiteral("98065001"))
+    QVERIFY(!StockDetails::fromJson(
+                 withField({QStringLiteral("stock_send_rule"), QStringLiteral("max_coupons_by_day")}, QJsonValue::Null),
+                 QStringLiteral("98065001"))
                  ->maxCouponsByDay);
 }
 

@@ -60,8 +60,10 @@ void TestDomainPolicy::localPrimaryNeverPairsWithTheRealBackup_data()
     QTest::newRow("RFC 1918 192.168/16") << "https://192.168.1.20:9443" << real << false;
     QTest::newRow("unique local v6") << "https://[fd00::5]" << real << false;
     QTest::newRow("link local") << "https://169.254.10.10" << real << false;
-    QTest::newRow("the other official name") << "http://127.0.0.1:4000" << "https://api2.wechatpay.cn" << false;
-    QTest::newRow("local primary, local backup") << "http://127.0.0.1:4000" << "http://127.0.0.1:4001" << true;
+    QTest::newRow("the other official name") << "http://127.0.0.1:4000"
+                                             << "https://api2.wechatpay.cn" << false;
+    QTest::newRow("local primary, local backup") << "http://127.0.0.1:4000"
+                                                 << "http://127.0.0.1:4001" << true;
     QTest::newRow("official pair") << "https://api.mch.weixin.qq.com" << real << true;
     QTest::newRow("public gateway, named backup") << "https://gw.example.com" << real << true;
     QTest::newRow("no backup") << "http://127.0.0.1:4000" << QString() << true;

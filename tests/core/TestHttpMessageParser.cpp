@@ -139,11 +139,11 @@ void TestHttpMessageParser::refusals_data()
     QTest::addColumn<HttpMessageParser::Error>("error");
     const int request = int(Kind::Request);
     const int response = int(Kind::Response);
-    QTest::newRow("body past the cap, declared") << response << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 65\r\n\r\n")
-                                                 << Error::BodyTooLarge;
+    QTest::newRow("body past the cap, declared")
+        << response << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 65\r\n\r\n") << Error::BodyTooLarge;
     QTest::newRow("body past the cap, chunked")
-        << response << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n") + QByteArray(64, 'x')
-               + "\r\n1\r\n"
+        << response
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n40\r\n") + QByteArray(64, 'x') + "\r\n1\r\n"
         << Error::BodyTooLarge;
     QTest::newRow("body past the cap, until close")
         << response << QByteArray("HTTP/1.1 200 OK\r\n\r\n") + QByteArray(65, 'x') << Error::BodyTooLarge;
@@ -158,19 +158,20 @@ void TestHttpMessageParser::refusals_data()
     QTest::newRow("chunk size not hex") << response
                                         << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
                                         << Error::Malformed;
-    QTest::newRow("a length of 10^30") << response
-                                       << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1000000000000000000000000000000\r\n\r\n")
-                                       << Error::BodyTooLarge;
+    QTest::newRow("a length of 10^30")
+        << response << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 1000000000000000000000000000000\r\n\r\n")
+        << Error::BodyTooLarge;
     QTest::newRow("negative length") << response << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n")
                                      << Error::Malformed;
     QTest::newRow("two lengths that differ")
-        << request << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n") << Error::Malformed;
+        << request << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")
+        << Error::Malformed;
     QTest::newRow("length and chunked in a request")
         << request << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n")
         << Error::Malformed;
-    QTest::newRow("gzip transfer coding") << response
-                                          << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n")
-                                          << Error::UnsupportedTransferEncoding;
+    QTest::newRow("gzip transfer coding")
+        << response << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n")
+        << Error::UnsupportedTransferEncoding;
     QTest::newRow("header flood") << request << QByteArray("GET / HTTP/1.1\r\n") + QByteArray("X: y\r\n").repeated(9)
                                   << Error::HeadersTooLarge;
     QTest::newRow("endless header line") << request << QByteArray("GET / HTTP/1.1\r\nX: ") + QByteArray(300, 'y')
@@ -179,8 +180,8 @@ void TestHttpMessageParser::refusals_data()
     QTest::newRow("space before colon") << request << QByteArray("GET / HTTP/1.1\r\nX : a\r\n\r\n") << Error::Malformed;
     QTest::newRow("not HTTP") << response << QByteArray("SSH-2.0-OpenSSH\r\n") << Error::Malformed;
     QTest::newRow("status of two digits") << response << QByteArray("HTTP/1.1 20 OK\r\n") << Error::Malformed;
-    QTest::newRow("control character in the target") << request << QByteArray("GET /a\x01 HTTP/1.1\r\n")
-                                                     << Error::Malformed;
+    QTest::newRow("control character in the target")
+        << request << QByteArray("GET /a\x01 HTTP/1.1\r\n") << Error::Malformed;
     QTest::newRow("HTTP/2 preface") << request << QByteArray("PRI * HTTP/2.0\r\n") << Error::Malformed;
 }
 

@@ -5,10 +5,10 @@
 
 #include <openssl/provider.h>
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
-#include <QElapsedTimer>
 #include <QTest>
 
 #ifdef Q_OS_UNIX

@@ -39,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
         HttpMessageParser pieces(kind, limits());
         qsizetype usedPieces = 0;
         while (usedPieces < input.size() && !pieces.isComplete() && !pieces.hasFailed())
-            usedPieces += pieces.feed(QByteArrayView(input).sliced(usedPieces, qMin<qsizetype>(3, input.size() - usedPieces)));
+            usedPieces
+                += pieces.feed(QByteArrayView(input).sliced(usedPieces, qMin<qsizetype>(3, input.size() - usedPieces)));
         pieces.finishAtEndOfStream();
 
         check(whole.isComplete() == pieces.isComplete());

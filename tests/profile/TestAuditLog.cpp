@@ -148,7 +148,8 @@ void TestAuditLog::reconciliationIsAppended()
     QCOMPARE((*log)->unresolved().size(), 2);
 
     QVERIFY((*log)->recordReconciliation(crashed, {QDateTime(), QStringLiteral("applied"), 60000, "RID-1", {}}).ok());
-    QVERIFY((*log)->recordReconciliation(unknown, {QDateTime(), QStringLiteral("not_applied"), 50000, "RID-2", {}}).ok());
+    QVERIFY(
+        (*log)->recordReconciliation(unknown, {QDateTime(), QStringLiteral("not_applied"), 50000, "RID-2", {}}).ok());
     QCOMPARE((*log)->entry(crashed)->effectiveOutcome(), QStringLiteral("applied"));
     QCOMPARE((*log)->entry(unknown)->effectiveOutcome(), QStringLiteral("not_applied"));
     QCOMPARE((*log)->entry(unknown)->completion->outcome, QStringLiteral("unknown")); // the original stays
@@ -251,8 +252,7 @@ void TestAuditLog::csvForExcel()
         const QString row = QString::fromUtf8(AuditLog::toCsv({*(*log)->entry(entry)}).mid(3))
                                 .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts)
                                 .value(1);
-        QVERIFY2(row.contains(u',' + (u'\'' + start)) || row.contains(QStringLiteral(",\"'") + start),
-                 qPrintable(row));
+        QVERIFY2(row.contains(u',' + (u'\'' + start)) || row.contains(QStringLiteral(",\"'") + start), qPrintable(row));
     }
 }
 
@@ -261,11 +261,22 @@ void TestAuditLog::everyAttemptIsKept()
     auto log = AuditLog::open(m_path);
     const qint64 id = *(*log)->recordPending(change());
     AuditCompletion done = applied();
-    done.attempts = {{QStringLiteral("https://api.mch.weixin.qq.com"), QStringLiteral("1764748800"),
-                      QStringLiteral("NONCE1"), 0, QStringLiteral("connection_closed"), QStringLiteral("reset"), {},
+    done.attempts = {{QStringLiteral("https://api.mch.weixin.qq.com"),
+                      QStringLiteral("1764748800"),
+                      QStringLiteral("NONCE1"),
+                      0,
+                      QStringLiteral("connection_closed"),
+                      QStringLiteral("reset"),
+                      {},
                       true},
-                     {QStringLiteral("https://api2.mch.weixin.qq.com"), QStringLiteral("1764748801"),
-                      QStringLiteral("NONCE2"), 200, {}, {}, "RID-2", true}};
+                     {QStringLiteral("https://api2.mch.weixin.qq.com"),
+                      QStringLiteral("1764748801"),
+                      QStringLiteral("NONCE2"),
+                      200,
+                      {},
+                      {},
+                      "RID-2",
+                      true}};
     QVERIFY((*log)->complete(id, done).ok());
     const AuditEntry entry = *(*log)->entry(id);
     QCOMPARE(entry.attempts.size(), 2);
@@ -274,8 +285,16 @@ void TestAuditLog::everyAttemptIsKept()
     QCOMPARE(entry.attempts[1].httpStatus, 200);
     QCOMPARE((*log)->query().value_or({}).first().attempts.size(), 2);
     // Appended by a later re-send, never rewritten.
-    QVERIFY((*log)->recordAttempts(id, {{QStringLiteral("https://api.mch.weixin.qq.com"), QStringLiteral("1764749000"),
-                                         QStringLiteral("NONCE3"), 200, {}, {}, "RID-3", true}})
+    QVERIFY((*log)
+                ->recordAttempts(id,
+                                 {{QStringLiteral("https://api.mch.weixin.qq.com"),
+                                   QStringLiteral("1764749000"),
+                                   QStringLiteral("NONCE3"),
+                                   200,
+                                   {},
+                                   {},
+                                   "RID-3",
+                                   true}})
                 .ok());
     QCOMPARE((*log)->entry(id)->attempts.size(), 3);
     QVERIFY(!rawQuery(m_path, QStringLiteral("raw-attempts")).exec(QStringLiteral("DELETE FROM attempts")));
@@ -290,7 +309,8 @@ void TestAuditLog::upgradesAVersionOneLog()
              {"CREATE TABLE changes (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, profile TEXT NOT "
               "NULL, mchid TEXT NOT NULL, stock_id TEXT NOT NULL, dimension TEXT NOT NULL, current_value INTEGER, "
               "target_value INTEGER NOT NULL, request_no TEXT NOT NULL, os_user TEXT NOT NULL, source TEXT NOT NULL)",
-              "CREATE TABLE outcomes (change_id INTEGER PRIMARY KEY REFERENCES changes(id), completed_at TEXT NOT NULL, "
+              "CREATE TABLE outcomes (change_id INTEGER PRIMARY KEY REFERENCES changes(id), completed_at TEXT NOT "
+              "NULL, "
               "outcome TEXT NOT NULL, http_status INTEGER, code TEXT, message TEXT, request_id TEXT, verified INTEGER "
               "NOT NULL, domain TEXT, duration_ms INTEGER, observed INTEGER, reconciled INTEGER NOT NULL)",
               "CREATE TABLE reconciliations (id INTEGER PRIMARY KEY AUTOINCREMENT, change_id INTEGER NOT NULL "

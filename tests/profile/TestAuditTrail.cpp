@@ -263,9 +263,11 @@ void TestAuditTrail::appliedIsNeverUndone()
     auto client = sim.client();
     AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
     const qint64 id = *(*log)->recordPending(pendingChange(50000, 60000, QStringLiteral("undo-1")));
-    QVERIFY((*log)->recordReconciliation(id, {QDateTime::currentDateTimeUtc(), QStringLiteral("applied"), 60000, "R1", {}}));
+    QVERIFY((*log)->recordReconciliation(
+        id, {QDateTime::currentDateTimeUtc(), QStringLiteral("applied"), 60000, "R1", {}}));
     // A later look that saw something else (someone changed the batch since) is appended...
-    QVERIFY((*log)->recordReconciliation(id, {QDateTime::currentDateTimeUtc(), QStringLiteral("not_applied"), 50000, "R2", {}}));
+    QVERIFY((*log)->recordReconciliation(
+        id, {QDateTime::currentDateTimeUtc(), QStringLiteral("not_applied"), 50000, "R2", {}}));
     // ...but does not undo the verified sighting of the target.
     QCOMPARE((*log)->entry(id)->effectiveOutcome(), QStringLiteral("applied"));
     QCOMPARE((*log)->entry(id)->reconciliation->requestId, QByteArray("R1"));

@@ -371,8 +371,9 @@ void TestWeChatPaySimulator::signatureCoversTheTargetAsSent()
     const QByteArray encoded = "/v3/marketing/busifavor/stocks/%31" + Weekend.mid(1);
     auto request = [&](const QByteArray &signedTarget, const QByteArray &sentTarget) {
         const QByteArray authorization = sim->signer().sign("GET", signedTarget, {})->authorization;
-        return sim->rawExchange("GET " + sentTarget + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
-                                "User-Agent: raw/1.0\r\nAuthorization: "
+        return sim->rawExchange("GET " + sentTarget
+                                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n"
+                                  "User-Agent: raw/1.0\r\nAuthorization: "
                                 + authorization + "\r\n\r\n");
     };
     QVERIFY(request(encoded, encoded).startsWith("HTTP/1.1 200"));

@@ -49,9 +49,9 @@ HostileServer::HostileServer(Twist twist, Tls tls)
                                     QSslKey(authority.serverPrivateKeyPem, QSsl::Ec)};
         m_trust = QSslConfiguration::defaultConfiguration();
         // Untrusted: the client trusts some other CA, never this one.
-        m_trust.setCaCertificates(QSslCertificate::fromData(tls == Tls::Trusted
-                                                                ? authority.caCertificatePem
-                                                                : sim::LoopbackCertificateAuthority::generate().caCertificatePem));
+        m_trust.setCaCertificates(QSslCertificate::fromData(
+            tls == Tls::Trusted ? authority.caCertificatePem
+                                : sim::LoopbackCertificateAuthority::generate().caCertificatePem));
         break;
     }
     case Tls::WrongHost:

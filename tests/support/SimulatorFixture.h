@@ -2,10 +2,10 @@
 
 #include "FakeClock.h"
 
+#include "audit/AuditTrail.h"
 #include "auth/HttpHeaders.h"
 #include "auth/RequestSigner.h"
 #include "auth/ResponseValidator.h"
-#include "audit/AuditTrail.h"
 #include "busifavor/BusifavorClient.h"
 #include "simulator/SimulatorServer.h"
 
