@@ -164,6 +164,11 @@ QString AuditEntry::effectiveOutcome() const
     return completion ? completion->outcome : QStringLiteral("pending");
 }
 
+bool AuditEntry::mayStillBeInFlight(const QDateTime &now) const
+{
+    return isUnresolved() && time.secsTo(now) < InFlightWindowSeconds;
+}
+
 bool AuditEntry::isUnresolved() const
 {
     const QString outcome = effectiveOutcome();

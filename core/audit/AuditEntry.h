@@ -96,6 +96,11 @@ struct AuditEntry
     QString effectiveOutcome() const;
     // Pending, or unknown and never settled: shown as 未确认 with a 核对 action.
     bool isUnresolved() const;
+    // Unresolved and written moments ago: its request may still be on its way (or in the
+    // hands of a window still waiting for the answer), longer than any attempt with its
+    // retries and failover can take.
+    bool mayStillBeInFlight(const QDateTime &now) const;
+    static constexpr qint64 InFlightWindowSeconds = 300;
 };
 
 } // namespace budgetdesk

@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QLockFile>
+#include <QSaveFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -431,18 +433,20 @@ Result<bool, AuditError> AuditLog::complete(qint64 id, const AuditCompletion &co
     if (keptForLater)
         *keptForLater = false;
     QSqlDatabase database = QSqlDatabase::database(m_connectionName);
-    // The outcome and its attempts together, or neither.
-    const bool transaction = database.transaction();
-    auto written = writeCompletion(id, completion);
-    if (written && transaction && !database.commit())
+    // The outcome and its attempts together, or neither (without a transaction, not at all).
+    Result<bool, AuditError> written = database.transaction()
+        ? writeCompletion(id, completion)
+        : Result<bool, AuditError>(errorFrom(database.lastError()));
+    if (written && !database.commit())
         written = errorFrom(database.lastError());
     if (written)
         return true;
-    if (transaction)
-        database.rollback();
-    if (entry(id) && entry(id)->completion)
+    database.rollback();
+    if (const auto existing = entry(id); existing && existing->completion)
         return AuditError(QStringLiteral("entry %1 was completed already").arg(id));
     // Keep the outcome where a later open finds it; the entry itself stays pending.
+    QLockFile lock(outboxPath() + QStringLiteral(".lock"));
+    lock.tryLock(2000);
     QFile outbox(outboxPath());
     const QByteArray line
         = QJsonDocument(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("completion"), completion.toJson()}})
@@ -482,26 +486,44 @@ Result<bool, AuditError> AuditLog::writeCompletion(qint64 id, const AuditComplet
 
 void AuditLog::completeFromOutbox()
 {
-    QFile outbox(outboxPath());
-    if (!outbox.exists() || !outbox.open(QIODevice::ReadOnly))
+    if (!QFile::exists(outboxPath()))
         return;
-    // Bounded: an outbox holds a few outcomes, never megabytes.
-    const QByteArray content = outbox.read(1024 * 1024);
+    // Another process may be adding to it: one at a time, or nothing this time.
+    QLockFile lock(outboxPath() + QStringLiteral(".lock"));
+    if (!lock.tryLock(2000))
+        return;
+    QFile outbox(outboxPath());
+    if (!outbox.open(QIODevice::ReadOnly))
+        return;
+    // Bounded: an outbox holds a few outcomes, never megabytes; one past that is left alone.
+    constexpr qint64 MaximumOutboxBytes = 4 * 1024 * 1024;
+    const QByteArray content = outbox.read(MaximumOutboxBytes + 1);
     outbox.close();
-    bool allWritten = true;
+    if (content.size() > MaximumOutboxBytes)
+        return;
+    // A line goes only once its entry is known to hold an outcome; anything not settled
+    // (unreadable, not written, not found) stays for the next start.
+    QByteArray keep;
     for (const QByteArray &line : content.split('\n')) {
         const QJsonObject json = QJsonDocument::fromJson(line).object();
         if (json.isEmpty())
             continue;
         const qint64 id = json.value(QStringLiteral("id")).toInteger();
-        const std::optional<AuditEntry> pending = entry(id);
-        if (!pending || pending->completion)
-            continue; // written meanwhile, or not ours
-        if (!complete(id, AuditCompletion::fromJson(json.value(QStringLiteral("completion")).toObject())))
-            allWritten = false;
+        std::optional<AuditEntry> pending = entry(id);
+        if (pending && !pending->completion)
+            (void)complete(id, AuditCompletion::fromJson(json.value(QStringLiteral("completion")).toObject()));
+        pending = entry(id);
+        if (!pending || !pending->completion)
+            keep += line + '\n';
     }
-    if (allWritten)
+    if (keep == content)
+        return;
+    QSaveFile rewritten(outboxPath());
+    if (keep.isEmpty()) {
         QFile::remove(outboxPath());
+    } else if (rewritten.open(QIODevice::WriteOnly) && rewritten.write(keep) == keep.size()) {
+        rewritten.commit();
+    }
 }
 
 Result<bool, AuditError> AuditLog::recordReconciliation(qint64 id, const AuditReconciliation &reconciliation)
@@ -595,13 +617,12 @@ QList<AuditEntry> AuditLog::unresolved() const
     return entries ? *entries : QList<AuditEntry>();
 }
 
-QList<AuditEntry> AuditLog::unresolvedOfSameChange(const AuditChange &change, qint64 exceptId) const
+std::optional<QList<AuditEntry>> AuditLog::entriesOfSameChange(const AuditChange &change, qint64 exceptId) const
 {
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.prepare(selectEntries()
                   + QStringLiteral(" WHERE c.request_no = ? AND c.stock_id = ? AND c.mchid = ? AND c.dimension = ?"
-                                   " AND c.target_value = ? AND c.current_value IS ? AND c.id != ?"
-                                   " AND (o.outcome IS NULL OR o.outcome = 'unknown')"));
+                                   " AND c.target_value = ? AND c.current_value IS ? AND c.id != ?"));
     query.addBindValue(change.requestNumber);
     query.addBindValue(change.stockId);
     query.addBindValue(change.mchid);
@@ -609,14 +630,11 @@ QList<AuditEntry> AuditLog::unresolvedOfSameChange(const AuditChange &change, qi
     query.addBindValue(change.target);
     query.addBindValue(optionalInteger(change.current));
     query.addBindValue(exceptId);
-    QList<AuditEntry> entries;
     if (!query.exec())
-        return entries;
-    while (query.next()) {
-        AuditEntry entry = readEntry(query);
-        if (entry.isUnresolved())
-            entries.append(std::move(entry));
-    }
+        return std::nullopt;
+    QList<AuditEntry> entries;
+    while (query.next())
+        entries.append(readEntry(query));
     return entries;
 }
 

@@ -72,9 +72,10 @@ public:
     // Newest first; an error instead of a silently empty list.
     Result<QList<AuditEntry>, AuditError> query(const AuditFilter &filter = {}) const;
     QList<AuditEntry> unresolved() const;
-    // Earlier entries of the same change (merchant, batch, dimension, values, request number)
-    // that are still unresolved: a retry with that number may be answered by their replays.
-    QList<AuditEntry> unresolvedOfSameChange(const AuditChange &change, qint64 exceptId = 0) const;
+    // Earlier entries of the same change (merchant, batch, dimension, values, request number),
+    // whatever their outcome: a retry with that number may be answered by their replays.
+    // nullopt when they cannot be read.
+    std::optional<QList<AuditEntry>> entriesOfSameChange(const AuditChange &change, qint64 exceptId = 0) const;
 
     // UTF-8 with a byte-order mark, so that Excel shows the Chinese correctly.
     static QByteArray toCsv(const QList<AuditEntry> &entries);

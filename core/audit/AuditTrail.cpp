@@ -49,11 +49,24 @@ BudgetModification *AuditTrail::modify(BusifavorClient &client, BudgetChange cha
             if (!written)
                 return written.error().text();
             recording->entryId = *written;
-            // The same request number as an unconfirmed earlier change: that one may have
-            // applied, and a refusal now may only answer its replay.
-            *earlier = m_log.unresolvedOfSameChange(record, *written);
-            if (!earlier->isEmpty() && *self)
-                (*self)->setEarlierAttemptsMayHaveApplied(true);
+            // The same request number as an earlier change that applied or may have: a
+            // refusal now may only answer its replay. If the log cannot say, assume so.
+            const auto same = m_log.entriesOfSameChange(record, *written);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            bool mayHaveApplied = !same;
+            bool mayBeInFlight = false;
+            for (const AuditEntry &entry : same.value_or(QList<AuditEntry>())) {
+                const QString outcome = entry.effectiveOutcome();
+                if (entry.isUnresolved() || outcome == QLatin1String("applied"))
+                    mayHaveApplied = true;
+                if (entry.isUnresolved())
+                    earlier->append(entry); // settled if this one applies
+                mayBeInFlight = mayBeInFlight || entry.mayStillBeInFlight(now);
+            }
+            if (*self) {
+                (*self)->setEarlierAttemptsMayHaveApplied(mayHaveApplied);
+                (*self)->setEarlierAttemptsMayStillBeInFlight(mayBeInFlight);
+            }
             timer->start();
             return std::nullopt;
         });
@@ -110,11 +123,12 @@ void EntryReconciliation::cancel()
 
 void EntryReconciliation::start()
 {
-    if (m_entry.effectiveOutcome() == QLatin1String("applied")) {
-        // Settled by verified evidence once; nothing a later look shows can undo that.
-        m_result.outcome = QStringLiteral("applied");
-        m_result.explanation = {QStringLiteral("该记录已确认生效，无需核对。"),
-                                QStringLiteral("This entry is already confirmed as applied.")};
+    if (!m_entry.isUnresolved()) {
+        // Settled already — applied by verified evidence, or refused, or not applied — and
+        // nothing a later look shows can undo that; a refused change is never re-sent.
+        m_result.outcome = m_entry.effectiveOutcome();
+        m_result.explanation = {QStringLiteral("该记录已有结论（%1），无需核对。").arg(m_result.outcome),
+                                QStringLiteral("This entry is settled already (%1).").arg(m_result.outcome)};
         finish();
         return;
     }
@@ -126,10 +140,11 @@ void EntryReconciliation::lookupFinished(const StockQueryResult &lookup)
 {
     m_result.lookup = lookup;
     const AuditChange &change = m_entry.change;
-    // Minutes or days after the fact, the entry's own attempts are taken to be over; what
-    // could still be in flight is judged for the re-send below.
+    // Minutes after the fact, the entry's own attempts are over (no attempt with its retries
+    // takes that long); a younger one may still be on its way, and is not re-sent either.
+    const bool inFlight = m_entry.mayStillBeInFlight(QDateTime::currentDateTimeUtc());
     const ReconciliationVerdict verdict
-        = ReconciliationVerdict::judge(change.dimension, change.current, change.target, lookup, false);
+        = ReconciliationVerdict::judge(change.dimension, change.current, change.target, lookup, inFlight);
     m_result.explanation = verdict.text(change.target);
     if (!lookup.isVerified()) {
         finish(); // nothing learnt: the entry stays as it is
@@ -149,7 +164,19 @@ void EntryReconciliation::lookupFinished(const StockQueryResult &lookup)
     same.target = change.target;
     same.current = change.current;
     same.requestNumber = change.requestNumber;
-    m_resend = m_client.modifyBudget(same);
+    // The re-send leaves a trace before it goes out, as every change does.
+    const QString starting = QString::number(change.current.value_or(0));
+    m_resend = m_client.modifyBudget(same, [this, starting](const BudgetChange &) -> std::optional<BilingualText> {
+        AuditReconciliation trace;
+        trace.outcome = QStringLiteral("unknown");
+        trace.observed = m_entry.change.current;
+        trace.note
+            = QStringLiteral("核对时批次仍为原值 %1：正用同一请求单号 %2 重新发送同一修改 / The lookup showed the "
+                             "starting value %1; re-sending the same change with request number %2")
+                  .arg(starting, m_entry.change.requestNumber);
+        auto written = m_log.recordReconciliation(m_entry.id, trace);
+        return written ? std::nullopt : std::optional<BilingualText>(written.error().text());
+    });
     m_resend->setEarlierAttemptsMayHaveApplied(true);
     connect(m_resend, &BudgetModification::finished, this, &EntryReconciliation::resendFinished);
 }
@@ -158,6 +185,11 @@ void EntryReconciliation::resendFinished(const BudgetOutcome &outcome)
 {
     using K = BudgetOutcome::Kind;
     m_result.resend = outcome;
+    if (outcome.kind == K::NotRecorded || outcome.kind == K::SigningFailed || outcome.kind == K::Invalid) {
+        m_result.explanation = outcome.summary(); // nothing went out: nothing learnt, nothing to add
+        finish();
+        return;
+    }
     QString result;
     switch (outcome.kind) {
     case K::Applied:

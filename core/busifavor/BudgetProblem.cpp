@@ -74,6 +74,8 @@ BilingualText BudgetProblem::text() const
     case Code::RequestNumberInvalid:
         return {QStringLiteral("请求单号须为 1–128 个字母、数字、下划线或连字符。"),
                 QStringLiteral("The request number must be 1–128 letters, digits, underscores or hyphens.")};
+    case Code::Cancelled:
+        return {QStringLiteral("已取消，修改没有发出。"), QStringLiteral("Cancelled; the change was not sent.")};
     case Code::DailyBelowIssuedToday:
         return {QStringLiteral("今天已发放 %1 张，单日上限低于此数时今天将不再发券。").arg(n),
                 QStringLiteral("%1 coupons were issued today; below that, no more are issued today.").arg(n)};

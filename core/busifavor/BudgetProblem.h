@@ -27,6 +27,7 @@ public:
         BatchNotRunning,
         BatchExpired, // past available_end_time
         RequestNumberInvalid, // not 1–128 of [0-9A-Za-z_-]
+        Cancelled, // cancelled before it was sent
         // warnings
         DailyBelowIssuedToday, // per-day target below today's issued count
         OwnedByOtherMerchant, // belong_merchant differs (normal for service providers)

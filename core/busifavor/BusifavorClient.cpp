@@ -89,6 +89,12 @@ BudgetModification::BudgetModification(BusifavorClient &client, BudgetChange cha
 
 void BudgetModification::start()
 {
+    if (m_cancels > 0) { // cancelled before anything happened: nothing goes out
+        m_outcome.kind = BudgetOutcome::Kind::Invalid;
+        m_outcome.problems.append(BudgetProblem::Code::Cancelled);
+        finish();
+        return;
+    }
     if (m_outcome.change.current) {
         send(std::nullopt);
         return;
@@ -135,6 +141,12 @@ void BudgetModification::send(const std::optional<StockDetails> &stock)
         finish();
         return;
     }
+    if (m_cancels > 0) {
+        m_outcome.kind = BudgetOutcome::Kind::Invalid;
+        m_outcome.problems.append(BudgetProblem::Code::Cancelled);
+        finish();
+        return;
+    }
     if (m_beforeSend) {
         if (std::optional<BilingualText> refusal = m_beforeSend(m_outcome.change)) {
             m_outcome.kind = BudgetOutcome::Kind::NotRecorded;
@@ -155,7 +167,7 @@ void BudgetModification::patchFinished()
     using A = BudgetOutcome::Ambiguity;
     const ExchangeResult &result = m_exchange->result();
     m_outcome.attempts = result.attempts;
-    m_mayStillBeInFlight = result.anyAttemptMayStillBeInFlight();
+    m_mayStillBeInFlight = m_earlierAttemptsMayStillBeInFlight || result.anyAttemptMayStillBeInFlight();
     const bool earlierMayHaveApplied = m_earlierAttemptsMayHaveApplied || result.earlierAttemptMayHaveApplied();
 
     if (result.signingError) {

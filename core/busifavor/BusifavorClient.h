@@ -62,6 +62,9 @@ public:
     // request number) and may have applied: then even a refusal of the first attempt here
     // may only answer a replay, and is reconciled rather than reported as rejected.
     void setEarlierAttemptsMayHaveApplied(bool may) { m_earlierAttemptsMayHaveApplied = may; }
+    // …and when one of those may not even have reached its end yet (sent moments ago), a
+    // lookup showing the starting value cannot mean "not applied".
+    void setEarlierAttemptsMayStillBeInFlight(bool may) { m_earlierAttemptsMayStillBeInFlight = may; }
 
 Q_SIGNALS:
     void stageChanged(budgetdesk::BudgetModification::Stage stage);
@@ -89,6 +92,7 @@ private:
     QPointer<SignedExchange> m_exchange;
     int m_cancels = 0;
     bool m_earlierAttemptsMayHaveApplied = false;
+    bool m_earlierAttemptsMayStillBeInFlight = false;
     bool m_mayStillBeInFlight = false;
 };
 

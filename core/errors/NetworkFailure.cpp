@@ -10,26 +10,16 @@ bool NetworkFailure::mayHaveBeenDelivered() const
     case Kind::AnswerTooLarge:
     case Kind::MalformedAnswer:
         return true;
-    case Kind::Cancelled:
-    case Kind::Other:
-        return sent;
     default:
-        return false;
+        return sent; // whatever the failure, a request that left whole may have arrived
     }
 }
 
 bool NetworkFailure::mayStillBeInFlight() const
 {
-    switch (kind) {
-    case Kind::TimeoutAfterSending:
-    case Kind::ClosedAfterSending:
-        return true;
-    case Kind::Cancelled:
-    case Kind::Other:
-        return sent;
-    default:
-        return false; // an answer (even one too large to read) means the server was done
-    }
+    // No answer of WeChat Pay's own came back: whatever ended the wait (a timeout, a drop, an
+    // answer too large or not HTTP — from a proxy, perhaps), the request may still be worked on.
+    return mayHaveBeenDelivered();
 }
 
 bool NetworkFailure::isTls() const

@@ -37,8 +37,8 @@ struct NetworkFailure
 
     // False only when the request certainly did not reach the server.
     bool mayHaveBeenDelivered() const;
-    // Sent, and no answer arrived: WeChat Pay may still be working on it, so a lookup that
-    // shows nothing changed yet does not prove it never will.
+    // Sent, and no (usable) answer arrived: WeChat Pay may still be working on it, so a lookup
+    // that shows nothing changed yet does not prove it never will.
     bool mayStillBeInFlight() const;
     // Connection-level failures that justify the backup domain (PROTOCOL.md §6). A TLS
     // failure is not one: the same interception or clock problem would meet the backup too,

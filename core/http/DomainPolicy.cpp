@@ -49,7 +49,9 @@ QUrl officialBackup()
 
 bool isOfficial(const QUrl &url)
 {
-    const QString host = url.host().toLower();
+    QString host = url.host().toLower();
+    while (host.endsWith(u'.'))
+        host.chop(1);
     for (const char *official : OfficialHosts) {
         if (host == QLatin1String(official))
             return true;
@@ -59,12 +61,23 @@ bool isOfficial(const QUrl &url)
 
 bool isLocal(const QUrl &url)
 {
-    const QString host = url.host().toLower();
-    if (host == QLatin1String("localhost") || host.endsWith(QLatin1String(".localhost")))
-        return true;
+    QString host = url.host().toLower();
+    while (host.endsWith(u'.')) // "localhost." and "127.0.0.1." are the same hosts
+        host.chop(1);
     // QUrl keeps IPv6 literals without their brackets.
     const QHostAddress address(host);
-    return address.isLoopback() || isPrivateAddress(address);
+    if (!address.isNull())
+        return address.isLoopback() || isPrivateAddress(address);
+    // Names that only a local resolver answers: localhost, a bare machine name, the suffixes
+    // reserved for private networks. (A public-looking name resolving privately cannot be
+    // told without resolving it, which is not done here.)
+    if (host.isEmpty() || host == QLatin1String("localhost") || !host.contains(u'.'))
+        return true;
+    for (const char *suffix : {".localhost", ".local", ".internal", ".lan", ".home.arpa", ".intranet", ".corp"}) {
+        if (host.endsWith(QLatin1String(suffix)))
+            return true;
+    }
+    return false;
 }
 
 QUrl defaultBackupFor(const QUrl &primary)

@@ -40,11 +40,21 @@ HttpAttempt::HttpAttempt(Request request, Settings settings, QObject *parent)
 
 HttpAttempt::~HttpAttempt()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-    }
+    releaseSocket();
+}
+
+// The socket may be inside one of its own signals: it is detached from this object first, so
+// that deleting this object cannot delete the socket under its own feet.
+void HttpAttempt::releaseSocket()
+{
+    if (!m_socket)
+        return;
+    QTcpSocket *socket = m_socket;
+    m_socket = nullptr;
+    socket->disconnect(this);
+    socket->abort();
+    socket->setParent(nullptr);
+    socket->deleteLater();
 }
 
 QByteArray HttpAttempt::serialize(const Request &request)
@@ -93,8 +103,11 @@ void HttpAttempt::start()
 
 void HttpAttempt::onConnected()
 {
-    if (!m_finished)
-        m_socket->write(m_wire);
+    // Written once, whatever signals a socket may repeat.
+    if (m_finished || m_writeStarted)
+        return;
+    m_writeStarted = true;
+    m_socket->write(m_wire);
 }
 
 void HttpAttempt::onBytesWritten(qint64 bytes)
@@ -134,8 +147,9 @@ void HttpAttempt::onDisconnected()
 {
     if (m_finished)
         return;
+    const QPointer<HttpAttempt> alive(this);
     readAvailable();
-    if (m_finished)
+    if (!alive || m_finished)
         return;
     m_parser.finishAtEndOfStream();
     if (m_parser.isComplete()) {
@@ -184,6 +198,15 @@ void HttpAttempt::onSocketError()
     case QAbstractSocket::SslHandshakeFailedError:
     case QAbstractSocket::SslInvalidUserDataError:
     case QAbstractSocket::SslInternalError: {
+        if (m_writeStarted) {
+            // A TLS error once the handshake was done and the request on its way (a broken
+            // record, a truncated stream) is a lost connection, not "nothing was sent".
+            const QPointer<HttpAttempt> alive(this);
+            readAvailable();
+            if (alive && !m_finished)
+                fail(m_sent || m_parser.hasStarted() ? K::ClosedAfterSending : K::Other, detail);
+            return;
+        }
         QStringList reasons;
         for (const QSslError &sslError : std::as_const(m_sslErrors))
             reasons << sslError.errorString();
@@ -198,8 +221,9 @@ void HttpAttempt::onSocketError()
     default:
         break;
     }
+    const QPointer<HttpAttempt> alive(this);
     readAvailable();
-    if (!m_finished)
+    if (alive && !m_finished)
         fail(K::Other, detail);
 }
 
@@ -223,13 +247,8 @@ void HttpAttempt::finish()
         return;
     m_finished = true;
     m_deadline.stop();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
-    Q_EMIT finished();
+    releaseSocket();
+    Q_EMIT finished(); // the receiver may delete this object: nothing after this line
 }
 
 } // namespace budgetdesk

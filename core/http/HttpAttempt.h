@@ -80,6 +80,7 @@ private:
     void readAvailable();
     void fail(NetworkFailure::Kind kind, const QString &detail);
     void finish();
+    void releaseSocket();
     NetworkFailure::Kind tlsFailureKind() const;
 
     Request m_request;
@@ -89,6 +90,7 @@ private:
     QTimer m_deadline;
     QByteArray m_wire;
     qint64 m_written = 0;
+    bool m_writeStarted = false;
     bool m_sent = false;
     bool m_finished = false;
     QList<QSslError> m_sslErrors;

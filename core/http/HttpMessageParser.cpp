@@ -5,6 +5,7 @@ namespace budgetdesk {
 namespace {
 
 constexpr qsizetype MaximumChunkLineBytes = 4096;
+constexpr int MaximumInterimAnswers = 5;
 // 15 hex digits stay below 2^60: no overflow on the way to the body cap check.
 constexpr qsizetype MaximumChunkSizeDigits = 15;
 
@@ -189,9 +190,13 @@ void HttpMessageParser::parseHeaderLine(const QByteArray &line)
 void HttpMessageParser::headersDone()
 {
     if (m_kind == Kind::Response && m_status < 200) {
-        // An interim answer (100 Continue): the real one follows.
+        // An interim answer (100 Continue): the real one follows, within the same header
+        // budget and after a handful at most. 101 would switch protocols: not an API's answer.
+        if (m_status == 101 || ++m_interimAnswers > MaximumInterimAnswers) {
+            fail(Error::Malformed);
+            return;
+        }
         m_headers.clear();
-        m_headerBytes = 0;
         m_state = State::StartLine;
         return;
     }

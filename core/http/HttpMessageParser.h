@@ -95,6 +95,7 @@ private:
 
     QByteArray m_line; // a line not yet ended by LF
     qsizetype m_headerBytes = 0;
+    int m_interimAnswers = 0;
     qsizetype m_received = 0;
     qsizetype m_remaining = 0; // of the body or the current chunk
     qsizetype m_contentLength = -1;

@@ -16,6 +16,15 @@ bool ExchangeAttempt::mayHaveApplied() const
     return !(httpStatus >= 400 && httpStatus < 500);
 }
 
+bool ExchangeAttempt::mayStillBeInFlight() const
+{
+    if (failure)
+        return failure->mayStillBeInFlight();
+    if (httpStatus == 0)
+        return false; // not sent yet (or not signable)
+    return httpStatus == 202 || !((httpStatus >= 200 && httpStatus < 300) || (httpStatus >= 400 && httpStatus < 500));
+}
+
 bool ExchangeResult::mayHaveBeenDelivered() const
 {
     return std::any_of(attempts.cbegin(), attempts.cend(), [](const ExchangeAttempt &attempt) {
@@ -78,6 +87,8 @@ void SignedExchange::cancel()
     }
     if (m_attempt)
         m_attempt->cancel();
+    // While keys are refreshed the answer is already here: it is judged when they are, and a
+    // cancel stops only what would follow it (retries, failover).
 }
 
 void SignedExchange::sendTo(int domainIndex)
@@ -118,8 +129,8 @@ void SignedExchange::sendTo(int domainIndex)
     m_attempt = new HttpAttempt(std::move(request), std::move(settings), this);
     connect(m_attempt, &HttpAttempt::requestSent, this, &SignedExchange::requestSent);
     connect(m_attempt, &HttpAttempt::finished, this, &SignedExchange::onAttemptFinished);
-    m_attempt->start();
     Q_EMIT attemptStarted(domain, int(m_result.attempts.size()));
+    m_attempt->start(); // may finish at once (a refused loopback connection)
 }
 
 void SignedExchange::onAttemptFinished()
@@ -152,9 +163,12 @@ void SignedExchange::onAttemptFinished()
     if (answer.verification && answer.verification->status() == ResponseVerification::Status::UnknownSerial
         && m_unknownSerialHandler && !m_keysRefreshed) {
         m_keysRefreshed = true;
-        m_unknownSerialHandler([this, answer = std::move(answer)]() mutable {
-            answer.verification = m_validator.validate(answer.headers, answer.body);
-            handleAnswer(std::move(answer));
+        // The download may outlive this exchange (its owner gone) or meet a cancel.
+        m_unknownSerialHandler([self = QPointer<SignedExchange>(this), answer = std::move(answer)]() mutable {
+            if (!self)
+                return;
+            answer.verification = self->m_validator.validate(answer.headers, answer.body);
+            self->handleAnswer(std::move(answer));
         });
         return;
     }

@@ -50,7 +50,10 @@ struct ExchangeAttempt
     // Could WeChat Pay have carried this attempt out? A refusal (4xx) says no; a 2xx, 5xx,
     // 202, anything unexpected, or a lost answer after sending cannot rule it out.
     bool mayHaveApplied() const;
-    bool mayStillBeInFlight() const { return failure && failure->mayStillBeInFlight(); }
+    // Only a 2xx or a 4xx is WeChat Pay's final word on an attempt. A 202 means "still being
+    // processed", a 5xx may come from a gateway while the service still works on it, and a
+    // 1xx/3xx is nobody's answer to an API call.
+    bool mayStillBeInFlight() const;
 };
 
 struct ExchangeResult

@@ -102,6 +102,13 @@ private:
         if (m_discarding)
             return;
         m_input.append(data);
+        // What waits behind an answer being delayed is bounded like any request.
+        const HttpServerLimits &limits = m_server.limits();
+        if (m_input.size() > limits.requestHeaderBytes + limits.requestBodyBytes) {
+            m_socket->abort();
+            deleteLater();
+            return;
+        }
         processInput();
     }
 
@@ -159,8 +166,8 @@ private:
         switch (response.delivery) {
         case SimResponse::Delivery::DropConnection:
             m_socket->abort();
-            Q_EMIT m_server.answered();
             deleteLater();
+            Q_EMIT m_server.answered(); // a receiver may delete the server and this with it
             return;
         case SimResponse::Delivery::EndlessBody: {
             QByteArray head
@@ -170,15 +177,20 @@ private:
             head += "Transfer-Encoding: chunked\r\n\r\n";
             m_socket->write(head);
             m_endless = true;
+            const QPointer<HttpServerConnection> alive(this);
             Q_EMIT m_server.answered();
-            onBytesWritten();
+            if (alive)
+                onBytesWritten();
             return;
         }
         case SimResponse::Delivery::Answer:
             break;
         }
         write(response);
+        const QPointer<HttpServerConnection> alive(this);
         Q_EMIT m_server.answered();
+        if (!alive)
+            return;
         if (!m_keepAlive || m_discarding) {
             m_closeWhenWritten = true;
             onBytesWritten();

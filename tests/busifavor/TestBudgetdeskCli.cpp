@@ -105,7 +105,7 @@ private Q_SLOTS:
     void modifyAppliedText();
     void rejectedExitsTwo();
     void unknownExitsThree();
-    void notAppliedExitsThree();
+    void serverErrorsLeaveItUnknown();
     void reconciledAppliedExitsZero();
     void invalidInputExitsFour_data();
     void invalidInputExitsFour();
@@ -222,14 +222,15 @@ void TestBudgetdeskCli::unknownExitsThree()
     QCOMPARE(run(connection(*sim) << QStringLiteral("lookup") << QStringLiteral("1212000000000001")).exitCode, 3);
 }
 
-void TestBudgetdeskCli::notAppliedExitsThree()
+// (not_applied through the command line: TestBudgetdeskCliSafety::notAppliedExitsThree.)
+void TestBudgetdeskCli::serverErrorsLeaveItUnknown()
 {
     auto sim = fixture();
     sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("status=500"), QStringLiteral("count=3")}).value());
     const CliRun result = run(connection(*sim) << ChangeWithCurrent);
     QCOMPARE(result.exitCode, 3);
     const QJsonObject json = result.json();
-    QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("not_applied"));
+    QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("unknown"));
     QCOMPARE(json[QStringLiteral("reconciled")].toBool(), true);
     QCOMPARE(json[QStringLiteral("observed")].toInteger(), 50000);
     QCOMPARE(json[QStringLiteral("reason")].toString(), QStringLiteral("server_error"));

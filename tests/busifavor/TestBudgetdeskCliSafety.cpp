@@ -114,6 +114,7 @@ private Q_SLOTS:
     void tlsFailureOnThePrimaryIsNotHiddenByTheBackup();
     void serverTextCannotReachTheTerminalAsControls();
     void refusalAfterAnAppliedAttemptIsNotRejected();
+    void notAppliedExitsThree();
 };
 
 void TestBudgetdeskCliSafety::refusalsSayWhetherTheyAreVerified()
@@ -245,6 +246,29 @@ void TestBudgetdeskCliSafety::refusalAfterAnAppliedAttemptIsNotRejected()
                                 QStringLiteral("--json"), QStringLiteral("history")});
     QCOMPARE(QJsonDocument::fromJson(history.out.split('\n').first()).object()[QStringLiteral("outcome")].toString(),
              QStringLiteral("applied"));
+}
+
+// A server that answers the change with an unsigned 200 and never acts on it: every attempt
+// answered, the starting value seen afterwards — not applied, and nothing more certain.
+void TestBudgetdeskCliSafety::notAppliedExitsThree()
+{
+    HostileServer server;
+    server.setUnprocessed([](const SimRequest &request) { return request.method == "PATCH"; });
+    server.setTwist([](const SimRequest &request, SimResponse honest) {
+        if (request.method == "PATCH")
+            honest.body = R"({"max_coupons":60000})";
+        return honest;
+    });
+    const CliRun result
+        = run(connection(server.baseUrl())
+              << QStringLiteral("--json") << QStringLiteral("modify") << Weekend << QStringLiteral("--total")
+              << QStringLiteral("60000") << QStringLiteral("--current") << QStringLiteral("50000"));
+    QCOMPARE(result.exitCode, 3);
+    const QJsonObject json = result.json();
+    QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("not_applied"));
+    QCOMPARE(json[QStringLiteral("reason")].toString(), QStringLiteral("answer_not_verified"));
+    QCOMPARE(json[QStringLiteral("observed")].toInteger(), 50000);
+    QCOMPARE(server.total(Weekend), 50000);
 }
 
 QTEST_GUILESS_MAIN(TestBudgetdeskCliSafety)

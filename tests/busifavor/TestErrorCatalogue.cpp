@@ -180,14 +180,15 @@ void TestErrorCatalogue::everyNetworkFailureIsExplained()
 {
     using K = NetworkFailure::Kind;
     QSet<QString> names;
-    for (K kind : {K::HostNotFound, K::ConnectionRefused, K::TlsHandshake, K::TimeoutBeforeSending,
-                   K::TimeoutAfterSending, K::ClosedBeforeSending, K::ClosedAfterSending, K::Cancelled, K::Other}) {
-        const NetworkFailure failure{kind, QStringLiteral("detail")};
+    for (K kind : {K::HostNotFound, K::ConnectionRefused, K::TlsUntrusted, K::TlsHostMismatch, K::TlsExpired,
+                   K::TlsHandshake, K::TimeoutBeforeSending, K::TimeoutAfterSending, K::ClosedBeforeSending,
+                   K::ClosedAfterSending, K::AnswerTooLarge, K::MalformedAnswer, K::Cancelled, K::Other}) {
+        const NetworkFailure failure{kind, QStringLiteral("detail"), false, QStringLiteral("api.mch.weixin.qq.com")};
         verifyComplete(failure.explanation());
         names.insert(NetworkFailure::kindName(kind));
     }
-    QCOMPARE(names.size(), 9);
-    auto delivered = [](K kind) { return NetworkFailure{kind, QString()}.mayHaveBeenDelivered(); };
+    QCOMPARE(names.size(), 14);
+    auto delivered = [](K kind) { return NetworkFailure{kind, QString(), false, {}}.mayHaveBeenDelivered(); };
     QVERIFY(!delivered(K::ConnectionRefused));
     QVERIFY(!delivered(K::TlsHandshake));
     QVERIFY(!delivered(K::HostNotFound));
@@ -195,6 +196,14 @@ void TestErrorCatalogue::everyNetworkFailureIsExplained()
     QVERIFY(!delivered(K::TimeoutBeforeSending));
     QVERIFY(delivered(K::TimeoutAfterSending));
     QVERIFY(delivered(K::ClosedAfterSending));
+    QVERIFY(delivered(K::AnswerTooLarge));
+    // Whatever the kind, a request that left whole may have arrived.
+    QVERIFY((NetworkFailure{K::TlsHandshake, QString(), true, {}}.mayHaveBeenDelivered()));
+    QVERIFY((NetworkFailure{K::Cancelled, QString(), true, {}}.mayStillBeInFlight()));
+    QVERIFY(!(NetworkFailure{K::Cancelled, QString(), false, {}}.mayStillBeInFlight()));
+    // TLS failures never fail over: the primary's reason would be hidden behind the backup's.
+    QVERIFY(!(NetworkFailure{K::TlsUntrusted, QString(), false, {}}.allowsFailover()));
+    QVERIFY((NetworkFailure{K::ConnectionRefused, QString(), false, {}}.allowsFailover()));
 }
 
 void TestErrorCatalogue::everyVerificationFailureIsExplained()

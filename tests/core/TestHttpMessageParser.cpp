@@ -183,6 +183,14 @@ void TestHttpMessageParser::refusals_data()
     QTest::newRow("control character in the target")
         << request << QByteArray("GET /a\x01 HTTP/1.1\r\n") << Error::Malformed;
     QTest::newRow("HTTP/2 preface") << request << QByteArray("PRI * HTTP/2.0\r\n") << Error::Malformed;
+    QTest::newRow("switching protocols") << response << QByteArray("HTTP/1.1 101 Switching Protocols\r\n\r\n")
+                                         << Error::Malformed;
+    QTest::newRow("interim answers without end")
+        << response << QByteArray("HTTP/1.1 100 Continue\r\n\r\n").repeated(6) << Error::Malformed;
+    QTest::newRow("interim answers past the header budget")
+        << response
+        << QByteArray("HTTP/1.1 102 Processing\r\nX: yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy\r\n\r\n").repeated(5)
+        << Error::HeadersTooLarge;
 }
 
 void TestHttpMessageParser::refusals()

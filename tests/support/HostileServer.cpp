@@ -34,7 +34,8 @@ HostileServer::HostileServer(Twist twist, Tls tls)
     m_signer = std::make_unique<sim::AnswerSigner>(m_simulator->config());
     m_http = std::make_unique<sim::LoopbackHttpServer>([this](const sim::SimRequest &request) {
         m_received.append(request);
-        sim::SimResponse honest = m_simulator->handle(request);
+        sim::SimResponse honest
+            = m_unprocessed && m_unprocessed(request) ? sim::SimResponse{} : m_simulator->handle(request);
         return m_twist ? m_twist(request, std::move(honest)) : honest;
     });
 

@@ -30,6 +30,12 @@ public:
     ~HostileServer();
 
     void setTwist(Twist twist) { m_twist = std::move(twist); }
+    // Requests the simulator never sees (their `honest` answer is an empty 200): for a server
+    // that answers a change without acting on it.
+    void setUnprocessed(std::function<bool(const sim::SimRequest &)> unprocessed)
+    {
+        m_unprocessed = std::move(unprocessed);
+    }
     QUrl baseUrl() const;
     sim::WeChatPaySimulator &simulator() { return *m_simulator; }
     qint64 total(const QString &stockId) const;
@@ -55,6 +61,7 @@ private:
     std::unique_ptr<sim::AnswerSigner> m_signer;
     std::unique_ptr<sim::LoopbackHttpServer> m_http;
     Twist m_twist;
+    std::function<bool(const sim::SimRequest &)> m_unprocessed;
     QList<sim::SimRequest> m_received;
     QSslConfiguration m_trust;
 };
