@@ -12,6 +12,15 @@ int runCli(const QStringList &arguments)
 {
     auto options = CliOptions::parse(arguments);
     if (!options) {
+        // A script that asked for JSON gets JSON, even about its own arguments.
+        if (arguments.contains(QStringLiteral("--json"))) {
+            const QString error = options.error();
+            const qsizetype split = error.indexOf(QStringLiteral(" / "));
+            CliOptions json;
+            json.json = true;
+            return fail(json, ExitInvalidInput,
+                        {split < 0 ? error : error.left(split), split < 0 ? error : error.mid(split + 3)}, "invalid");
+        }
         std::fprintf(stderr, "budgetdesk-cli: %s\n\n%s", qPrintable(options.error()), qPrintable(CliOptions::usage()));
         return ExitInvalidInput;
     }

@@ -336,6 +336,8 @@ void TestBudgetdeskCli::invalidInputExitsFour()
     }
     const CliRun result = run(line << QStringLiteral("--json") << arguments);
     QCOMPARE(result.exitCode, 4);
+    // Asked for JSON, a script gets JSON — about its own arguments too.
+    QCOMPARE(result.json()[QStringLiteral("outcome")].toString(), QStringLiteral("invalid"));
     QVERIFY(!result.out.contains("s3cret-pw") && !result.err.contains("s3cret-pw")); // never repeated
     for (const ReceivedRequest &received : sim->server().receivedRequests())
         QCOMPARE(received.request.method, QByteArray("GET"));
