@@ -14,6 +14,70 @@ using namespace budgetdesk;
 using namespace budgetdesk::sim;
 using namespace budgetdesk::test;
 
+namespace {
+
+// What every test here needs: the simulator, a fresh audit log, a client and the trail.
+struct TrailFixture
+{
+    SimulatorFixture sim;
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+    Result<std::unique_ptr<AuditLog>, AuditError> log = AuditLog::open(path);
+    std::unique_ptr<BusifavorClient> client = sim.client();
+    AuditTrail trail{**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli")};
+};
+
+// As if a crash had left this behind: a pending entry for the demo batch's total.
+AuditChange pendingChange(qint64 current, qint64 target, const QString &requestNumber)
+{
+    AuditChange change;
+    change.profile = QStringLiteral("p");
+    change.mchid = QStringLiteral("1900000109");
+    change.stockId = QStringLiteral("1212000000000001");
+    change.current = current;
+    change.target = target;
+    change.requestNumber = requestNumber;
+    change.osUser = QStringLiteral("u");
+    change.source = QStringLiteral("cli");
+    return change;
+}
+
+// The same, written `minutesAgo` — long enough ago that none of its attempts can still be on
+// their way. (The log itself only ever writes "now", and refuses UPDATE.)
+qint64 olderPending(const QString &path, const AuditChange &change, int minutesAgo = 30)
+{
+    qint64 id = 0;
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backdate"));
+        database.setDatabaseName(path);
+        database.open();
+        QSqlQuery query(database);
+        query.prepare(QStringLiteral("INSERT INTO changes (created_at, profile, mchid, stock_id, dimension, "
+                                     "current_value, target_value, request_no, os_user, source) VALUES (?, ?, ?, ?, "
+                                     "'max_coupons', ?, ?, ?, ?, ?)"));
+        query.addBindValue(QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo).toString(Qt::ISODateWithMs));
+        for (const QVariant &value : {QVariant(change.profile), QVariant(change.mchid), QVariant(change.stockId),
+                                      QVariant(*change.current), QVariant(change.target),
+                                      QVariant(change.requestNumber), QVariant(change.osUser), QVariant(change.source)})
+            query.addBindValue(value);
+        if (query.exec())
+            id = query.lastInsertId().toLongLong();
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("backdate"));
+    return id;
+}
+
+int patchesWith(SimulatorFixture &sim, const QByteArray &requestNumber)
+{
+    int count = 0;
+    for (const ReceivedRequest &received : sim.server().receivedRequests())
+        count += received.request.method == "PATCH" && received.request.body.contains(requestNumber);
+    return count;
+}
+
+} // namespace
+
 class TestAuditTrail : public QObject
 {
     Q_OBJECT
@@ -111,11 +175,8 @@ void TestAuditTrail::everyOutcomeIsRecorded()
     QFETCH(QString, stock);
     QFETCH(QString, outcome);
     QFETCH(QString, code);
-    SimulatorFixture sim;
-    QTemporaryDir dir;
-    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
-    auto client = sim.client();
-    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
     sim.simulator().setFaults(FaultPlan::parse(faults).value());
     auto recording = std::make_shared<AuditRecording>();
     const bool foreign = stock == QLatin1String("1212000000000009");
@@ -154,84 +215,24 @@ void TestAuditTrail::nothingIsSentWhenNothingCanBeRecorded()
 
 void TestAuditTrail::invalidChangesAreNotRecorded()
 {
-    SimulatorFixture sim;
-    QTemporaryDir dir;
-    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
-    auto client = sim.client();
-    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
     const BudgetOutcome outcome = SimulatorFixture::wait(trail.modify(
         *client, {QStringLiteral("1212000000000001"), BudgetDimension::Total, 10, std::nullopt, QStringLiteral("y")}));
     QCOMPARE(outcome.kind, BudgetOutcome::Kind::Invalid);
     QVERIFY((*log)->query().value_or({}).isEmpty()); // nothing was sent, so nothing to record
 }
 
-namespace {
-
-// As if a crash had left this behind: a pending entry for the demo batch's total.
-AuditChange pendingChange(qint64 current, qint64 target, const QString &requestNumber)
-{
-    AuditChange change;
-    change.profile = QStringLiteral("p");
-    change.mchid = QStringLiteral("1900000109");
-    change.stockId = QStringLiteral("1212000000000001");
-    change.current = current;
-    change.target = target;
-    change.requestNumber = requestNumber;
-    change.osUser = QStringLiteral("u");
-    change.source = QStringLiteral("cli");
-    return change;
-}
-
-// The same, written `minutesAgo` — long enough ago that none of its attempts can still be on
-// their way. (The log itself only ever writes "now", and refuses UPDATE.)
-qint64 olderPending(const QString &path, const AuditChange &change, int minutesAgo = 30)
-{
-    qint64 id = 0;
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backdate"));
-        database.setDatabaseName(path);
-        database.open();
-        QSqlQuery query(database);
-        query.prepare(QStringLiteral("INSERT INTO changes (created_at, profile, mchid, stock_id, dimension, "
-                                     "current_value, target_value, request_no, os_user, source) VALUES (?, ?, ?, ?, "
-                                     "'max_coupons', ?, ?, ?, ?, ?)"));
-        query.addBindValue(QDateTime::currentDateTimeUtc().addSecs(-60 * minutesAgo).toString(Qt::ISODateWithMs));
-        for (const QVariant &value : {QVariant(change.profile), QVariant(change.mchid), QVariant(change.stockId),
-                                      QVariant(*change.current), QVariant(change.target),
-                                      QVariant(change.requestNumber), QVariant(change.osUser), QVariant(change.source)})
-            query.addBindValue(value);
-        if (query.exec())
-            id = query.lastInsertId().toLongLong();
-        database.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("backdate"));
-    return id;
-}
-
-int patchesWith(SimulatorFixture &sim, const QByteArray &requestNumber)
-{
-    int count = 0;
-    for (const ReceivedRequest &received : sim.server().receivedRequests())
-        count += received.request.method == "PATCH" && received.request.body.contains(requestNumber);
-    return count;
-}
-
-} // namespace
-
 void TestAuditTrail::reconcileSettlesAPendingEntry()
 {
-    SimulatorFixture sim;
-    QTemporaryDir dir;
-    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
-    const QString path = dir.filePath(QStringLiteral("audit.sqlite"));
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
     const qint64 applied = olderPending(path, pendingChange(50000, 60000, QStringLiteral("crash-1")));
     // Another change from 50000, to 70000 — but the batch will hold 60000: a third value.
     const qint64 overtaken = olderPending(path, pendingChange(50000, 70000, QStringLiteral("crash-2")));
     SimulatorFixture::wait(sim.client()->modifyBudget(
         {QStringLiteral("1212000000000001"), BudgetDimension::Total, 60000, 50000, QStringLiteral("crash-1")}));
 
-    auto client = sim.client();
-    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
     QCOMPARE(SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(applied))).outcome,
              QStringLiteral("applied"));
     const EntryReconciliationResult third = SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(overtaken)));
@@ -247,14 +248,10 @@ void TestAuditTrail::reconcileSettlesAPendingEntry()
 
 void TestAuditTrail::startingValueIsSettledByResendingTheSameChange()
 {
-    SimulatorFixture sim;
-    QTemporaryDir dir;
-    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
     // The crash came before the PATCH went out: the batch still holds the starting value.
-    const qint64 id = olderPending(dir.filePath(QStringLiteral("audit.sqlite")),
-                                   pendingChange(50000, 65000, QStringLiteral("resend-1")));
-    auto client = sim.client();
-    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    const qint64 id = olderPending(path, pendingChange(50000, 65000, QStringLiteral("resend-1")));
     const EntryReconciliationResult result = SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(id)));
     QVERIFY(result.resend.has_value());
     QCOMPARE(result.outcome, QStringLiteral("applied"));
@@ -276,14 +273,10 @@ void TestAuditTrail::startingValueIsSettledByResendingTheSameChange()
 
 void TestAuditTrail::resendRefusedWhileStartingValueHeldIsNotApplied()
 {
-    SimulatorFixture sim;
-    QTemporaryDir dir;
-    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
     // Below the 12840 coupons issued: WeChat Pay refuses the re-send for good.
-    const qint64 id = olderPending(dir.filePath(QStringLiteral("audit.sqlite")),
-                                   pendingChange(50000, 100, QStringLiteral("resend-2")));
-    auto client = sim.client();
-    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    const qint64 id = olderPending(path, pendingChange(50000, 100, QStringLiteral("resend-2")));
     const EntryReconciliationResult result = SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(id)));
     QVERIFY(result.resend.has_value());
     QCOMPARE(result.outcome, QStringLiteral("not_applied"));
@@ -312,17 +305,13 @@ void TestAuditTrail::youngPendingEntryIsNotResent()
 // A settled entry is left as it is: a refused change is never re-sent by a "check".
 void TestAuditTrail::settledEntriesAreLeftAlone()
 {
-    SimulatorFixture sim;
-    QTemporaryDir dir;
-    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
-    const qint64 id = olderPending(dir.filePath(QStringLiteral("audit.sqlite")),
-                                   pendingChange(50000, 65000, QStringLiteral("refused-1")));
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
+    const qint64 id = olderPending(path, pendingChange(50000, 65000, QStringLiteral("refused-1")));
     AuditCompletion refused;
     refused.outcome = QStringLiteral("rejected");
     refused.code = QStringLiteral("RULE_LIMIT");
     QVERIFY((*log)->complete(id, refused).ok());
-    auto client = sim.client();
-    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
     const EntryReconciliationResult result = SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(id)));
     QCOMPARE(result.outcome, QStringLiteral("rejected"));
     QVERIFY(sim.server().receivedRequests().isEmpty());
@@ -333,11 +322,8 @@ void TestAuditTrail::settledEntriesAreLeftAlone()
 // answer, not a refusal of the change.
 void TestAuditTrail::retryOfAnAppliedChangeIsNotRejected()
 {
-    SimulatorFixture sim;
-    QTemporaryDir dir;
-    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
-    auto client = sim.client();
-    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
     const BudgetChange change{QStringLiteral("1212000000000001"), BudgetDimension::Total, 60000, 50000,
                               QStringLiteral("twice-1")};
     QCOMPARE(SimulatorFixture::wait(trail.modify(*client, change)).kind, BudgetOutcome::Kind::Applied);
@@ -356,11 +342,8 @@ void TestAuditTrail::retryOfAnAppliedChangeIsNotRejected()
 
 void TestAuditTrail::appliedIsNeverUndone()
 {
-    SimulatorFixture sim;
-    QTemporaryDir dir;
-    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
-    auto client = sim.client();
-    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
     const qint64 id = *(*log)->recordPending(pendingChange(50000, 60000, QStringLiteral("undo-1")));
     QVERIFY((*log)->recordReconciliation(
         id, {QDateTime::currentDateTimeUtc(), QStringLiteral("applied"), 60000, "R1", {}}));
@@ -378,11 +361,8 @@ void TestAuditTrail::appliedIsNeverUndone()
 
 void TestAuditTrail::retryWithTheSameNumberSettlesEarlierEntries()
 {
-    SimulatorFixture sim;
-    QTemporaryDir dir;
-    auto log = AuditLog::open(dir.filePath(QStringLiteral("audit.sqlite")));
-    auto client = sim.client();
-    AuditTrail trail(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("cli"));
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
     // The first try was lost with its answer: unknown.
     sim.simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-before-apply")}).value());
     auto first = std::make_shared<AuditRecording>();
