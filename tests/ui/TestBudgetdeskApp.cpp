@@ -54,7 +54,8 @@ struct Run
 Run runApp(const QStringList &arguments, bool display = true)
 {
     QProcess process;
-    QProcessEnvironment environment = test::childProcessEnvironment();
+    QProcessEnvironment environment
+        = test::childProcessEnvironment(QProcessEnvironment::systemEnvironment(), test::LeakCheck::Off);
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"),
                        display ? QStringLiteral("offscreen") : QStringLiteral("xcb"));
     environment.remove(QStringLiteral("DISPLAY"));
@@ -146,7 +147,8 @@ private Q_SLOTS:
         QTemporaryDir home;
         const QString realData = home.filePath(QStringLiteral("data"));
         QProcess process;
-        QProcessEnvironment environment = test::childProcessEnvironment();
+        QProcessEnvironment environment
+            = test::childProcessEnvironment(QProcessEnvironment::systemEnvironment(), test::LeakCheck::Off);
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         environment.insert(QStringLiteral("XDG_DATA_HOME"), realData);
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
