@@ -308,6 +308,12 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
         if (!known)
             return usageError(QStringLiteral("未知的 profile 子命令“%1”").arg(sub),
                               QStringLiteral("unknown profile subcommand '%1'").arg(sub));
+        if (options.command == Command::ProfileTest && options.arguments.size() == 2) {
+            const auto id = stockIdFrom(options.arguments.at(1));
+            if (!id)
+                return stockIdError(options.arguments.at(1));
+            options.arguments[1] = *id;
+        }
     } else if (command == QLatin1String("history")) {
         if (auto problem = expect(0, 0))
             return *problem;

@@ -294,6 +294,9 @@ void TestBudgetdeskCli::invalidInputExitsFour_data()
             << QStringList{QStringLiteral("lookup"), id} << false;
         QTest::newRow(qPrintable(QStringLiteral("modify %1").arg(QLatin1String(name)))) << modify(id, total) << false;
     }
+    QTest::newRow("profile test of ..") << QStringList{QStringLiteral("profile"), QStringLiteral("test"),
+                                                       QStringLiteral("anyone"), QStringLiteral("..")}
+                                        << false;
     QTest::newRow("full-width mchid") << QStringList{QStringLiteral("--mchid"), QStringLiteral("１９０００００１０９"),
                                                      QStringLiteral("lookup"), weekend}
                                       << false;
