@@ -1,6 +1,7 @@
 #include "BudgetForm.h"
 
 #include "ButtonShortcut.h"
+#include "CountField.h"
 #include "UiLanguage.h"
 #include "busifavor/RequestNumberGenerator.h"
 #include "http/ClockOffsetMeter.h"
@@ -14,14 +15,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QRegularExpressionValidator>
-#include <QSpinBox>
 
 namespace budgetdesk::ui {
-
-namespace {
-constexpr int MaximumCount = 1000000000;
-} // namespace
 
 BudgetForm::BudgetForm(QWidget *parent)
     : QGroupBox(parent)
@@ -43,11 +38,9 @@ BudgetForm::BudgetForm(QWidget *parent)
     grid->addLayout(dimensions, 0, 1, 1, 2);
 
     m_currentCaption = new QLabel(this);
-    m_current = new QSpinBox(this);
+    m_current = new CountField(this);
     m_current->setObjectName(QStringLiteral("currentValue"));
-    m_current->setRange(0, MaximumCount);
     m_current->setReadOnly(true);
-    m_current->setButtonSymbols(QAbstractSpinBox::NoButtons);
     m_unlockCurrent = new QCheckBox(this);
     m_unlockCurrent->setObjectName(QStringLiteral("unlockCurrent"));
     grid->addWidget(m_currentCaption, 1, 0);
@@ -55,10 +48,8 @@ BudgetForm::BudgetForm(QWidget *parent)
     grid->addWidget(m_unlockCurrent, 1, 2);
 
     m_targetCaption = new QLabel(this);
-    m_target = new QSpinBox(this);
+    m_target = new CountField(this);
     m_target->setObjectName(QStringLiteral("targetValue"));
-    m_target->setRange(1, MaximumCount);
-    m_target->setGroupSeparatorShown(false);
     m_delta = new QLabel(this);
     m_delta->setObjectName(QStringLiteral("delta"));
     m_stopIssuing = new QPushButton(this);
@@ -73,9 +64,8 @@ BudgetForm::BudgetForm(QWidget *parent)
     m_numberCaption = new QLabel(this);
     m_requestNumber = new QLineEdit(this);
     m_requestNumber->setObjectName(QStringLiteral("requestNumber"));
-    m_requestNumber->setMaxLength(128);
-    m_requestNumber->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9A-Za-z_-]{0,128}")), m_requestNumber));
+    // No validator or length cap: a pasted number that does not fit is shown and refused
+    // with the reason, never quietly rewritten into another one.
     m_generate = new QPushButton(this);
     m_generate->setObjectName(QStringLiteral("generateRequestNumber"));
     grid->addWidget(m_numberCaption, 3, 0);
@@ -109,13 +99,12 @@ BudgetForm::BudgetForm(QWidget *parent)
     connect(m_total, &QRadioButton::toggled, this, &BudgetForm::dimensionChanged);
     connect(m_unlockCurrent, &QCheckBox::toggled, this, [this](bool unlocked) {
         m_current->setReadOnly(!unlocked);
-        m_current->setButtonSymbols(unlocked ? QAbstractSpinBox::UpDownArrows : QAbstractSpinBox::NoButtons);
         if (!unlocked)
             dimensionChanged(); // back to the looked-up value
         revalidate();
     });
-    connect(m_current, &QSpinBox::valueChanged, this, &BudgetForm::edited);
-    connect(m_target, &QSpinBox::valueChanged, this, &BudgetForm::edited);
+    connect(m_current, &QLineEdit::textChanged, this, &BudgetForm::edited);
+    connect(m_target, &QLineEdit::textChanged, this, &BudgetForm::edited);
     connect(m_requestNumber, &QLineEdit::textChanged, this, &BudgetForm::revalidate);
     connect(m_generate, &QPushButton::clicked, this, &BudgetForm::startNewChange);
     connect(m_stopIssuing, &QPushButton::clicked, this, &BudgetForm::stopIssuing);
@@ -198,12 +187,8 @@ void BudgetForm::dimensionChanged()
 {
     const bool total = dimension() == BudgetDimension::Total;
     const qint64 current = !m_stock ? 0 : total ? m_stock->maxCoupons : m_stock->maxCouponsByDay.value_or(0);
-    const QSignalBlocker blockCurrent(m_current);
-    const QSignalBlocker blockTarget(m_target);
-    m_current->setValue(int(current));
-    // A total can never go below what was issued; a daily cap can go down to 1.
-    m_target->setMinimum(total && m_stock ? int(qMax<qint64>(1, m_stock->totalSendNum)) : 1);
-    m_target->setValue(int(qMax<qint64>(current, m_target->minimum())));
+    m_current->setValue(current);
+    m_target->setValue(current); // "nothing to change yet", until a target is typed
     startNewChange();
 }
 
@@ -226,7 +211,7 @@ void BudgetForm::stopIssuing()
     if (!canStopIssuing())
         return;
     m_total->setChecked(true);
-    m_target->setValue(int(m_stock->totalSendNum));
+    m_target->setValue(m_stock->totalSendNum);
     m_target->setFocus();
 }
 
@@ -264,8 +249,8 @@ BudgetChange BudgetForm::draft() const
     BudgetChange change;
     change.stockId = m_stock ? m_stock->stockId : QString();
     change.dimension = dimension();
-    change.target = m_target->value();
-    change.current = m_current->value();
+    change.target = m_target->value().value_or(0);
+    change.current = m_current->value().value_or(0);
     change.requestNumber = m_requestNumber->text();
     return change;
 }
@@ -285,10 +270,40 @@ void BudgetForm::revalidate()
     const BudgetChange change = draft();
     m_problems = m_stock ? validateBudgetChange(change, m_stock, QDateTime::currentDateTimeUtc(), m_mchid)
                          : QList<BudgetProblem>{};
-    m_delta->setText(m_stock ? describe(*change.current, change.target) : QString());
+    // Text that is no count at all is said as such, not as "out of range" for a 0 nobody typed.
+    m_inputProblems.clear();
+    const bool targetTyped = m_target->value().has_value();
+    const bool currentTyped = m_current->value().has_value();
+    if (m_stock && !targetTyped) {
+        m_inputProblems << (m_target->isBlank() ? tr("Type the target value.")
+                                                : tr("The target “%1” is not a number (full-width digits and "
+                                                     "thousands separators are fine).")
+                                                      .arg(m_target->text()));
+        m_problems.removeIf([](const BudgetProblem &p) {
+            return p.code() == BudgetProblem::Code::TargetOutOfRange
+                || p.code() == BudgetProblem::Code::TargetUnchanged;
+        });
+    }
+    if (m_stock && !currentTyped) {
+        m_inputProblems << tr("The current value “%1” is not a number.").arg(m_current->text());
+        m_problems.removeIf([](const BudgetProblem &p) { return p.code() == BudgetProblem::Code::TargetUnchanged; });
+    }
+    m_delta->setText(m_stock && targetTyped && currentTyped ? describe(*change.current, change.target) : QString());
+    auto flagged = [&](const QString &field) {
+        return std::any_of(m_problems.cbegin(), m_problems.cend(), [&](const BudgetProblem &p) {
+            return p.isBlocking() && p.field() == field && p.code() != BudgetProblem::Code::TargetUnchanged;
+        });
+    };
+    m_target->setFlagged(m_stock && (!targetTyped || flagged(QStringLiteral("target"))));
+    m_current->setFlagged(m_stock && (!currentTyped || flagged(QStringLiteral("current"))));
+    m_requestNumber->setStyleSheet(m_stock && flagged(QStringLiteral("request_no"))
+                                       ? QStringLiteral("QLineEdit { border: 1px solid #c0392b; }")
+                                       : QString());
 
-    const bool blocked = !m_stock || hasBlockingProblem(m_problems);
+    const bool blocked = !m_stock || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty();
     QStringList lines;
+    for (const QString &problem : std::as_const(m_inputProblems))
+        lines.append(QStringLiteral("✘ ") + problem);
     for (const BudgetProblem &problem : m_problems)
         lines.append((problem.isBlocking() ? QStringLiteral("✘ ") : QStringLiteral("⚠ "))
                      + UiLanguage::pick(problem.text()));
@@ -314,8 +329,8 @@ void BudgetForm::revalidate()
                  nullptr, int(m_stock->totalSendNum))
             : tr("Not available: the batch has issued nothing yet, or its total already equals what it has issued."));
     // "Nothing to change yet" is a state, not a mistake: said quietly rather than in red.
-    const bool onlyUnchanged
-        = m_problems.size() == 1 && m_problems.first().code() == BudgetProblem::Code::TargetUnchanged;
+    const bool onlyUnchanged = m_inputProblems.isEmpty() && m_problems.size() == 1
+        && m_problems.first().code() == BudgetProblem::Code::TargetUnchanged;
     m_problem->setStyleSheet(onlyUnchanged
                                  ? QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name())
                                  : blocked ? QStringLiteral("color: #c0392b;")
@@ -328,7 +343,7 @@ void BudgetForm::revalidate()
 
 std::optional<BudgetChange> BudgetForm::change() const
 {
-    if (!m_stock || m_locked || hasBlockingProblem(m_problems))
+    if (!m_stock || m_locked || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty())
         return std::nullopt;
     return draft();
 }

@@ -13,13 +13,16 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
-class QSpinBox;
 
 namespace budgetdesk::ui {
 
+class CountField;
+
 // The change being prepared: one dimension, the current value from the lookup (read-only
-// unless deliberately unlocked), the target, the request number. Validated on every edit;
-// `change()` is set only when nothing blocks sending.
+// unless deliberately unlocked), the target, the request number. What the boxes show is what
+// would be sent: typed text is never clamped or rewritten, so input out of range stays in
+// view, marked, with the reason next to it. Validated on every edit; `change()` is set only
+// when nothing blocks sending.
 class BudgetForm : public QGroupBox
 {
     Q_OBJECT
@@ -68,16 +71,17 @@ private:
     bool m_numberUsed = false;
     bool m_locked = false;
     QList<BudgetProblem> m_problems;
+    QStringList m_inputProblems; // typed text that is not a count at all
     std::optional<qint64> m_clockOffset;
 
     QLabel *m_dimensionCaption;
     QRadioButton *m_total;
     QRadioButton *m_perDay;
     QLabel *m_currentCaption;
-    QSpinBox *m_current;
+    CountField *m_current;
     QCheckBox *m_unlockCurrent;
     QLabel *m_targetCaption;
-    QSpinBox *m_target;
+    CountField *m_target;
     QLabel *m_delta;
     QPushButton *m_stopIssuing;
     QLabel *m_numberCaption;

@@ -176,6 +176,18 @@
         <source>Beyond 5 minutes WeChat Pay refuses every request (SIGN_ERROR): turn on automatic time synchronisation.</source>
         <translation>偏差超过 5 分钟时微信支付会拒绝所有请求（SIGN_ERROR）：请开启自动同步时间。</translation>
     </message>
+    <message>
+        <source>Type the target value.</source>
+        <translation>请填写目标值。</translation>
+    </message>
+    <message>
+        <source>The target “%1” is not a number (full-width digits and thousands separators are fine).</source>
+        <translation>目标值“%1”不是数字（可以用全角数字和千位分隔符）。</translation>
+    </message>
+    <message>
+        <source>The current value “%1” is not a number.</source>
+        <translation>当前值“%1”不是数字。</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::BudgetPage</name>

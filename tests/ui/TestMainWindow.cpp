@@ -93,11 +93,9 @@ private Q_SLOTS:
         QCOMPARE(f.text("stockIssued"), QStringLiteral("12840"));
         QVERIFY(f.text("stockLookedUp").contains(QStringLiteral("verified")));
 
-        auto *current = f.find<QSpinBox>("currentValue");
-        QCOMPARE(current->value(), 50000);
+        auto *current = f.find<QLineEdit>("currentValue");
+        QCOMPARE(current->text(), QStringLiteral("50000"));
         QVERIFY(current->isReadOnly());
-        auto *target = f.find<QSpinBox>("targetValue");
-        QCOMPARE(target->minimum(), 12840); // a total never goes below what was issued
         f.setTarget(60000);
         QCOMPARE(f.text("delta"), QStringLiteral("50000 → 60000 (+10000)"));
         const QString number = f.find<QLineEdit>("requestNumber")->text();
@@ -106,6 +104,7 @@ private Q_SLOTS:
         // Keyboard first: Ctrl+Enter from the target field sends.
         const int asked = Dialogs::confirmationsShown();
         Dialogs::setNextConfirmation(true);
+        auto *target = f.find<QLineEdit>("targetValue");
         target->setFocus();
         QTest::keyClick(target, Qt::Key_Return, Qt::ControlModifier);
         QTRY_COMPARE(Dialogs::confirmationsShown(), asked + 1); // the button animates its click first
@@ -142,7 +141,7 @@ private Q_SLOTS:
         WindowFixture f;
         f.lookUp(Running);
         QTest::mouseClick(f.find<QRadioButton>("dimensionPerDay"), Qt::LeftButton);
-        QCOMPARE(f.find<QSpinBox>("currentValue")->value(), 5000);
+        QCOMPARE(f.find<QLineEdit>("currentValue")->text(), QStringLiteral("5000"));
         f.setTarget(4000);
         QCOMPARE(f.text("delta"), QStringLiteral("5000 → 4000 (-1000)"));
         Dialogs::setNextConfirmation(true);
@@ -163,7 +162,7 @@ private Q_SLOTS:
         QVERIFY(stop->isEnabled());
         QTest::mouseClick(stop, Qt::LeftButton);
         QVERIFY(f.find<QRadioButton>("dimensionTotal")->isChecked());
-        QCOMPARE(f.find<QSpinBox>("targetValue")->value(), 12840);
+        QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("12840"));
         QCOMPARE(f.text("delta"), QStringLiteral("50000 → 12840 (-37160)"));
 
         Dialogs::setNextConfirmation(true);
@@ -221,12 +220,14 @@ private Q_SLOTS:
 
         // Switching dimension starts over from the per-day cap's current value: nothing to send.
         QTest::mouseClick(f.find<QRadioButton>("dimensionPerDay"), Qt::LeftButton);
-        QCOMPARE(f.find<QSpinBox>("targetValue")->value(), 5000);
+        QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("5000"));
         QVERIFY(!send->isEnabled());
-        // The total's floor is the issued count: typing below it is refused by the spin box.
+        // The total's floor is the issued count: below it stays in view, marked, and blocks 发送.
         QTest::mouseClick(f.find<QRadioButton>("dimensionTotal"), Qt::LeftButton);
         f.setTarget(100);
-        QVERIFY(f.find<QSpinBox>("targetValue")->value() >= 12840);
+        QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("100"));
+        QVERIFY(!send->isEnabled());
+        QVERIFY(f.text("formProblem").contains(QStringLiteral("12840")));
 
         // Ctrl+Enter on an invalid form sends nothing; the server never saw a change.
         const int asked = Dialogs::confirmationsShown();
@@ -268,7 +269,76 @@ private Q_SLOTS:
         QCOMPARE(serverTotal(f, Running), 50000);
         QVERIFY(history(f).isEmpty());
         QVERIFY(f.find<QPushButton>("sendButton")->isEnabled()); // the typed form is intact
-        QCOMPARE(f.find<QSpinBox>("targetValue")->value(), 70000);
+        QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("70000"));
+    }
+
+    // What the box shows is what is confirmed and sent: typed text is never clamped, replaced
+    // by an earlier value, or rewritten. (Before: 20000 then 12000 showed 12000 while 20000 was
+    // confirmed; 2000000000 became 200000000; out-of-range input was silently replaced.)
+    void whatIsShownIsWhatIsSent_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<qint64>("sent"); // 0: must be blocked
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("plain") << QStringLiteral("61000") << qint64(61000) << QString();
+        QTest::newRow("thousands separators") << QStringLiteral("62,500") << qint64(62500) << QString();
+        QTest::newRow("full-width digits and comma") << QStringLiteral("６３，０００") << qint64(63000) << QString();
+        QTest::newRow("surrounding spaces") << QStringLiteral("  64000 ") << qint64(64000) << QString();
+        QTest::newRow("below the issued count") << QStringLiteral("12000") << qint64(0) << QStringLiteral("12840");
+        QTest::newRow("zero") << QStringLiteral("0") << qint64(0) << QStringLiteral("1000000000");
+        QTest::newRow("beyond 10^9") << QStringLiteral("2000000000") << qint64(0) << QStringLiteral("1000000000");
+        QTest::newRow("not a number") << QStringLiteral("abc") << qint64(0) << QStringLiteral("abc");
+        QTest::newRow("a decimal") << QStringLiteral("60000.5") << qint64(0) << QStringLiteral("60000.5");
+        QTest::newRow("separators out of place") << QStringLiteral("6,00,00") << qint64(0) << QStringLiteral("6,00,00");
+        QTest::newRow("empty") << QString() << qint64(0) << QString();
+    }
+
+    void whatIsShownIsWhatIsSent()
+    {
+        QFETCH(QString, typed);
+        QFETCH(qint64, sent);
+        QFETCH(QString, reason);
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(20000); // a first value, then the one that counts
+        f.typeTarget(typed);
+        auto *target = f.find<QLineEdit>("targetValue");
+        QCOMPARE(target->text(), typed); // shown exactly as typed, never replaced
+        auto *send = f.find<QPushButton>("sendButton");
+        if (sent == 0) {
+            QVERIFY(!send->isEnabled());
+            // Either language: digits compared without their grouping.
+            QVERIFY2(f.text("formProblem").remove(u',').contains(QString(reason).remove(u',')),
+                     qPrintable(f.text("formProblem")));
+            QVERIFY(f.text("formProblem").startsWith(QStringLiteral("✘")));
+            QVERIFY(!target->styleSheet().isEmpty()); // marked
+            QCOMPARE(serverTotal(f, Running), 50000);
+            return;
+        }
+        QVERIFY(send->isEnabled());
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY2(Dialogs::lastConfirmationText().contains(QString::number(sent)),
+                 qPrintable(Dialogs::lastConfirmationText()));
+        QCOMPARE(serverTotal(f, Running), sent);
+    }
+
+    // A request number that does not fit is shown as pasted and refused with the reason — not
+    // quietly cut to the characters that fit (before: "abc 订单#1" became "abc1").
+    void requestNumberIsNeverRewritten()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(60000);
+        auto *number = f.find<QLineEdit>("requestNumber");
+        number->selectAll();
+        number->insert(QStringLiteral("abc 订单#1")); // pasted
+        QCOMPARE(number->text(), QStringLiteral("abc 订单#1"));
+        QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled());
+        QVERIFY(f.text("formProblem").contains(QStringLiteral("128"))); // the rule, in words
+        number->setText(QString(129, u'a'));
+        QCOMPARE(number->text().size(), 129); // not cut to 128 either
+        QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled());
     }
 
     void lookupErrorsAreExplained()
@@ -379,7 +449,7 @@ private Q_SLOTS:
         auto *cancel = f.find<QPushButton>("cancelButton");
         QVERIFY(cancel->isVisible());
         QVERIFY(f.find<QProgressBar>("busyIndicator")->isVisible());
-        QVERIFY(!f.find<QSpinBox>("targetValue")->isEnabled());
+        QVERIFY(!f.find<QLineEdit>("targetValue")->isEnabled());
         QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled());
         QTest::qWait(300);
         QTest::keyClick(&f.window(), Qt::Key_Escape); // stop waiting: a checking lookup starts
@@ -390,7 +460,7 @@ private Q_SLOTS:
         QVERIFY2(badge(f).contains(QStringLiteral("无法确认")), qPrintable(badge(f)));
         // The number may have reached the server: it stays, for a retry of the same change.
         QCOMPARE(f.find<QLineEdit>("requestNumber")->text(), number);
-        QCOMPARE(f.find<QSpinBox>("targetValue")->value(), 80000);
+        QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("80000"));
 
         // History flags it; 核对 settles it with a verified lookup.
         QTRY_COMPARE(history(f).size(), 1);

@@ -9,7 +9,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QTest>
 
 #include <memory>
@@ -68,11 +67,19 @@ public:
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->budgetPage()->isBusy(), 15000);
     }
 
-    void setTarget(int value)
+    void setTarget(int value) { typeTarget(QString::number(value)); }
+    // Types into 目标值 as a user would (select all, then the keys); text a keyboard cannot
+    // type here (full-width digits come from an input method or a paste) is inserted.
+    void typeTarget(const QString &text)
     {
-        auto *target = find<QSpinBox>("targetValue");
+        auto *target = find<QLineEdit>("targetValue");
         target->selectAll();
-        QTest::keyClicks(target, QString::number(value));
+        QTest::keyClick(target, Qt::Key_Delete);
+        const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        if (ascii)
+            QTest::keyClicks(target, text);
+        else
+            target->insert(text);
     }
 
     // Clicks 发送 (the confirmation is answered by `confirm`) and waits for the outcome.
