@@ -2,6 +2,7 @@
 
 #include "ButtonShortcut.h"
 #include "CountField.h"
+#include "Dialogs.h"
 #include "UiLanguage.h"
 #include "busifavor/RequestNumberGenerator.h"
 #include "http/ClockOffsetMeter.h"
@@ -72,24 +73,33 @@ BudgetForm::BudgetForm(QWidget *parent)
     grid->addWidget(m_requestNumber, 3, 1);
     grid->addWidget(m_generate, 3, 2);
 
+    m_retryNotice = new QLabel(this);
+    m_retryNotice->setObjectName(QStringLiteral("retryNotice"));
+    m_retryNotice->setWordWrap(true);
+    m_retryNotice->setStyleSheet(QStringLiteral("color: #b9770e;"));
+    m_retrySame = new QPushButton(this);
+    m_retrySame->setObjectName(QStringLiteral("retrySameChange"));
+    grid->addWidget(m_retryNotice, 4, 0, 1, 2);
+    grid->addWidget(m_retrySame, 4, 2);
+
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("formProblem"));
     m_problem->setWordWrap(true);
-    grid->addWidget(m_problem, 4, 0, 1, 3);
+    grid->addWidget(m_problem, 5, 0, 1, 3);
 
     m_clockWarning = new QLabel(this);
     m_clockWarning->setObjectName(QStringLiteral("clockWarning"));
     m_clockWarning->setWordWrap(true);
     m_clockWarning->setStyleSheet(QStringLiteral("color: #b9770e;"));
     m_clockWarning->hide();
-    grid->addWidget(m_clockWarning, 5, 0, 1, 3);
+    grid->addWidget(m_clockWarning, 6, 0, 1, 3);
 
     m_send = new QPushButton(this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(false);
     addButtonShortcut(m_send, QKeySequence(Qt::CTRL | Qt::Key_Return));
     addButtonShortcut(m_send, QKeySequence(Qt::CTRL | Qt::Key_Enter));
-    grid->addWidget(m_send, 6, 2);
+    grid->addWidget(m_send, 7, 2);
     grid->setColumnStretch(1, 1);
 
     // Spin boxes and line edits claim Ctrl+Enter for themselves; let it reach 发送.
@@ -106,7 +116,8 @@ BudgetForm::BudgetForm(QWidget *parent)
     connect(m_current, &QLineEdit::textChanged, this, &BudgetForm::edited);
     connect(m_target, &QLineEdit::textChanged, this, &BudgetForm::edited);
     connect(m_requestNumber, &QLineEdit::textChanged, this, &BudgetForm::revalidate);
-    connect(m_generate, &QPushButton::clicked, this, &BudgetForm::startNewChange);
+    connect(m_generate, &QPushButton::clicked, this, &BudgetForm::generateRequested);
+    connect(m_retrySame, &QPushButton::clicked, this, &BudgetForm::retryUnconfirmed);
     connect(m_stopIssuing, &QPushButton::clicked, this, &BudgetForm::stopIssuing);
     connect(m_send, &QPushButton::clicked, this, &BudgetForm::sendRequested);
 
@@ -153,6 +164,9 @@ void BudgetForm::retranslate()
     m_requestNumber->setToolTip(tr("modify_budget_request_no: identifies this change. Retries of the same change keep "
                                    "it; a new change gets a new one."));
     m_generate->setText(tr("Generate"));
+    m_retrySame->setText(tr("Retry the same change"));
+    m_retrySame->setToolTip(tr("Back to the unconfirmed change, with its request number: a retry that cannot "
+                               "take effect twice."));
     m_stopIssuing->setText(tr("Stop issuing"));
     m_send->setText(tr("Send…"));
     m_send->setToolTip(tr("Send the change (Ctrl+Enter)"));
@@ -172,6 +186,9 @@ BudgetDimension BudgetForm::dimension() const
 
 void BudgetForm::setStock(const std::optional<StockDetails> &stock, const QString &mchid)
 {
+    // An unconfirmed change stays retryable while its batch is the one in view.
+    if (m_unconfirmed && (!stock || stock->stockId != m_unconfirmed->stockId))
+        m_unconfirmed.reset();
     m_stock = stock;
     m_mchid = mchid;
     m_unlockCurrent->setChecked(false);
@@ -222,15 +239,77 @@ bool BudgetForm::stopsIssuing(const BudgetChange &change, const StockDetails &st
 
 void BudgetForm::edited()
 {
-    if (m_numberUsed)
+    if (m_numberUsed) {
         startNewChange(); // the last change ended: this edit begins a new one
-    else
-        revalidate();
+        return;
+    }
+    // The unconfirmed change's number belongs to that change alone: a different target (or
+    // dimension, or current value) under it would be refused as a mismatch — or worse, read as
+    // the same change. It gets a number of its own; 重试同一修改 brings the old one back.
+    if (m_unconfirmed && m_requestNumber->text() == m_unconfirmed->requestNumber) {
+        const BudgetChange now = draft();
+        if (now.dimension != m_unconfirmed->dimension || now.target != m_unconfirmed->target
+            || now.current != m_unconfirmed->current) {
+            const QSignalBlocker block(m_requestNumber);
+            m_requestNumber->setText(RequestNumberGenerator().next());
+        }
+    }
+    revalidate();
 }
 
 void BudgetForm::finishChange(bool definite)
 {
     m_numberUsed = definite;
+    if (definite)
+        m_unconfirmed.reset();
+    else
+        m_unconfirmed = draft();
+    revalidate();
+}
+
+void BudgetForm::generateRequested()
+{
+    // Replacing the number of an unconfirmed change loses the one safe way to retry it.
+    if (m_unconfirmed && m_requestNumber->text() == m_unconfirmed->requestNumber
+        && !Dialogs::confirm(this, tr("Replace the request number?"),
+                             tr("The last change (request number %1) may still take effect. Retried with a new "
+                                "number it could take effect twice. Replace the number anyway?")
+                                 .arg(m_unconfirmed->requestNumber)))
+        return;
+    startNewChange();
+}
+
+void BudgetForm::retryUnconfirmed()
+{
+    if (!m_unconfirmed)
+        return;
+    const BudgetChange change = *m_unconfirmed;
+    (change.dimension == BudgetDimension::Total ? m_total : m_perDay)->setChecked(true);
+    m_unlockCurrent->setChecked(true); // the value it was sent with, whatever the lookup says now
+    m_current->setValue(*change.current);
+    m_target->setValue(change.target);
+    const QSignalBlocker block(m_requestNumber);
+    m_requestNumber->setText(change.requestNumber);
+    m_numberUsed = false;
+    revalidate();
+}
+
+void BudgetForm::updateRetryNotice()
+{
+    const bool pending = m_unconfirmed && m_stock && !m_locked;
+    const bool same = pending && m_requestNumber->text() == m_unconfirmed->requestNumber;
+    m_retryNotice->setVisible(pending);
+    m_retrySame->setVisible(pending && !same);
+    if (!pending)
+        return;
+    m_retryNotice->setText(
+        same ? tr("Retrying the unconfirmed change with its request number %1: it cannot take effect twice.")
+                   .arg(m_unconfirmed->requestNumber)
+             : tr("The last change (%1 → %2, request number %3) is unconfirmed. This is a different change with a "
+                  "new request number; to retry that one safely, use “Retry the same change”.")
+                   .arg(*m_unconfirmed->current)
+                   .arg(m_unconfirmed->target)
+                   .arg(m_unconfirmed->requestNumber));
 }
 
 void BudgetForm::setLocked(bool locked)
@@ -336,6 +415,7 @@ void BudgetForm::revalidate()
                                  : blocked ? QStringLiteral("color: #c0392b;")
                                            : QStringLiteral("color: #b9770e;"));
 
+    updateRetryNotice();
     const bool valid = !blocked && !m_locked;
     m_send->setEnabled(valid);
     Q_EMIT validityChanged(valid);

@@ -35,8 +35,10 @@ public:
     // Server time minus local time, as last measured: a warning before signing when it is
     // large enough to matter (beyond 5 minutes every signature is refused).
     void setClockOffset(std::optional<qint64> offsetSeconds);
-    // After a definite outcome the next edit is a new change with a new request number;
-    // after an uncertain one the number stays, for a retry.
+    // After a definite outcome the next edit is a new change with a new request number.
+    // After an uncertain one the number stays for a retry of the same change — and only for
+    // that: an edit that makes it a different change gets a new number, with 重试同一修改
+    // offered to go back to the unconfirmed one.
     void finishChange(bool definite);
 
     std::optional<BudgetChange> change() const;
@@ -62,6 +64,9 @@ private:
     void stopIssuing();
     bool canStopIssuing() const;
     void edited();
+    void generateRequested();
+    void retryUnconfirmed();
+    void updateRetryNotice();
     void revalidate();
     BudgetDimension dimension() const;
     BudgetChange draft() const;
@@ -70,6 +75,7 @@ private:
     QString m_mchid;
     bool m_numberUsed = false;
     bool m_locked = false;
+    std::optional<BudgetChange> m_unconfirmed; // the last change, if its outcome is not known
     QList<BudgetProblem> m_problems;
     QStringList m_inputProblems; // typed text that is not a count at all
     std::optional<qint64> m_clockOffset;
@@ -87,6 +93,8 @@ private:
     QLabel *m_numberCaption;
     QLineEdit *m_requestNumber;
     QPushButton *m_generate;
+    QLabel *m_retryNotice;
+    QPushButton *m_retrySame;
     QLabel *m_problem;
     QLabel *m_clockWarning;
     QPushButton *m_send;

@@ -141,6 +141,7 @@ void BudgetPage::setBusy(const QString &what)
     m_stockId->setReadOnly(busy);
     m_lookUp->setEnabled(!busy && m_session);
     m_form->setLocked(busy || !m_stock);
+    Q_EMIT busyChanged(busy);
 }
 
 void BudgetPage::lookUp()

@@ -48,6 +48,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void changeFinished(const budgetdesk::BudgetOutcome &outcome);
+    // A lookup or change started or ended: while busy, the session must not be swapped away
+    // (its client owns the change in flight).
+    void busyChanged(bool busy);
 
 protected:
     void changeEvent(QEvent *event) override;

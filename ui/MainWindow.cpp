@@ -107,6 +107,12 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     toolbar->addWidget(m_profileBox);
     connect(m_profileBox, &QComboBox::activated, this,
             [this](int index) { openProfile(m_profileBox->itemText(index)); });
+    // Not offered while a change is on its way (openProfile refuses it too).
+    connect(m_budget, &BudgetPage::busyChanged, m_profileBox, [this](bool busy) {
+        m_profileBox->setEnabled(!busy);
+        m_profileBox->setToolTip(busy ? tr("A change is being sent: switch profiles once it has finished.")
+                                      : QString());
+    });
 
     buildMenus();
     connect(m_budget, &BudgetPage::changeFinished, m_history, &HistoryPage::refresh);
@@ -286,6 +292,13 @@ void MainWindow::refreshProfiles()
 
 bool MainWindow::openProfile(const QString &name)
 {
+    // The session's client owns the change in flight: swapping it now would drop the change
+    // mid-way — applied on the server, never shown, its audit entry left pending.
+    if (m_budget->isBusy()) {
+        statusBar()->showMessage(tr("A change is being sent: switch profiles once it has finished."));
+        m_profileBox->setCurrentText(profileName());
+        return false;
+    }
     std::optional<MerchantProfile> profile = isDemo() && name == m_context.demo->profile().name
         ? std::optional(m_context.demo->profile())
         : m_profiles.profile(name);

@@ -188,6 +188,30 @@
         <source>The current value “%1” is not a number.</source>
         <translation>当前值“%1”不是数字。</translation>
     </message>
+    <message>
+        <source>Retry the same change</source>
+        <translation>重试同一修改</translation>
+    </message>
+    <message>
+        <source>Back to the unconfirmed change, with its request number: a retry that cannot take effect twice.</source>
+        <translation>回到结果未确认的那次修改及其请求单号：这样重试不会重复生效。</translation>
+    </message>
+    <message>
+        <source>Replace the request number?</source>
+        <translation>更换请求单号？</translation>
+    </message>
+    <message>
+        <source>The last change (request number %1) may still take effect. Retried with a new number it could take effect twice. Replace the number anyway?</source>
+        <translation>上一次修改（请求单号 %1）仍可能生效。换新单号重试可能使修改生效两次。仍要更换单号吗？</translation>
+    </message>
+    <message>
+        <source>Retrying the unconfirmed change with its request number %1: it cannot take effect twice.</source>
+        <translation>正在重试结果未确认的修改，请求单号 %1 不变：不会重复生效。</translation>
+    </message>
+    <message>
+        <source>The last change (%1 → %2, request number %3) is unconfirmed. This is a different change with a new request number; to retry that one safely, use “Retry the same change”.</source>
+        <translation>上一次修改（%1 → %2，请求单号 %3）结果未确认。现在是另一项修改，已换用新单号（放弃并新建）；要安全重试上一次修改，请点“重试同一修改”。</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::BudgetPage</name>
@@ -496,6 +520,10 @@
     <message>
         <source>A change is being sent. Close anyway? It may still take effect; it stays in the history as unconfirmed until checked.</source>
         <translation>修改正在发送中。仍要关闭吗？该修改仍可能生效，在核对前会以“未确认”保留在历史中。</translation>
+    </message>
+    <message>
+        <source>A change is being sent: switch profiles once it has finished.</source>
+        <translation>正在发送修改，完成后才能切换配置。</translation>
     </message>
 </context>
 <context>

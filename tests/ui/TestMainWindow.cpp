@@ -434,6 +434,80 @@ private Q_SLOTS:
         QVERIFY(!history(f).first().isUnresolved());
     }
 
+    // Before: switching profile mid-change destroyed the change with its session — applied on
+    // the server, never shown, its audit entry left pending.
+    void noProfileSwitchWhileAChangeIsInFlight()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(66000);
+        f.setFaults({QStringLiteral("delay=1500"), QStringLiteral("count=1")});
+        Dialogs::setNextConfirmation(true);
+        QTest::mouseClick(f.find<QPushButton>("sendButton"), Qt::LeftButton);
+        QVERIFY(f.window().budgetPage()->isBusy());
+        QVERIFY(!f.find<QComboBox>("profileSelector")->isEnabled());
+        QVERIFY(!f.window().openProfile(f.demo().profile().name)); // refused, not swapped
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window().budgetPage()->isBusy(), 20000);
+        QVERIFY(f.find<QComboBox>("profileSelector")->isEnabled());
+        QVERIFY2(badge(f).contains(QStringLiteral("已验签")), qPrintable(badge(f)));
+        QTRY_COMPARE(history(f).size(), 1);
+        QCOMPARE(history(f).first().effectiveOutcome(), QStringLiteral("applied"));
+    }
+
+    // After an unconfirmed outcome the old request number belongs to that change only: an edit
+    // makes a new change with a new number, 重试同一修改 goes back, and 生成 asks first.
+    // (Before: the edited, different change was sent under the old number.)
+    void unconfirmedChangeIsRetriedOnlyAsItself()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(80000);
+        auto *number = f.find<QLineEdit>("requestNumber");
+        const QString unconfirmed = number->text();
+        f.setFaults({QStringLiteral("delay=3000")});
+        Dialogs::setNextConfirmation(true);
+        QTest::mouseClick(f.find<QPushButton>("sendButton"), Qt::LeftButton);
+        auto *cancel = f.find<QPushButton>("cancelButton");
+        QTest::qWait(300);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTest::qWait(100);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window().budgetPage()->isBusy(), 10000);
+        QVERIFY2(badge(f).contains(QStringLiteral("无法确认")), qPrintable(badge(f)));
+        QCOMPARE(number->text(), unconfirmed);
+        auto *notice = f.find<QLabel>("retryNotice");
+        auto *retry = f.find<QPushButton>("retrySameChange");
+        QVERIFY(notice->isVisible());
+        QVERIFY(!retry->isVisible()); // it is the same change: nothing to go back to
+
+        f.setTarget(90000); // a different change
+        QVERIFY(number->text() != unconfirmed);
+        QVERIFY(notice->text().contains(unconfirmed));
+        QVERIFY(retry->isVisible());
+
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("80000"));
+        QCOMPARE(number->text(), unconfirmed);
+
+        const int asked = Dialogs::confirmationsShown();
+        Dialogs::setNextConfirmation(false);
+        QTest::mouseClick(f.find<QPushButton>("generateRequestNumber"), Qt::LeftButton);
+        QCOMPARE(Dialogs::confirmationsShown(), asked + 1); // asked before replacing it
+        QCOMPARE(number->text(), unconfirmed);
+
+        // The retry: the same change under the same number, which cannot apply twice.
+        f.setFaults({});
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY2(badge(f).contains(QStringLiteral("已验签")), qPrintable(badge(f)));
+        QCOMPARE(serverTotal(f, Running), 80000);
+        QTRY_COMPARE(history(f).size(), 2);
+        for (const AuditEntry &entry : history(f)) {
+            QCOMPARE(entry.change.requestNumber, unconfirmed);
+            QCOMPARE(entry.effectiveOutcome(), QStringLiteral("applied")); // the first settled by the retry
+        }
+    }
+
     void cancelKeepsTheFormAndLeavesAnUnconfirmedEntryToCheck()
     {
         WindowFixture f;
