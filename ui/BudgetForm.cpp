@@ -421,6 +421,12 @@ void BudgetForm::revalidate()
     Q_EMIT validityChanged(valid);
 }
 
+void BudgetForm::focusTarget()
+{
+    m_target->setFocus();
+    m_target->selectAll();
+}
+
 std::optional<BudgetChange> BudgetForm::change() const
 {
     if (!m_stock || m_locked || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty())

@@ -42,6 +42,7 @@ public:
     void finishChange(bool definite);
 
     std::optional<BudgetChange> change() const;
+    void focusTarget(); // after a lookup: the next thing to type
     QList<BudgetProblem> problems() const { return m_problems; }
     // "50000 → 60000 (+10000)"
     static QString describe(qint64 current, qint64 target);

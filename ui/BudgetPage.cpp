@@ -16,7 +16,6 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpressionValidator>
 #include <QVBoxLayout>
 
 namespace budgetdesk::ui {
@@ -31,9 +30,11 @@ BudgetPage::BudgetPage(QWidget *parent)
     m_stockCaption = new QLabel(this);
     m_stockId = new QLineEdit(this);
     m_stockId->setObjectName(QStringLiteral("stockIdEdit"));
-    m_stockId->setValidator(
-        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,20}")), m_stockId));
+    // No validator: a paste from a spreadsheet (" 1212 0000 0000 0002 ") must not vanish.
+    // It is tidied and said so; anything else is shown with the reason.
     m_stockCaption->setBuddy(m_stockId);
+    m_stockIdHint = new QLabel(this);
+    m_stockIdHint->setObjectName(QStringLiteral("stockIdHint"));
     m_lookUp = new QPushButton(this);
     m_lookUp->setObjectName(QStringLiteral("lookUpButton"));
     lookupRow->addWidget(m_stockCaption);
@@ -44,6 +45,8 @@ BudgetPage::BudgetPage(QWidget *parent)
     m_suggestions->setVisible(false);
     lookupRow->addWidget(m_suggestions);
     layout->addLayout(lookupRow);
+    layout->addWidget(m_stockIdHint);
+    m_stockIdHint->hide();
 
     auto *columns = new QHBoxLayout;
     m_card = new StockCard(this);
@@ -72,6 +75,7 @@ BudgetPage::BudgetPage(QWidget *parent)
     setTabOrder(m_stockId, m_lookUp);
     setTabOrder(m_lookUp, m_form);
     connect(m_stockId, &QLineEdit::returnPressed, this, &BudgetPage::lookUp);
+    connect(m_stockId, &QLineEdit::textEdited, this, &BudgetPage::normaliseStockId);
     connect(m_lookUp, &QPushButton::clicked, this, &BudgetPage::lookUp);
     connect(m_form, &BudgetForm::sendRequested, this, &BudgetPage::send);
     connect(m_cancel, &QPushButton::clicked, this, &BudgetPage::cancel);
@@ -96,7 +100,8 @@ void BudgetPage::retranslate()
 {
     m_stockCaption->setText(tr("&Batch ID (stock_id)"));
     m_stockId->setPlaceholderText(tr("digits, e.g. 1212000000000001"));
-    m_stockId->setToolTip(tr("stock_id: the batch number (批次号), 1–20 digits. Press Enter to look it up."));
+    m_stockId->setToolTip(tr("stock_id: the batch number (批次号), 1–20 letters or digits. Press Enter to look it "
+                             "up."));
     m_lookUp->setText(tr("Look up"));
     m_cancel->setText(tr("Cancel"));
     if (m_suggestions->count() > 0)
@@ -135,6 +140,10 @@ bool BudgetPage::isBusy() const
 void BudgetPage::setBusy(const QString &what)
 {
     const bool busy = !what.isEmpty();
+    if (!busy) {
+        m_cancel->setText(tr("Cancel"));
+        m_cancel->setToolTip(QString());
+    }
     m_busy->setVisible(busy);
     m_busyText->setText(what);
     m_cancel->setVisible(busy);
@@ -144,10 +153,41 @@ void BudgetPage::setBusy(const QString &what)
     Q_EMIT busyChanged(busy);
 }
 
+void BudgetPage::normaliseStockId()
+{
+    // Spaces (also full-width ones) and full-width digits, as spreadsheets and input methods
+    // produce them, are taken out or turned into plain digits.
+    const QString typed = m_stockId->text();
+    QString tidy;
+    for (QChar c : typed) {
+        if (c.isSpace())
+            continue;
+        if (c >= u'\uFF10' && c <= u'\uFF19')
+            c = QChar(u'0' + (c.unicode() - 0xFF10));
+        tidy += c;
+    }
+    if (tidy != typed) {
+        const int cursor = m_stockId->cursorPosition();
+        m_stockId->setText(tidy);
+        m_stockId->setCursorPosition(qMin<int>(cursor, int(tidy.size())));
+    }
+    const bool valid = tidy.size() <= 20 && std::all_of(tidy.cbegin(), tidy.cend(), [](QChar c) {
+                           return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+                       });
+    m_stockIdValid = valid;
+    m_stockIdHint->setVisible(tidy != typed || !valid);
+    m_stockIdHint->setStyleSheet(valid ? QStringLiteral("color: #b9770e;") : QStringLiteral("color: #c0392b;"));
+    m_stockIdHint->setText(!valid ? tr("✘ A batch ID is 1–20 letters or digits; “%1” is not one.").arg(tidy)
+                                  : tr("Spaces were removed from the pasted batch ID."));
+}
+
 void BudgetPage::lookUp()
 {
     if (!m_session || isBusy() || m_stockId->text().isEmpty())
         return;
+    normaliseStockId();
+    if (!m_stockIdValid)
+        return; // not a batch ID: said next to the field, nothing sent
     m_result->clear();
     setBusy(tr("Looking the batch up…"));
     m_query = m_session->client().queryStock(m_stockId->text());
@@ -162,6 +202,9 @@ void BudgetPage::lookupFinished(const StockQueryResult &result)
         m_card->setStock(m_stock);
         m_form->setStock(m_stock, m_session->profile().mchid);
         m_form->setClockOffset(m_session->client().clockOffset().offsetSeconds());
+        setBusy({});
+        m_form->focusTarget();
+        return;
     } else {
         m_stock.reset();
         m_card->setStock(std::nullopt);
@@ -199,6 +242,13 @@ void BudgetPage::send()
     m_result->clear();
     setBusy(tr("Sending the change…"));
     m_modification = m_trail->modify(m_session->client(), *change);
+    // Once the request has left, cancelling cannot take it back: the button says what it does.
+    connect(m_modification, &BudgetModification::requestSent, this, [this] {
+        m_cancel->setText(tr("Stop waiting"));
+        m_cancel->setToolTip(tr("The request has left; stopping the wait does not take it back. The change may "
+                                "still take effect — BudgetDesk then checks the batch."));
+        setBusy(tr("Sent; waiting for WeChat Pay's answer… (stopping the wait does not undo the change)"));
+    });
     connect(m_modification, &BudgetModification::stageChanged, this, [this](BudgetModification::Stage stage) {
         if (stage == BudgetModification::Stage::Reconciling)
             setBusy(tr("The answer was inconclusive; checking the batch…"));

@@ -61,15 +61,18 @@ private:
     void lookupFinished(const StockQueryResult &result);
     void sendFinished(const BudgetOutcome &outcome);
     QString confirmationText(const BudgetChange &change) const;
+    void normaliseStockId();
 
     ProfileSession *m_session = nullptr;
     AuditTrail *m_trail = nullptr;
     std::optional<StockDetails> m_stock;
     QPointer<StockQuery> m_query;
     QPointer<BudgetModification> m_modification;
+    bool m_stockIdValid = true;
 
     QLabel *m_stockCaption;
     QLineEdit *m_stockId;
+    QLabel *m_stockIdHint;
     QPushButton *m_lookUp;
     QComboBox *m_suggestions;
     StockCard *m_card;

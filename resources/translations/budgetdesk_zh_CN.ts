@@ -224,10 +224,6 @@
         <translation>数字，例如 1212000000000001</translation>
     </message>
     <message>
-        <source>stock_id: the batch number (批次号), 1–20 digits. Press Enter to look it up.</source>
-        <translation>stock_id：批次号，1–20 位数字。按回车查询。</translation>
-    </message>
-    <message>
         <source>Look up</source>
         <translation>查询</translation>
     </message>
@@ -274,6 +270,30 @@
     <message>
         <source>Stop issuing batch %1 “%2”: set its total from %3 to the %4 coupons already issued, request number %5?</source>
         <translation>停止发放批次 %1“%2”：将总量从 %3 改为已发放的 %4 张，请求单号 %5，确定吗？</translation>
+    </message>
+    <message>
+        <source>stock_id: the batch number (批次号), 1–20 letters or digits. Press Enter to look it up.</source>
+        <translation>stock_id：批次号，1–20 位字母或数字。按回车查询。</translation>
+    </message>
+    <message>
+        <source>✘ A batch ID is 1–20 letters or digits; “%1” is not one.</source>
+        <translation>✘ 批次号应为 1–20 位字母或数字；“%1”不是批次号。</translation>
+    </message>
+    <message>
+        <source>Spaces were removed from the pasted batch ID.</source>
+        <translation>已去掉粘贴的批次号中的空格。</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>停止等待</translation>
+    </message>
+    <message>
+        <source>The request has left; stopping the wait does not take it back. The change may still take effect — BudgetDesk then checks the batch.</source>
+        <translation>请求已经发出，停止等待不会撤回它。修改仍可能生效——BudgetDesk 随后会查询批次核对。</translation>
+    </message>
+    <message>
+        <source>Sent; waiting for WeChat Pay&apos;s answer… (stopping the wait does not undo the change)</source>
+        <translation>已发出，正在等待微信支付的应答…（停止等待不会撤销修改）</translation>
     </message>
 </context>
 <context>

@@ -341,6 +341,49 @@ private Q_SLOTS:
         QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled());
     }
 
+    // A batch ID pasted from a spreadsheet is tidied, and said so (before: the validator threw
+    // the whole paste away); what is not an ID is refused next to the field, nothing sent.
+    void pastedBatchIdsAreTidied()
+    {
+        WindowFixture f;
+        auto *edit = f.find<QLineEdit>("stockIdEdit");
+        edit->clear();
+        edit->setFocus();
+        edit->insert(QStringLiteral(" 1212 0000 0000 0002 ")); // as a paste does
+        QCOMPARE(edit->text(), QStringLiteral("1212000000000002"));
+        QVERIFY(f.find<QLabel>("stockIdHint")->isVisible());
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window().budgetPage()->isBusy(), 15000);
+        QVERIFY(f.text("stockName").contains(QStringLiteral("1212000000000002")));
+        // Enter after a successful lookup leads on to the target.
+        QVERIFY(f.find<QLineEdit>("targetValue")->hasFocus());
+
+        const qsizetype before = f.demo().server().receivedRequests().size();
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("12-34"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QVERIFY(f.find<QLabel>("stockIdHint")->isVisible());
+        QVERIFY(f.text("stockIdHint").contains(QStringLiteral("12-34")));
+        QCOMPARE(f.demo().server().receivedRequests().size(), before);
+    }
+
+    // Once the request has left, 取消 becomes 停止等待 and says the change may still apply.
+    void cancelSaysWhatItCanStillDo()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(67000);
+        f.setFaults({QStringLiteral("delay=1500"), QStringLiteral("count=1")});
+        Dialogs::setNextConfirmation(true);
+        QTest::mouseClick(f.find<QPushButton>("sendButton"), Qt::LeftButton);
+        auto *cancel = f.find<QPushButton>("cancelButton");
+        const QString before = cancel->text();
+        QTRY_VERIFY_WITH_TIMEOUT(cancel->text() != before, 3000);
+        QVERIFY(!cancel->toolTip().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window().budgetPage()->isBusy(), 20000);
+        QCOMPARE(cancel->text(), before); // back to plain 取消 for the next one
+    }
+
     void lookupErrorsAreExplained()
     {
         WindowFixture f;
