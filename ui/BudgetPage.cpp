@@ -7,6 +7,7 @@
 #include "StockCard.h"
 #include "UiLanguage.h"
 #include "audit/AuditTrail.h"
+#include "http/DomainPolicy.h"
 #include "profile/ProfileSession.h"
 
 #include <QComboBox>
@@ -14,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -214,22 +216,76 @@ void BudgetPage::lookupFinished(const StockQueryResult &result)
     setBusy({});
 }
 
+namespace {
+
+// 13,000 — and, in Chinese, the magnitude staff read at a glance: 13,000（1.3万）, 200,000,000（2亿）.
+QString grouped(qint64 count)
+{
+    QString text = QLocale(QLocale::English, QLocale::UnitedStates).toString(count); // C omits grouping
+    if (UiLanguage::instance().current() != Language::Chinese || count < 10000)
+        return text;
+    const bool hundredMillions = count >= 100000000;
+    const double scaled = double(count) / (hundredMillions ? 1e8 : 1e4);
+    QString magnitude = QString::number(scaled, 'f', 2);
+    while (magnitude.contains(u'.') && (magnitude.endsWith(u'0') || magnitude.endsWith(u'.')))
+        magnitude.chop(1);
+    return text
+        + QStringLiteral("（%1%2）").arg(magnitude, hundredMillions ? QStringLiteral("亿") : QStringLiteral("万"));
+}
+
+} // namespace
+
 QString BudgetPage::confirmationText(const BudgetChange &change) const
 {
-    if (m_stock && BudgetForm::stopsIssuing(change, *m_stock))
-        return tr("Stop issuing batch %1 “%2”: set its total from %3 to the %4 coupons already issued, request "
-                  "number %5?")
-            .arg(change.stockId, m_stock->stockName)
-            .arg(*change.current)
-            .arg(change.target)
-            .arg(change.requestNumber);
-    const QString dimension = change.dimension == BudgetDimension::Total ? tr("total") : tr("per-day cap");
-    return tr("Change the %1 of batch %2 “%3” from %4 to %5 (%6), request number %7?")
-        .arg(dimension, change.stockId, m_stock ? m_stock->stockName : QString())
-        .arg(*change.current)
-        .arg(change.target)
-        .arg(QString::asprintf("%+lld", static_cast<long long>(change.target - *change.current)))
-        .arg(change.requestNumber);
+    QString sentence;
+    if (m_stock && BudgetForm::stopsIssuing(change, *m_stock)) {
+        sentence = tr("Stop issuing batch %1 “%2”: set its total from %3 to the %4 coupons already issued, request "
+                      "number %5?")
+                       .arg(change.stockId, m_stock->stockName, grouped(*change.current), grouped(change.target),
+                            change.requestNumber);
+    } else {
+        const QString dimension = change.dimension == BudgetDimension::Total ? tr("total") : tr("per-day cap");
+        sentence = tr("Change the %1 of batch %2 “%3” from %4 to %5 (%6), request number %7?")
+                       .arg(dimension, change.stockId, m_stock ? m_stock->stockName : QString(),
+                            grouped(*change.current), grouped(change.target),
+                            QString::asprintf("%+lld", static_cast<long long>(change.target - *change.current)),
+                            change.requestNumber);
+    }
+    // Who, and where to: a real merchant on WeChat Pay, or a test address.
+    QStringList lines{sentence};
+    if (m_session) {
+        const MerchantProfile &profile = m_session->profile();
+        const QUrl address = m_session->client().settings().primaryBaseUrl;
+        lines << tr("Profile: %1, merchant %2.").arg(profile.name, profile.mchid)
+              << (DomainPolicy::isOfficial(address)
+                      ? tr("Address: WeChat Pay, production (%1) — this changes a real budget.")
+                            .arg(DomainPolicy::displayed(address))
+                      : tr("Address: %1 — a test address, not WeChat Pay.").arg(DomainPolicy::displayed(address)));
+    }
+    for (const BudgetProblem &problem : m_form->problems()) {
+        if (!problem.isBlocking())
+            lines << QStringLiteral("⚠ ") + UiLanguage::pick(problem.text());
+    }
+    return lines.join(u'\n');
+}
+
+// A change far bigger or smaller than usual, or one that leaves almost nothing to issue, is
+// asked about twice — a slipped digit should not reach a real budget on one click.
+std::optional<QString> BudgetPage::secondConfirmation(const BudgetChange &change) const
+{
+    const qint64 current = change.current.value_or(0);
+    if (current > 0 && (change.target > current * 10 || change.target * 10 < current))
+        return tr("This changes the value more than tenfold: from %1 to %2. Is that really meant?")
+            .arg(grouped(current), grouped(change.target));
+    if (!m_stock || change.target >= current)
+        return std::nullopt;
+    const qint64 used
+        = change.dimension == BudgetDimension::Total ? m_stock->totalSendNum : m_stock->todaySendNum.value_or(0);
+    const qint64 left = change.target - used;
+    if (left * 20 < change.target) // under 5 % left to issue
+        return tr("After this decrease only %1 of %2 coupons are left to issue (under 5 %). Is that really meant?")
+            .arg(grouped(qMax<qint64>(0, left)), grouped(change.target));
+    return std::nullopt;
 }
 
 void BudgetPage::send()
@@ -238,6 +294,9 @@ void BudgetPage::send()
     if (!m_session || !m_trail || !change || isBusy())
         return;
     if (!Dialogs::confirm(this, tr("Confirm the change"), confirmationText(*change)))
+        return;
+    if (const auto second = secondConfirmation(*change);
+        second && !Dialogs::confirm(this, tr("Confirm again"), *second))
         return;
     m_result->clear();
     setBusy(tr("Sending the change…"));

@@ -61,6 +61,7 @@ private:
     void lookupFinished(const StockQueryResult &result);
     void sendFinished(const BudgetOutcome &outcome);
     QString confirmationText(const BudgetChange &change) const;
+    std::optional<QString> secondConfirmation(const BudgetChange &change) const;
     void normaliseStockId();
 
     ProfileSession *m_session = nullptr;

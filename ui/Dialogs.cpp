@@ -4,26 +4,24 @@
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QStringList>
 
 namespace budgetdesk::ui {
 
 namespace {
-std::optional<bool> nextConfirmation;
+QList<bool> nextConfirmations; // answered in order
 std::optional<std::optional<QString>> nextSecret;
 std::optional<QString> nextSaveFileName;
 int confirmations = 0;
-QString lastConfirmation;
+QStringList confirmationTextsShown;
 } // namespace
 
 bool Dialogs::confirm(QWidget *parent, const QString &title, const QString &text)
 {
     ++confirmations;
-    lastConfirmation = text;
-    if (nextConfirmation) {
-        const bool answer = *nextConfirmation;
-        nextConfirmation.reset();
-        return answer;
-    }
+    confirmationTextsShown.append(text);
+    if (!nextConfirmations.isEmpty())
+        return nextConfirmations.takeFirst();
     return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         == QMessageBox::Yes;
 }
@@ -52,7 +50,7 @@ QString Dialogs::saveFileName(QWidget *parent, const QString &title, const QStri
 
 void Dialogs::setNextConfirmation(bool answer)
 {
-    nextConfirmation = answer;
+    nextConfirmations.append(answer);
 }
 
 void Dialogs::setNextSecret(std::optional<QString> secret)
@@ -72,7 +70,12 @@ int Dialogs::confirmationsShown()
 
 QString Dialogs::lastConfirmationText()
 {
-    return lastConfirmation;
+    return confirmationTextsShown.value(confirmationTextsShown.size() - 1);
+}
+
+QStringList Dialogs::confirmationTexts()
+{
+    return confirmationTextsShown;
 }
 
 } // namespace budgetdesk::ui

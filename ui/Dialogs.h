@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -18,12 +19,14 @@ public:
     static std::optional<QString> askSecret(QWidget *parent, const QString &title, const QString &label);
     static QString saveFileName(QWidget *parent, const QString &title, const QString &suggested, const QString &filter);
 
-    // Test hooks: the next call returns this instead of showing a dialog.
+    // Test hooks: the next call returns this instead of showing a dialog (confirmations are
+    // queued: two calls answer the next two questions).
     static void setNextConfirmation(bool answer);
     static void setNextSecret(std::optional<QString> secret);
     static void setNextSaveFileName(const QString &name);
     static int confirmationsShown();
     static QString lastConfirmationText();
+    static QStringList confirmationTexts(); // every question asked, oldest first
 };
 
 } // namespace budgetdesk::ui

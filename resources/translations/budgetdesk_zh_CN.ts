@@ -295,6 +295,30 @@
         <source>Sent; waiting for WeChat Pay&apos;s answer… (stopping the wait does not undo the change)</source>
         <translation>已发出，正在等待微信支付的应答…（停止等待不会撤销修改）</translation>
     </message>
+    <message>
+        <source>Profile: %1, merchant %2.</source>
+        <translation>配置：%1，商户号 %2。</translation>
+    </message>
+    <message>
+        <source>Address: WeChat Pay, production (%1) — this changes a real budget.</source>
+        <translation>接口地址：微信支付正式环境（%1）——这会修改真实预算。</translation>
+    </message>
+    <message>
+        <source>Address: %1 — a test address, not WeChat Pay.</source>
+        <translation>接口地址：%1——测试地址，不是微信支付。</translation>
+    </message>
+    <message>
+        <source>This changes the value more than tenfold: from %1 to %2. Is that really meant?</source>
+        <translation>这次修改变化超过十倍：从 %1 改为 %2。确实要这样改吗？</translation>
+    </message>
+    <message>
+        <source>After this decrease only %1 of %2 coupons are left to issue (under 5 %). Is that really meant?</source>
+        <translation>调低后 %2 张中只剩 %1 张可发放（不足 5%）。确实要这样改吗？</translation>
+    </message>
+    <message>
+        <source>Confirm again</source>
+        <translation>再次确认</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::HistoryPage</name>

@@ -109,9 +109,14 @@ private Q_SLOTS:
         QTest::keyClick(target, Qt::Key_Return, Qt::ControlModifier);
         QTRY_COMPARE(Dialogs::confirmationsShown(), asked + 1); // the button animates its click first
         QTRY_VERIFY_WITH_TIMEOUT(!f.window().budgetPage()->isBusy(), 20000);
-        QVERIFY(Dialogs::lastConfirmationText().contains(Running));
-        QVERIFY(Dialogs::lastConfirmationText().contains(QStringLiteral("50000")));
-        QVERIFY(Dialogs::lastConfirmationText().contains(QStringLiteral("60000")));
+        const QString question = Dialogs::lastConfirmationText();
+        QVERIFY(question.contains(Running));
+        QVERIFY(question.contains(QStringLiteral("50,000"))); // grouped, as staff read numbers
+        QVERIFY(question.contains(QStringLiteral("60,000")));
+        // Who and where: the profile, the merchant, and that this is not WeChat Pay itself.
+        QVERIFY(question.contains(f.demo().profile().name));
+        QVERIFY(question.contains(f.demo().profile().mchid));
+        QVERIFY(question.contains(QStringLiteral("test address")));
 
         QVERIFY2(badge(f).contains(QStringLiteral("已验签")), qPrintable(badge(f)));
         QVERIFY(details(f).contains(QStringLiteral("max_coupons = 60000")));
@@ -165,10 +170,15 @@ private Q_SLOTS:
         QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("12840"));
         QCOMPARE(f.text("delta"), QStringLiteral("50000 → 12840 (-37160)"));
 
+        // Nothing left to issue afterwards: asked twice.
+        const qsizetype asked = Dialogs::confirmationTexts().size();
+        Dialogs::setNextConfirmation(true);
         Dialogs::setNextConfirmation(true);
         f.send();
-        QVERIFY2(Dialogs::lastConfirmationText().startsWith(QStringLiteral("Stop issuing batch ") + Running),
-                 qPrintable(Dialogs::lastConfirmationText()));
+        QCOMPARE(Dialogs::confirmationTexts().size(), asked + 2);
+        const QString first = Dialogs::confirmationTexts().at(asked);
+        QVERIFY2(first.startsWith(QStringLiteral("Stop issuing batch ") + Running), qPrintable(first));
+        QVERIFY(Dialogs::lastConfirmationText().contains(QStringLiteral("5 %")));
         QVERIFY(badge(f).contains(QStringLiteral("已验签")));
         QCOMPARE(serverTotal(f, Running), 12840);
         QVERIFY(!stop->isEnabled()); // the total now equals what was issued: nothing left to stop
@@ -318,8 +328,9 @@ private Q_SLOTS:
         QVERIFY(send->isEnabled());
         Dialogs::setNextConfirmation(true);
         f.send();
-        QVERIFY2(Dialogs::lastConfirmationText().contains(QString::number(sent)),
-                 qPrintable(Dialogs::lastConfirmationText()));
+        QVERIFY2(
+            Dialogs::lastConfirmationText().contains(QLocale(QLocale::English, QLocale::UnitedStates).toString(sent)),
+            qPrintable(Dialogs::lastConfirmationText()));
         QCOMPARE(serverTotal(f, Running), sent);
     }
 
@@ -365,6 +376,29 @@ private Q_SLOTS:
         QVERIFY(f.find<QLabel>("stockIdHint")->isVisible());
         QVERIFY(f.text("stockIdHint").contains(QStringLiteral("12-34")));
         QCOMPARE(f.demo().server().receivedRequests().size(), before);
+    }
+
+    // A slipped digit (more than tenfold) is asked about twice; declining the second sends nothing.
+    void unusualChangesAreConfirmedTwice()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(600000);
+        const qsizetype asked = Dialogs::confirmationTexts().size();
+        Dialogs::setNextConfirmation(true);
+        Dialogs::setNextConfirmation(false);
+        QTest::mouseClick(f.find<QPushButton>("sendButton"), Qt::LeftButton);
+        QCOMPARE(Dialogs::confirmationTexts().size(), asked + 2);
+        QVERIFY(Dialogs::lastConfirmationText().contains(QStringLiteral("600,000")));
+        QVERIFY(!f.window().budgetPage()->isBusy());
+        QCOMPARE(serverTotal(f, Running), 50000);
+        QVERIFY(history(f).isEmpty());
+        // An ordinary change is asked once.
+        f.setTarget(60000);
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QCOMPARE(Dialogs::confirmationTexts().size(), asked + 3);
+        QCOMPARE(serverTotal(f, Running), 60000);
     }
 
     // Once the request has left, 取消 becomes 停止等待 and says the change may still apply.
