@@ -10,7 +10,9 @@ class QLabel;
 
 namespace budgetdesk::ui {
 
-// The batch as last looked up: name, state, validity, caps, issued counts, owner, and when.
+// The batch as last looked up: name, state, validity, caps, issued counts and what remains to
+// issue (in total and today), the coupon's kind and value, per-user limit, code mode (and the
+// uploaded code pool), remark, owner, and when it was looked up.
 class StockCard : public QGroupBox
 {
     Q_OBJECT
@@ -25,6 +27,9 @@ protected:
 private:
     void retranslate();
     void refresh();
+    QList<QLabel *> valueLabels() const;
+    QString couponText(const StockDetails &stock) const;
+    QString codesText(const StockDetails &stock) const;
 
     std::optional<StockDetails> m_stock;
     QList<QLabel *> m_captions;
@@ -35,6 +40,12 @@ private:
     QLabel *m_perDay;
     QLabel *m_issued;
     QLabel *m_issuedToday;
+    QLabel *m_remaining;
+    QLabel *m_remainingToday;
+    QLabel *m_coupon;
+    QLabel *m_perUser;
+    QLabel *m_codes;
+    QLabel *m_comment;
     QLabel *m_owner;
     QLabel *m_lookedUp;
 };

@@ -92,6 +92,14 @@ private Q_SLOTS:
         QCOMPARE(f.text("stockPerDay"), QStringLiteral("5000"));
         QCOMPARE(f.text("stockIssued"), QStringLiteral("12840"));
         QVERIFY(f.text("stockLookedUp").contains(QStringLiteral("verified")));
+        // What is left, in total and today, and what the coupon is.
+        QCOMPARE(f.text("stockRemaining"), QStringLiteral("37160  (74%)"));
+        QCOMPARE(f.text("stockRemainingToday"), QStringLiteral("4674")); // 5000 − 326
+        QVERIFY2(f.text("stockCoupon").contains(QStringLiteral("10.00"))
+                     && f.text("stockCoupon").contains(QStringLiteral("100.00")),
+                 qPrintable(f.text("stockCoupon")));
+        QVERIFY(!f.text("stockPerUser").isEmpty());
+        QVERIFY(f.text("stockCodes").contains(QStringLiteral("WeChat Pay")));
 
         auto *current = f.find<QLineEdit>("currentValue");
         QCOMPARE(current->text(), QStringLiteral("50000"));
