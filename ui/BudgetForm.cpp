@@ -173,6 +173,12 @@ void BudgetForm::retranslate()
     revalidate();
 }
 
+void BudgetForm::setBlockedBy(const std::optional<BilingualText> &reason)
+{
+    m_blockedBy = reason;
+    revalidate();
+}
+
 void BudgetForm::setClockOffset(std::optional<qint64> offsetSeconds)
 {
     m_clockOffset = offsetSeconds;
@@ -379,8 +385,11 @@ void BudgetForm::revalidate()
                                        ? QStringLiteral("QLineEdit { border: 1px solid #c0392b; }")
                                        : QString());
 
-    const bool blocked = !m_stock || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty();
+    const bool blocked
+        = !m_stock || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty() || m_blockedBy.has_value();
     QStringList lines;
+    if (m_blockedBy)
+        lines.append(QStringLiteral("✘ ") + UiLanguage::pick(*m_blockedBy));
     for (const QString &problem : std::as_const(m_inputProblems))
         lines.append(QStringLiteral("✘ ") + problem);
     for (const BudgetProblem &problem : m_problems)
@@ -408,7 +417,7 @@ void BudgetForm::revalidate()
                  nullptr, int(m_stock->totalSendNum))
             : tr("Not available: the batch has issued nothing yet, or its total already equals what it has issued."));
     // "Nothing to change yet" is a state, not a mistake: said quietly rather than in red.
-    const bool onlyUnchanged = m_inputProblems.isEmpty() && m_problems.size() == 1
+    const bool onlyUnchanged = m_inputProblems.isEmpty() && !m_blockedBy && m_problems.size() == 1
         && m_problems.first().code() == BudgetProblem::Code::TargetUnchanged;
     m_problem->setStyleSheet(onlyUnchanged
                                  ? QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name())
@@ -429,7 +438,7 @@ void BudgetForm::focusTarget()
 
 std::optional<BudgetChange> BudgetForm::change() const
 {
-    if (!m_stock || m_locked || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty())
+    if (!m_stock || m_locked || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty() || m_blockedBy)
         return std::nullopt;
     return draft();
 }

@@ -35,6 +35,8 @@ public:
     // Server time minus local time, as last measured: a warning before signing when it is
     // large enough to matter (beyond 5 minutes every signature is refused).
     void setClockOffset(std::optional<qint64> offsetSeconds);
+    // Something outside the change that forbids sending (an unusable audit log).
+    void setBlockedBy(const std::optional<BilingualText> &reason);
     // After a definite outcome the next edit is a new change with a new request number.
     // After an uncertain one the number stays for a retry of the same change — and only for
     // that: an edit that makes it a different change gets a new number, with 重试同一修改
@@ -80,6 +82,7 @@ private:
     QList<BudgetProblem> m_problems;
     QStringList m_inputProblems; // typed text that is not a count at all
     std::optional<qint64> m_clockOffset;
+    std::optional<BilingualText> m_blockedBy;
 
     QLabel *m_dimensionCaption;
     QRadioButton *m_total;

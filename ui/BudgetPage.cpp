@@ -134,6 +134,11 @@ void BudgetPage::suggestBatches(const QStringList &labels)
     retranslate();
 }
 
+void BudgetPage::setAuditProblem(const std::optional<BilingualText> &problem)
+{
+    m_form->setBlockedBy(problem);
+}
+
 bool BudgetPage::isBusy() const
 {
     return m_query || m_modification;

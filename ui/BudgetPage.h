@@ -40,6 +40,9 @@ public:
     // Demo mode: a picker of the simulator's batches ("stock_id  name"), so that nobody has
     // to guess an ID; the first one is pre-filled.
     void suggestBatches(const QStringList &labels);
+    // The audit log cannot be used: every change is refused (it must be recorded before it is
+    // sent), with the reason beside 发送.
+    void setAuditProblem(const std::optional<BilingualText> &problem);
 
 public Q_SLOTS:
     void lookUp();

@@ -119,11 +119,13 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     connect(m_history, &HistoryPage::refreshed, this, &MainWindow::showUnresolved);
 
     // The audit log: the demo's own throw-away one, or the user's.
-    auto log = AuditLog::open(m_context.data.auditDatabase());
+    auto log = AuditLog::open(m_context.data.auditDatabase(), AuditLog::Mode::ReadWrite, AuditLog::WindowBusyTimeoutMs);
     if (log) {
         m_log = std::move(log).value();
         m_history->setLog(m_log.get());
     } else {
+        // Without a log nothing may be sent: said where 发送 is, not only in the status bar.
+        m_budget->setAuditProblem(log.error().text());
         statusBar()->showMessage(UiLanguage::pick(log.error().text()));
     }
 

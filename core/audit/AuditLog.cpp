@@ -94,13 +94,13 @@ bool isLocked(const QSqlError &error)
     return text.contains(QLatin1String("locked")) || text.contains(QLatin1String("busy"));
 }
 
-// Runs `statement`, waiting out another process's lock.
-bool execRetrying(QSqlQuery &query, const QString &statement)
+// Runs `statement`, waiting out another process's lock for up to `retries` short pauses.
+bool execRetrying(QSqlQuery &query, const QString &statement, int retries = LockedRetries)
 {
     for (int attempt = 0;; ++attempt) {
         if (query.exec(statement))
             return true;
-        if (!isLocked(query.lastError()) || attempt >= LockedRetries)
+        if (!isLocked(query.lastError()) || attempt >= retries)
             return false;
         QThread::msleep(LockedRetryMs);
     }
@@ -271,8 +271,9 @@ AuditLog::~AuditLog()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path, Mode mode)
+Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path, Mode mode, int busyTimeoutMs)
 {
+    const int retries = qMin(LockedRetries, busyTimeoutMs / LockedRetryMs);
     static QAtomicInteger<int> counter;
     const bool readOnly = mode == Mode::ReadOnly;
     if (readOnly && !QFileInfo(path).isFile())
@@ -306,23 +307,23 @@ Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path
     }
 
     database.setDatabaseName(path);
-    database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
     if (!database.open())
         return errorFrom(database.lastError());
     QSqlQuery query(database);
-    if (!execRetrying(query, QStringLiteral("PRAGMA journal_mode=WAL")))
+    if (!execRetrying(query, QStringLiteral("PRAGMA journal_mode=WAL"), retries))
         return errorFrom(query.lastError());
     // An entry written before sending must survive a crash right after.
-    if (!execRetrying(query, QStringLiteral("PRAGMA synchronous=FULL")))
+    if (!execRetrying(query, QStringLiteral("PRAGMA synchronous=FULL"), retries))
         return errorFrom(query.lastError());
-    if (!execRetrying(query, QStringLiteral("PRAGMA user_version")) || !query.next())
+    if (!execRetrying(query, QStringLiteral("PRAGMA user_version"), retries) || !query.next())
         return errorFrom(query.lastError());
     int version = query.value(0).toInt();
     query.finish();
     if (version < SchemaVersion) {
         // One transaction, taken with the write lock at once: every table and trigger, or none,
         // and a second process waits instead of racing us through the same statements.
-        if (!execRetrying(query, QStringLiteral("BEGIN IMMEDIATE")))
+        if (!execRetrying(query, QStringLiteral("BEGIN IMMEDIATE"), retries))
             return errorFrom(query.lastError());
         auto rollback = [&](const QSqlError &error) {
             QSqlQuery(database).exec(QStringLiteral("ROLLBACK"));

@@ -55,7 +55,12 @@ public:
     // Opening retries for a while when another process holds the database (two first uses
     // of a new data folder at once). ReadWrite also completes the entries whose outcome the
     // database refused earlier (see complete()).
-    static Result<std::unique_ptr<AuditLog>, AuditError> open(const QString &path, Mode mode = Mode::ReadWrite);
+    static Result<std::unique_ptr<AuditLog>, AuditError> open(const QString &path, Mode mode = Mode::ReadWrite,
+                                                              int busyTimeoutMs = DefaultBusyTimeoutMs);
+    // How long a write waits for another process's lock: a command-line run can wait; the
+    // window must not freeze, and says "try again" instead.
+    static constexpr int DefaultBusyTimeoutMs = 5000;
+    static constexpr int WindowBusyTimeoutMs = 250;
     ~AuditLog();
 
     Result<qint64, AuditError> recordPending(const AuditChange &change);

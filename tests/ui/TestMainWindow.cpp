@@ -16,12 +16,17 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -407,6 +412,50 @@ private Q_SLOTS:
         f.send();
         QCOMPARE(Dialogs::confirmationTexts().size(), asked + 3);
         QCOMPARE(serverTotal(f, Running), 60000);
+    }
+
+    // Before: with an unusable audit log 发送 stayed enabled and silently did nothing.
+    void unusableAuditLogBlocksSendingWithTheReason()
+    {
+        WindowFixture f([](const DataDirectory &data) { QDir().mkpath(data.auditDatabase()); });
+        f.lookUp(Running);
+        f.setTarget(60000);
+        QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled());
+        QVERIFY2(f.text("formProblem").contains(QStringLiteral("audit log"), Qt::CaseInsensitive)
+                     || f.text("formProblem").contains(QStringLiteral("审计日志")),
+                 qPrintable(f.text("formProblem")));
+        QCOMPARE(serverTotal(f, Running), 50000);
+    }
+
+    // Before: a log another program held froze the window for 5 s. Now the change is refused
+    // at once — nothing sent — with the reason, and the window stays responsive.
+    void lockedAuditLogNeverFreezesTheWindow()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(60000);
+        QSqlDatabase holder = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+        holder.setDatabaseName(f.demo().data().auditDatabase());
+        QVERIFY(holder.open());
+        QSqlQuery lock(holder);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QVERIFY(lock.exec(QStringLiteral("INSERT INTO changes (created_at, profile, mchid, stock_id, dimension, "
+                                         "target_value, request_no, os_user, source) VALUES ('x', 'p', '1', '1', "
+                                         "'max_coupons', 1, 'n', 'u', 's')")));
+        QElapsedTimer clock;
+        clock.start();
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(details(f).contains(QStringLiteral("another BudgetDesk program"))
+                     || details(f).contains(QStringLiteral("另一个")),
+                 qPrintable(details(f)));
+        QCOMPARE(serverTotal(f, Running), 50000);
+        lock.exec(QStringLiteral("ROLLBACK"));
+        holder.close();
+        lock = QSqlQuery();
+        holder = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("holder"));
     }
 
     // Once the request has left, 取消 becomes 停止等待 and says the change may still apply.

@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace budgetdesk::test {
@@ -20,11 +21,14 @@ namespace budgetdesk::test {
 class WindowFixture
 {
 public:
-    WindowFixture()
+    // `prepare` runs on the demo's data folder before the window opens it.
+    explicit WindowFixture(const std::function<void(const DataDirectory &)> &prepare = {})
     {
         auto demo = ui::DemoEnvironment::start();
         QVERIFY2(demo, "demo mode must start");
         m_demo = demo.get();
+        if (prepare)
+            prepare(demo->data());
         ClientSettings transport;
         transport.timeoutMs = 5000;
         transport.backoffMs = 20;
