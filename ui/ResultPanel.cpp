@@ -57,6 +57,16 @@ ResultPanel::ResultPanel(QWidget *parent)
     m_details->setOpenExternalLinks(false);
     m_details->setMinimumHeight(110);
     layout->addWidget(m_details);
+    // A reconciled outcome leads with what the checking lookup established; the failures that
+    // made reconciliation necessary are kept one click away so the verdict is not buried.
+    m_causesToggle = new QPushButton(this);
+    m_causesToggle->setObjectName(QStringLiteral("showCauses"));
+    m_causesToggle->setCheckable(true);
+    m_causes = new QTextBrowser(this);
+    m_causes->setObjectName(QStringLiteral("resultCauses"));
+    m_causes->setVisible(false);
+    layout->addWidget(m_causesToggle);
+    layout->addWidget(m_causes);
     m_diagnosisToggle = new QPushButton(this);
     m_diagnosisToggle->setObjectName(QStringLiteral("showDiagnosis"));
     m_diagnosisToggle->setCheckable(true);
@@ -66,6 +76,7 @@ ResultPanel::ResultPanel(QWidget *parent)
     layout->addWidget(m_diagnosisToggle);
     layout->addWidget(m_diagnosis);
     connect(m_copy, &QPushButton::clicked, this, &ResultPanel::copyRequestId);
+    connect(m_causesToggle, &QPushButton::toggled, m_causes, &QWidget::setVisible);
     connect(m_diagnosisToggle, &QPushButton::toggled, m_diagnosis, &QWidget::setVisible);
     clear();
 }
@@ -110,7 +121,7 @@ void ResultPanel::showLookupFailure(const StockQueryResult &result)
 }
 
 void ResultPanel::present(Tone tone, const QString &badge, const QStringList &details, const QByteArray &requestId,
-                          const QString &diagnosis)
+                          const QStringList &causes, const QString &diagnosis)
 {
     static const char *const Colours[] = {"#1e8449", "#c0392b", "#b9770e"};
     m_badge->setText(badge);
@@ -124,10 +135,27 @@ void ResultPanel::present(Tone tone, const QString &badge, const QStringList &de
     m_requestId = requestId;
     m_copy->setText(tr("Copy Request-ID"));
     m_copy->setVisible(!requestId.isEmpty());
+    m_causesToggle->setText(tr("Cause (原因)"));
+    m_causesToggle->setVisible(!causes.isEmpty());
+    m_causes->setHtml(causes.join(QStringLiteral("<br>")));
+    m_causes->setVisible(!causes.isEmpty() && m_causesToggle->isChecked());
     m_diagnosisToggle->setText(tr("Signing-string diagnosis"));
     m_diagnosisToggle->setVisible(!diagnosis.isEmpty());
     m_diagnosis->setHtml(diagnosis);
     m_diagnosis->setVisible(!diagnosis.isEmpty() && m_diagnosisToggle->isChecked());
+}
+
+QStringList ResultPanel::attemptLines(const BudgetOutcome &outcome)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < outcome.attempts.size(); ++i) {
+        const ExchangeAttempt &a = outcome.attempts.at(i);
+        const QString result = a.failure ? a.failure->name()
+            : a.httpStatus != 0          ? QStringLiteral("HTTP %1").arg(a.httpStatus)
+                                         : QStringLiteral("—");
+        lines << tr("Attempt %1: %2 → %3").arg(i + 1).arg(a.domain.toString().toHtmlEscaped(), result.toHtmlEscaped());
+    }
+    return lines;
 }
 
 void ResultPanel::render()
@@ -167,6 +195,8 @@ void ResultPanel::render()
                                        "verified result, or the error explained, appears here; every change is kept "
                                        "in History.</p>")));
         m_copy->setVisible(false);
+        m_causesToggle->setVisible(false);
+        m_causes->setVisible(false);
         m_diagnosisToggle->setVisible(false);
         m_diagnosis->setVisible(false);
         m_requestId.clear();
@@ -206,12 +236,14 @@ void ResultPanel::render()
     case K::ReconciledNotApplied:
     case K::Unknown: {
         details << UiLanguage::pick(o.summary()).toHtmlEscaped();
+        QStringList causes;
         if (o.verification && !o.verification->isVerified())
-            details << explanationLines(ErrorCatalogue::explainVerification(*o.verification));
+            causes << explanationLines(ErrorCatalogue::explainVerification(*o.verification));
         else if (o.failure)
-            details << explanationLines(o.failure->explanation());
+            causes << explanationLines(o.failure->explanation());
         else if (o.error)
-            details << explanationLines(o.error->explanation);
+            causes << explanationLines(o.error->explanation);
+        causes << attemptLines(o);
         if (o.observedValue)
             details << tr("Checked by a fresh, verified lookup: the batch now holds %1.").arg(*o.observedValue);
         else
@@ -221,7 +253,7 @@ void ResultPanel::render()
         const QString badge = o.kind == K::ReconciledApplied ? tr("Took effect (已生效, confirmed by lookup)")
             : o.kind == K::ReconciledNotApplied              ? tr("Did not take effect (未生效)")
                                                              : tr("Cannot be confirmed (无法确认)");
-        present(o.kind == K::ReconciledApplied ? Tone::Success : Tone::Warning, badge, details, o.requestId);
+        present(o.kind == K::ReconciledApplied ? Tone::Success : Tone::Warning, badge, details, o.requestId, causes);
         return;
     }
     case K::Rejected: {
@@ -244,7 +276,7 @@ void ResultPanel::render()
                            escapedLines(o.signDiagnosis->ours()), tr("Checked by WeChat Pay"),
                            escapedLines(o.signDiagnosis->servers()));
         }
-        present(Tone::Failure, tr("Refused by WeChat Pay"), details, e.requestId, diagnosis);
+        present(Tone::Failure, tr("Refused by WeChat Pay"), details, e.requestId, {}, diagnosis);
         return;
     }
     case K::Invalid:

@@ -15,7 +15,8 @@ namespace budgetdesk::ui {
 
 // How the last action ended, for a person: a 已验签 badge with the new caps, or the error
 // with its explanation and solution, or the reconciled outcome and what was checked; the
-// Request-ID to copy; the signing-string diagnosis for a SIGN_ERROR; the clock offset.
+// Request-ID to copy; for a reconciled outcome, the raw causes folded away under 原因; the signing-string diagnosis for
+// a SIGN_ERROR; the clock offset.
 class ResultPanel : public QFrame
 {
     Q_OBJECT
@@ -39,7 +40,8 @@ protected:
 private:
     enum class Tone { Success, Failure, Warning };
     void present(Tone tone, const QString &badge, const QStringList &details, const QByteArray &requestId,
-                 const QString &diagnosis = {});
+                 const QStringList &causes = {}, const QString &diagnosis = {});
+    static QStringList attemptLines(const BudgetOutcome &outcome);
     void render();
 
     std::optional<BudgetOutcome> m_outcome;
@@ -48,6 +50,8 @@ private:
     QLabel *m_badge;
     QTextBrowser *m_details;
     QPushButton *m_copy;
+    QPushButton *m_causesToggle;
+    QTextBrowser *m_causes;
     QPushButton *m_diagnosisToggle;
     QTextBrowser *m_diagnosis;
 };

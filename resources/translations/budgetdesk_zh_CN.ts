@@ -803,6 +803,14 @@
         <source>Lookup answer not usable</source>
         <translation>查询应答不可用</translation>
     </message>
+    <message>
+        <source>Cause (原因)</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Attempt %1: %2 → %3</source>
+        <translation>第 %1 次发送：%2 → %3</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::StockCard</name>

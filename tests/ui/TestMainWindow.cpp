@@ -540,6 +540,16 @@ private Q_SLOTS:
         f.sendChange(Running, 65000, {QStringLiteral("status=500"), QStringLiteral("count=3")});
         QVERIFY2(badge(f).contains(QStringLiteral("无法确认")), qPrintable(badge(f)));
         QVERIFY(details(f).contains(QStringLiteral("50000")));
+        // The verdict leads; the three refused attempts and the 5xx explanation wait under 原因.
+        QVERIFY2(!details(f).contains(QStringLiteral("HTTP 500")), qPrintable(details(f)));
+        auto *toggle = f.find<QPushButton>("showCauses");
+        QVERIFY(toggle->isVisible());
+        auto *causes = f.find<QTextBrowser>("resultCauses");
+        QVERIFY(!causes->isVisible());
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(causes->isVisible());
+        QCOMPARE(causes->toPlainText().count(QStringLiteral("HTTP 500")), 3);
+        QVERIFY(causes->toPlainText().contains(f.demo().server().baseUrl().toString()));
         QCOMPARE(serverTotal(f, Running), 50000);
         QTRY_COMPARE(history(f).size(), 1);
         QCOMPARE(history(f).first().effectiveOutcome(), QStringLiteral("unknown"));
