@@ -385,11 +385,17 @@ void BudgetForm::revalidate()
                                        ? QStringLiteral("QLineEdit { border: 1px solid #c0392b; }")
                                        : QString());
 
-    const bool blocked
-        = !m_stock || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty() || m_blockedBy.has_value();
+    // A clock 5 minutes or more off makes every signature fail: sending could only be refused.
+    const bool clockRefused = m_stock && ClockOffsetMeter::refusesSignatures(m_clockOffset);
+    const bool blocked = !m_stock || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty()
+        || m_blockedBy.has_value() || clockRefused;
     QStringList lines;
     if (m_blockedBy)
         lines.append(QStringLiteral("✘ ") + UiLanguage::pick(*m_blockedBy));
+    if (clockRefused)
+        lines.append(QStringLiteral("✘ ")
+                     + tr("The clock is 5 minutes or more off, so WeChat Pay would refuse the signature: turn on "
+                          "automatic time synchronisation, then look the batch up again."));
     for (const QString &problem : std::as_const(m_inputProblems))
         lines.append(QStringLiteral("✘ ") + problem);
     for (const BudgetProblem &problem : m_problems)
@@ -401,13 +407,10 @@ void BudgetForm::revalidate()
     const bool clockOff = m_stock && m_clockOffset && qAbs(*m_clockOffset) > ClockOffsetMeter::NoticeableSeconds;
     m_clockWarning->setVisible(clockOff);
     if (clockOff)
-        m_clockWarning->setText(
-            (*m_clockOffset > 0 ? tr("⚠ This computer's clock is %1 s behind WeChat Pay's.")
-                                : tr("⚠ This computer's clock is %1 s ahead of WeChat Pay's."))
-                .arg(qAbs(*m_clockOffset))
-            + QLatin1Char(' ')
-            + tr("Beyond 5 minutes WeChat Pay refuses every request (SIGN_ERROR): turn on automatic time "
-                 "synchronisation."));
+        m_clockWarning->setText(QStringLiteral("⚠ ")
+                                + tr("Measured: %1. From 5 minutes on WeChat Pay refuses every request (SIGN_ERROR): "
+                                     "turn on automatic time synchronisation.")
+                                      .arg(UiLanguage::pick(ClockOffsetMeter::describe(*m_clockOffset))));
     m_stopIssuing->setEnabled(!m_locked && canStopIssuing());
     m_stopIssuing->setToolTip(
         !m_stock ? QString()
@@ -438,7 +441,8 @@ void BudgetForm::focusTarget()
 
 std::optional<BudgetChange> BudgetForm::change() const
 {
-    if (!m_stock || m_locked || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty() || m_blockedBy)
+    if (!m_stock || m_locked || hasBlockingProblem(m_problems) || !m_inputProblems.isEmpty() || m_blockedBy
+        || ClockOffsetMeter::refusesSignatures(m_clockOffset))
         return std::nullopt;
     return draft();
 }

@@ -218,9 +218,9 @@ void ResultPanel::render()
     auto addClock = [&] {
         if (o.clockOffsetSeconds && qAbs(*o.clockOffsetSeconds) > ClockOffsetMeter::NoticeableSeconds)
             details << QStringLiteral("<span style='color:#b9770e'>%1</span>")
-                           .arg(tr("This computer's clock differs from WeChat Pay's by %1 s; turn on automatic time "
-                                   "synchronisation.")
-                                    .arg(*o.clockOffsetSeconds));
+                           .arg(tr("Measured: %1. Turn on automatic time synchronisation.")
+                                    .arg(UiLanguage::pick(ClockOffsetMeter::describe(*o.clockOffsetSeconds)))
+                                    .toHtmlEscaped());
     };
 
     switch (o.kind) {

@@ -58,10 +58,6 @@ ResponseVerification ResponseValidator::validate(const HttpHeaders &headers, QBy
     const std::optional<qint64> answerTime = parseSeconds(timestamp);
     if (!answerTime)
         return ResponseVerification::malformedTimestamp();
-    const qint64 offset = *answerTime - m_clock->nowSeconds();
-    if (qAbs(offset) >= MaximumClockOffsetSeconds)
-        return ResponseVerification::clockSkew(offset);
-
     const PublicKey key = m_keys.keyForSerial(serial);
     if (key.isNull())
         return ResponseVerification::unknownSerial(serial);
@@ -75,8 +71,15 @@ ResponseVerification ResponseValidator::validate(const HttpHeaders &headers, QBy
     QByteArray message;
     message.reserve(timestamp.size() + nonce.size() + body.size() + 3);
     message.append(timestamp).append('\n').append(nonce).append('\n').append(body).append('\n');
-    return key.verifySha256(message, *rawSignature) ? ResponseVerification::verified()
-                                                    : ResponseVerification::signatureMismatch();
+    if (!key.verifySha256(message, *rawSignature))
+        return ResponseVerification::signatureMismatch();
+    // The window is checked after the signature, unlike the SDKs: a ClockSkew verdict then
+    // means WeChat Pay itself signed that time, so the offset it carries is a measurement the
+    // window may warn with and block on, not something a proxy could make up.
+    const qint64 offset = *answerTime - m_clock->nowSeconds();
+    if (qAbs(offset) >= MaximumClockOffsetSeconds)
+        return ResponseVerification::clockSkew(offset);
+    return ResponseVerification::verified();
 }
 
 } // namespace budgetdesk

@@ -1,5 +1,7 @@
 #include "errors/SignErrorDiagnosis.h"
 
+#include "http/ClockOffsetMeter.h"
+
 #include <QString>
 
 namespace budgetdesk {
@@ -69,12 +71,10 @@ BilingualText SignErrorDiagnosis::text() const
                                "JSON, an extra newline…).")};
         break;
     }
-    if (m_clockOffset && qAbs(*m_clockOffset) > 60) {
-        const QString seconds = QString::number(qAbs(*m_clockOffset));
-        text.zh += QStringLiteral(" 另外，测得本机时钟与微信支付相差 %1 秒，超过 5 分钟会导致签名被拒。").arg(seconds);
-        text.en += QStringLiteral(" Also, this computer's clock is %1 s off WeChat Pay's; beyond 5 minutes signatures "
-                                  "are refused.")
-                       .arg(seconds);
+    if (m_clockOffset && qAbs(*m_clockOffset) > ClockOffsetMeter::NoticeableSeconds) {
+        const BilingualText clock = ClockOffsetMeter::describe(*m_clockOffset);
+        text.zh += QStringLiteral(" 另外，测得%1，相差 5 分钟及以上会导致签名被拒。").arg(clock.zh);
+        text.en += QStringLiteral(" Also, %1; from 5 minutes on signatures are refused.").arg(clock.en);
     }
     return text;
 }

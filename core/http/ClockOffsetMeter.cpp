@@ -1,5 +1,7 @@
 #include "http/ClockOffsetMeter.h"
 
+#include "auth/ResponseValidator.h"
+
 #include <QLocale>
 
 namespace budgetdesk {
@@ -13,6 +15,19 @@ std::optional<QDateTime> ClockOffsetMeter::parseHttpDate(const QByteArray &value
         return std::nullopt;
     time.setTimeSpec(Qt::UTC);
     return time;
+}
+
+static_assert(ClockOffsetMeter::RefusedSeconds == ResponseValidator::MaximumClockOffsetSeconds);
+
+BilingualText ClockOffsetMeter::describe(qint64 offsetSeconds)
+{
+    // The offset is server minus local: positive means this computer is behind.
+    const QString seconds = QString::number(qAbs(offsetSeconds));
+    if (offsetSeconds > 0)
+        return {QStringLiteral("本机时钟比微信支付慢 %1 秒").arg(seconds),
+                QStringLiteral("this computer's clock is %1 s behind WeChat Pay's").arg(seconds)};
+    return {QStringLiteral("本机时钟比微信支付快 %1 秒").arg(seconds),
+            QStringLiteral("this computer's clock is %1 s ahead of WeChat Pay's").arg(seconds)};
 }
 
 void ClockOffsetMeter::observe(const HttpHeaders &headers, qint64 localMilliseconds)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/HttpHeaders.h"
+#include "common/BilingualText.h"
 
 #include <QDateTime>
 #include <optional>
@@ -15,6 +16,16 @@ class ClockOffsetMeter
 {
 public:
     static constexpr qint64 NoticeableSeconds = 60;
+    // WeChat Pay refuses a signature whose timestamp is 5 minutes or more from its own clock,
+    // so a change signed by a clock that far off can only come back SIGN_ERROR.
+    static constexpr qint64 RefusedSeconds = 300;
+
+    // "本机时钟比微信支付慢 400 秒" — 快/慢 rather than a signed number staff must decode.
+    static BilingualText describe(qint64 offsetSeconds);
+    static bool refusesSignatures(std::optional<qint64> offsetSeconds)
+    {
+        return offsetSeconds && qAbs(*offsetSeconds) >= RefusedSeconds;
+    }
 
     // `localMilliseconds` is when the answer arrived.
     void observe(const HttpHeaders &headers, qint64 localMilliseconds);

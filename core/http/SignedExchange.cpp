@@ -186,8 +186,10 @@ bool SignedExchange::isBusy(const HttpAnswer &answer) const
 
 void SignedExchange::handleAnswer(HttpAnswer answer)
 {
-    // Only WeChat Pay's own signed word on the time counts: anyone can write a Date header.
-    if (answer.isVerified())
+    // Only WeChat Pay's own signed word on the time counts: anyone can write a Date header. A
+    // ClockSkew verdict is signed too (see ResponseValidator), and is the offset that matters most.
+    if (answer.isVerified()
+        || (answer.verification && answer.verification->status() == ResponseVerification::Status::ClockSkew))
         m_clock.observe(answer.headers, QDateTime::currentMSecsSinceEpoch());
     if (!m_cancelled && answer.isServerError() && m_serverRetriesLeft > 0) {
         --m_serverRetriesLeft;

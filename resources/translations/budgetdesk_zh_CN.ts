@@ -165,18 +165,6 @@
         <translation>不可用：批次尚未发放任何券，或总量已等于已发放数量。</translation>
     </message>
     <message>
-        <source>⚠ This computer&apos;s clock is %1 s behind WeChat Pay&apos;s.</source>
-        <translation>⚠ 本机时钟比微信支付慢 %1 秒。</translation>
-    </message>
-    <message>
-        <source>⚠ This computer&apos;s clock is %1 s ahead of WeChat Pay&apos;s.</source>
-        <translation>⚠ 本机时钟比微信支付快 %1 秒。</translation>
-    </message>
-    <message>
-        <source>Beyond 5 minutes WeChat Pay refuses every request (SIGN_ERROR): turn on automatic time synchronisation.</source>
-        <translation>偏差超过 5 分钟时微信支付会拒绝所有请求（SIGN_ERROR）：请开启自动同步时间。</translation>
-    </message>
-    <message>
         <source>Type the target value.</source>
         <translation>请填写目标值。</translation>
     </message>
@@ -211,6 +199,14 @@
     <message>
         <source>The last change (%1 → %2, request number %3) is unconfirmed. This is a different change with a new request number; to retry that one safely, use “Retry the same change”.</source>
         <translation>上一次修改（%1 → %2，请求单号 %3）结果未确认。现在是另一项修改，已换用新单号（放弃并新建）；要安全重试上一次修改，请点“重试同一修改”。</translation>
+    </message>
+    <message>
+        <source>The clock is 5 minutes or more off, so WeChat Pay would refuse the signature: turn on automatic time synchronisation, then look the batch up again.</source>
+        <translation>本机时钟偏差已达 5 分钟或以上，微信支付会拒绝签名：请开启自动同步时间，然后重新查询批次。</translation>
+    </message>
+    <message>
+        <source>Measured: %1. From 5 minutes on WeChat Pay refuses every request (SIGN_ERROR): turn on automatic time synchronisation.</source>
+        <translation>测得%1。偏差达到 5 分钟时微信支付会拒绝所有请求（SIGN_ERROR）：请开启自动同步时间。</translation>
     </message>
 </context>
 <context>
@@ -752,10 +748,6 @@
         <translation>Request-ID：%1（应答域名 %2）</translation>
     </message>
     <message>
-        <source>This computer&apos;s clock differs from WeChat Pay&apos;s by %1 s; turn on automatic time synchronisation.</source>
-        <translation>本机时钟与微信支付相差 %1 秒，请开启自动校时。</translation>
-    </message>
-    <message>
         <source>Applied · verified (已验签)</source>
         <translation>已生效 · 已验签</translation>
     </message>
@@ -810,6 +802,10 @@
     <message>
         <source>Attempt %1: %2 → %3</source>
         <translation>第 %1 次发送：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Measured: %1. Turn on automatic time synchronisation.</source>
+        <translation>测得%1。请开启自动同步时间。</translation>
     </message>
 </context>
 <context>

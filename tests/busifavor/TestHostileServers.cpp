@@ -67,6 +67,7 @@ private Q_SLOTS:
     void everyDomainKeepsItsOwnFailure();
     void refusalsAreVerifiedWhenSigned();
     void clockOffsetOnlyFromVerifiedAnswers();
+    void clockOffsetFromSignedSkewedAnswers();
     void unsignableRequestIsAConfigurationProblem();
     void lookupThatTimedOutAfterSendingSaysSo();
     void thirdValueIsNeverNotApplied();
@@ -441,6 +442,35 @@ void TestHostileServers::refusalsAreVerifiedWhenSigned()
     const BudgetOutcome forged = SimulatorFixture::wait(client->modifyBudget(total(60000)));
     QVERIFY(!forged.error->isVerified());
     QCOMPARE(forged.error->verification->status(), ResponseVerification::Status::SignatureMismatch);
+}
+
+// An answer WeChat Pay signed with a time 400 s from ours is refused (outside the window) but
+// is its word on the time: the offset is measured, and 发送 can be blocked with the fix. The
+// same skewed time under a forged signature measures nothing.
+void TestHostileServers::clockOffsetFromSignedSkewedAnswers()
+{
+    HostileServer server;
+    bool forge = true;
+    server.setTwist([&](const SimRequest &request, SimResponse honest) {
+        SimResponse skewed = server.signedAnswer(std::move(honest), request, -400);
+        if (forge)
+            skewed.body.replace("\"stock_id\"", "\"stock_id\" "); // the signature no longer matches
+        return skewed;
+    });
+    auto client = server.client();
+    StockQueryResult forged = SimulatorFixture::wait(client->queryStock(Weekend));
+    QVERIFY(!forged.isVerified());
+    QVERIFY(!client->clockOffset().offsetSeconds().has_value());
+
+    forge = false;
+    StockQueryResult skewed = SimulatorFixture::wait(client->queryStock(Weekend));
+    QVERIFY(!skewed.isVerified());
+    QCOMPARE(skewed.verification->status(), ResponseVerification::Status::ClockSkew);
+    QVERIFY(client->clockOffset().offsetSeconds().has_value());
+    QVERIFY2(qAbs(*client->clockOffset().offsetSeconds() + 400) <= 2,
+             qPrintable(QString::number(*client->clockOffset().offsetSeconds())));
+    QVERIFY(ClockOffsetMeter::refusesSignatures(client->clockOffset().offsetSeconds()));
+    QVERIFY(ClockOffsetMeter::describe(*client->clockOffset().offsetSeconds()).zh.contains(QStringLiteral("快")));
 }
 
 // Before: any Date header (from a proxy, an error page) set the offset the window warns with.

@@ -87,10 +87,11 @@ int HostileServer::receivedCount(const QByteArray &method) const
                              [&](const sim::SimRequest &request) { return request.method == method; }));
 }
 
-sim::SimResponse HostileServer::signedAnswer(sim::SimResponse answer, const sim::SimRequest &request)
+sim::SimResponse HostileServer::signedAnswer(sim::SimResponse answer, const sim::SimRequest &request,
+                                             qint64 skewSeconds)
 {
     answer.headers.removeIf([](const auto &header) { return header.first.startsWith("Wechatpay-"); });
-    m_signer->sign(answer, request, m_clock->nowSeconds(), {});
+    m_signer->sign(answer, request, m_clock->nowSeconds() + skewSeconds, {});
     return answer;
 }
 

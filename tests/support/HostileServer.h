@@ -43,8 +43,8 @@ public:
     int receivedCount(const QByteArray &method) const;
 
     // `answer` signed as WeChat Pay signs (the demo merchant's platform key), any signature it
-    // carried replaced.
-    sim::SimResponse signedAnswer(sim::SimResponse answer, const sim::SimRequest &request);
+    // carried replaced; `skewSeconds` moves the signed time away from the shared clock.
+    sim::SimResponse signedAnswer(sim::SimResponse answer, const sim::SimRequest &request, qint64 skewSeconds = 0);
     sim::SimResponse signedError(int status, const char *code, const QString &message, const sim::SimRequest &request);
     sim::SimResponse signedJson(const QJsonObject &body, const sim::SimRequest &request);
 

@@ -3,6 +3,7 @@
 #include "WindowFixture.h"
 
 #include "AuditTableModel.h"
+#include "BudgetForm.h"
 #include "Dialogs.h"
 #include "HistoryPage.h"
 #include "UiLanguage.h"
@@ -530,6 +531,32 @@ private Q_SLOTS:
         QVERIFY(diagnosis->toPlainText().contains(QStringLiteral("/v3/marketing/busifavor/stocks/") + Running));
         QVERIFY(details(f).contains(QStringLiteral("clock"), Qt::CaseInsensitive)); // 400 s matters
         QCOMPARE(serverTotal(f, Running), 50000);
+    }
+
+    // From 5 minutes off (as measured from an answer WeChat Pay signed), every signature would
+    // be refused: 发送 stays off with the fix, until an answer shows the clock is right again.
+    void clockFiveMinutesOffBlocksSending()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(66000);
+        auto *send = f.find<QPushButton>("sendButton");
+        QVERIFY(send->isEnabled());
+        auto *form = f.find<ui::BudgetForm>("budgetForm");
+        form->setClockOffset(-400);
+        QVERIFY(!send->isEnabled());
+        QVERIFY(!form->change().has_value());
+        const QString problem = f.find<QLabel>("formProblem")->text();
+        QVERIFY2(problem.contains(QStringLiteral("5 minutes")), qPrintable(problem));
+        QVERIFY2(f.find<QLabel>("clockWarning")->text().contains(QStringLiteral("400 s ahead")),
+                 qPrintable(f.find<QLabel>("clockWarning")->text()));
+        form->setClockOffset(299); // within the window: a warning, not a block
+        QVERIFY(send->isEnabled());
+        QVERIFY(f.find<QLabel>("clockWarning")->text().contains(QStringLiteral("299 s behind")));
+        form->setClockOffset(-400);
+        f.lookUp(Running); // a fresh verified answer measures the clock again
+        f.setTarget(66000);
+        QVERIFY(send->isEnabled());
     }
 
     void serverErrorsAreRetriedThenReconciled()
