@@ -206,6 +206,23 @@ void BudgetForm::setStock(const std::optional<StockDetails> &stock, const QStrin
     startNewChange();
 }
 
+void BudgetForm::refreshStock(const StockDetails &fresh)
+{
+    const bool wasStop = m_stock && stopsIssuing(draft(), *m_stock);
+    m_stock = fresh;
+    {
+        const QSignalBlocker blockCurrent(m_current);
+        const QSignalBlocker blockTarget(m_target);
+        if (!m_unlockCurrent->isChecked())
+            m_current->setValue(dimension() == BudgetDimension::Total ? fresh.maxCoupons
+                                                                      : fresh.maxCouponsByDay.value_or(0));
+        if (wasStop && canStopIssuing())
+            m_target->setValue(fresh.totalSendNum);
+    }
+    m_perDay->setEnabled(fresh.maxCouponsByDay.has_value());
+    revalidate();
+}
+
 void BudgetForm::dimensionChanged()
 {
     const bool total = dimension() == BudgetDimension::Total;

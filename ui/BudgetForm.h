@@ -31,6 +31,10 @@ public:
     explicit BudgetForm(QWidget *parent = nullptr);
 
     void setStock(const std::optional<StockDetails> &stock, const QString &mchid);
+    // The same batch looked up again just before sending: what was typed and the request
+    // number stay; the current value follows the batch, and a stop follows what it has
+    // issued by now (a stop based on an old issued count would be refused or leave a gap).
+    void refreshStock(const StockDetails &fresh);
     void setLocked(bool locked); // while sending
     // Server time minus local time, as last measured: a warning before signing when it is
     // large enough to matter (beyond 5 minutes every signature is refused).

@@ -206,6 +206,7 @@ void BudgetPage::lookupFinished(const StockQueryResult &result)
     m_query = nullptr;
     if (result.isVerified()) {
         m_stock = result.stock;
+        m_lookedUp.start();
         m_card->setStock(m_stock);
         m_form->setStock(m_stock, m_session->profile().mchid);
         m_form->setClockOffset(m_session->client().clockOffset().offsetSeconds());
@@ -240,7 +241,7 @@ QString grouped(qint64 count)
 
 } // namespace
 
-QString BudgetPage::confirmationText(const BudgetChange &change) const
+QString BudgetPage::confirmationText(const BudgetChange &change, const QStringList &notes) const
 {
     QString sentence;
     if (m_stock && BudgetForm::stopsIssuing(change, *m_stock)) {
@@ -258,6 +259,7 @@ QString BudgetPage::confirmationText(const BudgetChange &change) const
     }
     // Who, and where to: a real merchant on WeChat Pay, or a test address.
     QStringList lines{sentence};
+    lines << notes;
     if (m_session) {
         const MerchantProfile &profile = m_session->profile();
         const QUrl address = m_session->client().settings().primaryBaseUrl;
@@ -296,16 +298,61 @@ std::optional<QString> BudgetPage::secondConfirmation(const BudgetChange &change
 void BudgetPage::send()
 {
     const std::optional<BudgetChange> change = m_form->change();
-    if (!m_session || !m_trail || !change || isBusy())
+    if (!m_session || !m_trail || !change || !m_stock || isBusy())
         return;
-    if (!Dialogs::confirm(this, tr("Confirm the change"), confirmationText(*change)))
+    if (BudgetForm::stopsIssuing(*change, *m_stock) || !m_lookedUp.isValid()
+        || m_lookedUp.hasExpired(m_lookupLifetime.count())) {
+        refreshBeforeSending();
         return;
-    if (const auto second = secondConfirmation(*change);
-        second && !Dialogs::confirm(this, tr("Confirm again"), *second))
+    }
+    confirmAndSend(*change, {});
+}
+
+void BudgetPage::refreshBeforeSending()
+{
+    m_result->clear();
+    setBusy(tr("Looking the batch up again before sending…"));
+    const StockDetails before = *m_stock;
+    m_query = m_session->client().queryStock(before.stockId);
+    connect(m_query, &StockQuery::finished, this, [this, before](const StockQueryResult &result) {
+        m_query = nullptr;
+        setBusy({});
+        if (!result.isVerified()) {
+            // The typed change stays as it is; 发送 looks the batch up again next time.
+            m_result->showLookupFailure(result);
+            return;
+        }
+        m_stock = result.stock;
+        m_lookedUp.start();
+        m_card->setStock(m_stock);
+        m_form->refreshStock(*m_stock);
+        m_form->setClockOffset(m_session->client().clockOffset().offsetSeconds());
+        const std::optional<BudgetChange> change = m_form->change();
+        if (!change)
+            return; // what stands in the way now (say, more issued than the target) is beside 发送
+        QStringList notes;
+        const bool total = change->dimension == BudgetDimension::Total;
+        const qint64 was = total ? before.maxCoupons : before.maxCouponsByDay.value_or(0);
+        if (change->current && *change->current != was)
+            notes << QStringLiteral("⚠ ")
+                    + tr("Looked up again just now: the value changed from %1 to %2 since the last lookup.")
+                          .arg(grouped(was), grouped(*change->current));
+        if (BudgetForm::stopsIssuing(*change, *m_stock))
+            notes << tr("Looked up again just now: %1 issued (%2 at the last lookup).")
+                         .arg(grouped(m_stock->totalSendNum), grouped(before.totalSendNum));
+        confirmAndSend(*change, notes);
+    });
+}
+
+void BudgetPage::confirmAndSend(const BudgetChange &change, const QStringList &notes)
+{
+    if (!Dialogs::confirm(this, tr("Confirm the change"), confirmationText(change, notes)))
+        return;
+    if (const auto second = secondConfirmation(change); second && !Dialogs::confirm(this, tr("Confirm again"), *second))
         return;
     m_result->clear();
     setBusy(tr("Sending the change…"));
-    m_modification = m_trail->modify(m_session->client(), *change);
+    m_modification = m_trail->modify(m_session->client(), change);
     // Once the request has left, cancelling cannot take it back: the button says what it does.
     connect(m_modification, &BudgetModification::requestSent, this, [this] {
         m_cancel->setText(tr("Stop waiting"));
@@ -323,7 +370,8 @@ void BudgetPage::send()
 void BudgetPage::sendFinished(const BudgetOutcome &outcome)
 {
     m_modification = nullptr;
-    m_result->showOutcome(outcome);
+    m_result->showOutcome(outcome,
+                          m_stock && outcome.isApplied() && BudgetForm::stopsIssuing(outcome.change, *m_stock));
     using K = BudgetOutcome::Kind;
     // Applied or refused: the next edit is a new change. Uncertain: keep the number for a retry.
     const bool definite = outcome.kind == K::Applied || outcome.kind == K::Rejected

@@ -3,6 +3,9 @@
 #include "busifavor/BudgetOutcome.h"
 #include "busifavor/StockQueryResult.h"
 
+#include <chrono>
+
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QWidget>
 
@@ -43,6 +46,10 @@ public:
     // The audit log cannot be used: every change is refused (it must be recorded before it is
     // sent), with the reason beside 发送.
     void setAuditProblem(const std::optional<BilingualText> &problem);
+    // How long a lookup is trusted for a change: older ones are repeated before sending, since
+    // the batch keeps issuing and others may have changed it. A stop is always looked up again.
+    void setLookupLifetime(std::chrono::milliseconds lifetime) { m_lookupLifetime = lifetime; }
+    static constexpr std::chrono::milliseconds DefaultLookupLifetime = std::chrono::minutes(3);
 
 public Q_SLOTS:
     void lookUp();
@@ -63,13 +70,17 @@ private:
     void setBusy(const QString &what);
     void lookupFinished(const StockQueryResult &result);
     void sendFinished(const BudgetOutcome &outcome);
-    QString confirmationText(const BudgetChange &change) const;
+    void refreshBeforeSending();
+    void confirmAndSend(const BudgetChange &change, const QStringList &notes);
+    QString confirmationText(const BudgetChange &change, const QStringList &notes) const;
     std::optional<QString> secondConfirmation(const BudgetChange &change) const;
     void normaliseStockId();
 
     ProfileSession *m_session = nullptr;
     AuditTrail *m_trail = nullptr;
     std::optional<StockDetails> m_stock;
+    QElapsedTimer m_lookedUp; // since m_stock was last verified by WeChat Pay
+    std::chrono::milliseconds m_lookupLifetime = DefaultLookupLifetime;
     QPointer<StockQuery> m_query;
     QPointer<BudgetModification> m_modification;
     bool m_stockIdValid = true;

@@ -106,9 +106,10 @@ void ResultPanel::clear()
     render();
 }
 
-void ResultPanel::showOutcome(const BudgetOutcome &outcome)
+void ResultPanel::showOutcome(const BudgetOutcome &outcome, bool stoppedIssuing)
 {
     m_outcome = outcome;
+    m_stoppedIssuing = stoppedIssuing;
     m_lookup.reset();
     render();
 }
@@ -223,14 +224,29 @@ void ResultPanel::render()
                                     .toHtmlEscaped());
     };
 
+    // Staff expect a stopped batch to read 已停止; merchant coupons have no such state.
+    auto addStopped = [&] {
+        if (m_stoppedIssuing)
+            details << QStringLiteral("<b>%1</b>")
+                           .arg(tr("Issuing stopped (已停止发放): the total now equals the %1 coupons already issued, "
+                                   "so no more are issued. The batch still reads “running” (运行中): merchant "
+                                   "coupons have no stop call, and the state only changes when the batch ends or "
+                                   "is voided.")
+                                    .arg(c.target)
+                                    .toHtmlEscaped());
+    };
+
     switch (o.kind) {
     case K::Applied:
+        addStopped();
         details << QStringLiteral("max_coupons = <b>%1</b>, max_coupons_by_day = <b>%2</b>")
                        .arg(o.maxCoupons.value_or(0))
                        .arg(o.maxCouponsByDay ? QString::number(*o.maxCouponsByDay) : QStringLiteral("—"));
         addRequest();
         addClock();
-        present(Tone::Success, tr("Applied · verified (已验签)"), details, o.requestId);
+        present(Tone::Success,
+                m_stoppedIssuing ? tr("Issuing stopped · verified (已验签)") : tr("Applied · verified (已验签)"),
+                details, o.requestId);
         return;
     case K::ReconciledApplied:
     case K::ReconciledNotApplied:
@@ -246,6 +262,8 @@ void ResultPanel::render()
         causes << attemptLines(o);
         if (o.observedValue)
             details << tr("Checked by a fresh, verified lookup: the batch now holds %1.").arg(*o.observedValue);
+        if (o.kind == K::ReconciledApplied)
+            addStopped();
         else
             details << tr("The checking lookup did not succeed; look the batch up later.");
         addRequest();

@@ -24,7 +24,8 @@ class ResultPanel : public QFrame
 public:
     explicit ResultPanel(QWidget *parent = nullptr);
 
-    void showOutcome(const BudgetOutcome &outcome);
+    // `stoppedIssuing`: the change set the total to what the batch had issued (a stop).
+    void showOutcome(const BudgetOutcome &outcome, bool stoppedIssuing = false);
     void showLookupFailure(const StockQueryResult &result);
     void clear();
 
@@ -45,6 +46,7 @@ private:
     void render();
 
     std::optional<BudgetOutcome> m_outcome;
+    bool m_stoppedIssuing = false;
     std::optional<StockQueryResult> m_lookup;
     QByteArray m_requestId;
     QLabel *m_badge;

@@ -315,6 +315,18 @@
         <source>Confirm again</source>
         <translation>再次确认</translation>
     </message>
+    <message>
+        <source>Looking the batch up again before sending…</source>
+        <translation>发送前重新查询批次…</translation>
+    </message>
+    <message>
+        <source>Looked up again just now: the value changed from %1 to %2 since the last lookup.</source>
+        <translation>刚刚重新查询：自上次查询以来，当前值已由 %1 变为 %2。</translation>
+    </message>
+    <message>
+        <source>Looked up again just now: %1 issued (%2 at the last lookup).</source>
+        <translation>刚刚重新查询：已发放 %1 张（上次查询时为 %2 张）。</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::HistoryPage</name>
@@ -806,6 +818,14 @@
     <message>
         <source>Measured: %1. Turn on automatic time synchronisation.</source>
         <translation>测得%1。请开启自动同步时间。</translation>
+    </message>
+    <message>
+        <source>Issuing stopped (已停止发放): the total now equals the %1 coupons already issued, so no more are issued. The batch still reads “running” (运行中): merchant coupons have no stop call, and the state only changes when the batch ends or is voided.</source>
+        <translation>已停止发放：批次总量现等于已发放的 %1 张，不会再发出新券。批次状态仍显示“运行中”：商家券没有单独的停止接口，状态只在批次到期或作废时改变。</translation>
+    </message>
+    <message>
+        <source>Issuing stopped · verified (已验签)</source>
+        <translation>已停止发放 · 已验签</translation>
     </message>
 </context>
 <context>

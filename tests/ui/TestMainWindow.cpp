@@ -54,6 +54,19 @@ private:
     {
         return f.simulator().stocks().stock(id).maxCoupons();
     }
+    // The batch goes on issuing (or someone else changes it) while the window shows a lookup.
+    static void changeOnServer(WindowFixture &f, const QString &id, qint64 moreIssued, std::optional<qint64> total)
+    {
+        sim::SimulatedStock stock = f.simulator().stocks().stock(id);
+        QJsonObject json = stock.json();
+        QJsonObject sent = json.value(QStringLiteral("send_count_information")).toObject();
+        sent.insert(QStringLiteral("total_send_num"), stock.totalSent() + moreIssued);
+        json.insert(QStringLiteral("send_count_information"), sent);
+        stock = sim::SimulatedStock::withDefaults(json, stock.owner(), QDateTime::currentDateTimeUtc());
+        if (total)
+            stock.setMaxCoupons(*total);
+        f.simulator().stocks().put(stock);
+    }
     // What the audit log holds, read through a connection of its own.
     static QList<AuditEntry> history(WindowFixture &f)
     {
@@ -196,6 +209,68 @@ private Q_SLOTS:
         QVERIFY(badge(f).contains(QStringLiteral("已验签")));
         QCOMPARE(serverTotal(f, Running), 12840);
         QVERIFY(!stop->isEnabled()); // the total now equals what was issued: nothing left to stop
+    }
+
+    // A stop is based on the issued count of the moment it is sent, not of the lookup: the
+    // batch is looked up again first, and the result says what a stop means for its state.
+    void stopIssuingLooksTheBatchUpAgainFirst()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        QTest::mouseClick(f.find<QPushButton>("stopIssuing"), Qt::LeftButton);
+        QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("12840"));
+        changeOnServer(f, Running, 60, std::nullopt); // 60 more issued since the lookup
+        const qsizetype asked = Dialogs::confirmationTexts().size();
+        Dialogs::setNextConfirmation(true);
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        const QString first = Dialogs::confirmationTexts().at(asked);
+        QVERIFY2(first.contains(QStringLiteral("12,900")) && first.contains(QStringLiteral("12,840")),
+                 qPrintable(first));
+        QCOMPARE(serverTotal(f, Running), 12900); // not 12840, which is below what was issued
+        QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("12900"));
+        QVERIFY2(badge(f).contains(QStringLiteral("Issuing stopped")) || badge(f).contains(QStringLiteral("已停止")),
+                 qPrintable(badge(f)));
+        QVERIFY2(details(f).contains(QStringLiteral("运行中")), qPrintable(details(f)));
+    }
+
+    // A lookup older than its lifetime is repeated before a change is confirmed: the form and
+    // the confirmation then carry the batch's value of now, and say that it moved.
+    void staleLookupIsRepeatedBeforeSending()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(65000);
+        f.window().budgetPage()->setLookupLifetime(std::chrono::milliseconds(0));
+        QTest::qWait(2);
+        changeOnServer(f, Running, 0, 55000); // someone else raised it meanwhile
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        const QString asked = Dialogs::lastConfirmationText();
+        QVERIFY2(asked.contains(QStringLiteral("55,000")) && asked.contains(QStringLiteral("50,000")),
+                 qPrintable(asked));
+        QVERIFY(badge(f).contains(QStringLiteral("已验签")));
+        QCOMPARE(serverTotal(f, Running), 65000);
+        QTRY_COMPARE(history(f).size(), 1);
+        QCOMPARE(history(f).first().change.current, std::optional<qint64>(55000)); // what was sent
+    }
+
+    // A repeat lookup that fails keeps the typed change and sends nothing.
+    void failedRefreshKeepsTheForm()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(65000);
+        f.window().budgetPage()->setLookupLifetime(std::chrono::milliseconds(0));
+        QTest::qWait(2);
+        f.setFaults({QStringLiteral("status=500"), QStringLiteral("count=9")});
+        const qsizetype asked = Dialogs::confirmationTexts().size();
+        f.send();
+        QCOMPARE(Dialogs::confirmationTexts().size(), asked); // nothing offered for sending
+        QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("65000"));
+        QCOMPARE(serverTotal(f, Running), 50000);
+        f.setFaults({});
+        QVERIFY(f.find<QPushButton>("sendButton")->isEnabled());
     }
 
     // A skewed office PC is warned before it signs, while requests still pass (under 5 minutes).
