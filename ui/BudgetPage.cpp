@@ -18,6 +18,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace budgetdesk::ui {
@@ -26,7 +27,19 @@ BudgetPage::BudgetPage(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("budgetPage"));
-    auto *layout = new QVBoxLayout(this);
+    // The page scrolls rather than forcing its size on the window: below 1092×543 (a 1366×768
+    // laptop at 125 %) a scroll bar appears instead of widgets running off the screen.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("budgetScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content); // addWidget() below moves each widget into it
+    layout->setSpacing(4);
 
     auto *lookupRow = new QHBoxLayout;
     m_stockCaption = new QLabel(this);
@@ -53,8 +66,8 @@ BudgetPage::BudgetPage(QWidget *parent)
     auto *columns = new QHBoxLayout;
     m_card = new StockCard(this);
     m_form = new BudgetForm(this);
-    columns->addWidget(m_card, 1);
-    columns->addWidget(m_form, 1);
+    columns->addWidget(m_card, 5);
+    columns->addWidget(m_form, 4);
     layout->addLayout(columns);
 
     auto *busyRow = new QHBoxLayout;
@@ -153,6 +166,7 @@ void BudgetPage::setBusy(const QString &what)
     }
     m_busy->setVisible(busy);
     m_busyText->setText(what);
+    m_busyText->setVisible(busy); // an empty row would cost the result a line on a small screen
     m_cancel->setVisible(busy);
     m_stockId->setReadOnly(busy);
     m_lookUp->setEnabled(!busy && m_session);

@@ -18,13 +18,14 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace budgetdesk::ui {
@@ -69,6 +70,19 @@ const FaultChoice Faults[] = {
     {"busy", QT_TRANSLATE_NOOP("budgetdesk::ui::MainWindow", "Batch being modified (批次正在修改中)")},
 };
 
+// 1100×760 where it fits; on a smaller screen (1366×768 at 125 % leaves about 1092×574) the
+// window starts within the work area, title bar included, instead of running under the taskbar.
+QSize firstRunSize()
+{
+    const QSize preferred(1100, 760);
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    if (!screen)
+        return preferred;
+    const QSize available = screen->availableGeometry().size();
+    const int frame = 40; // title bar and borders, which resize() does not include
+    return preferred.boundedTo(QSize(available.width() - 16, available.height() - frame));
+}
+
 } // namespace
 
 MainWindow::MainWindow(WindowContext context, QWidget *parent)
@@ -84,7 +98,7 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     m_banner->setObjectName(QStringLiteral("demoBanner"));
     m_banner->setAlignment(Qt::AlignCenter);
     m_banner->setStyleSheet(
-        QStringLiteral("QLabel { background: #f39c12; color: black; font-weight: bold; padding: 6px; }"));
+        QStringLiteral("QLabel { background: #f39c12; color: black; font-weight: bold; padding: 3px; }"));
     m_banner->setVisible(isDemo());
     layout->addWidget(m_banner);
     m_tabs = new QTabWidget(central);
@@ -96,15 +110,21 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
-    auto *toolbar = addToolBar(QStringLiteral("profiles"));
-    toolbar->setObjectName(QStringLiteral("profileToolbar"));
-    toolbar->setMovable(false);
-    m_profileLabel = new QLabel(toolbar);
-    m_profileBox = new QComboBox(toolbar);
+    // The profile selector sits beside the tabs, not in a toolbar row of its own: every row
+    // counts on a 1366×768 laptop at 125 %, where the result must stay visible.
+    auto *profileCorner = new QWidget(m_tabs);
+    profileCorner->setObjectName(QStringLiteral("profileCorner"));
+    auto *profileRow = new QHBoxLayout(profileCorner);
+    profileRow->setContentsMargins(0, 0, 0, 2);
+    m_profileLabel = new QLabel(profileCorner);
+    m_profileBox = new QComboBox(profileCorner);
     m_profileBox->setObjectName(QStringLiteral("profileSelector"));
-    m_profileBox->setMinimumContentsLength(18);
-    toolbar->addWidget(m_profileLabel);
-    toolbar->addWidget(m_profileBox);
+    m_profileBox->setMinimumContentsLength(14);
+    m_profileBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_profileLabel->setBuddy(m_profileBox);
+    profileRow->addWidget(m_profileLabel);
+    profileRow->addWidget(m_profileBox);
+    m_tabs->setCornerWidget(profileCorner, Qt::TopRightCorner);
     connect(m_profileBox, &QComboBox::activated, this,
             [this](int index) { openProfile(m_profileBox->itemText(index)); });
     // Not offered while a change is on its way (openProfile refuses it too).
@@ -132,7 +152,7 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     QSettings &settings = m_profiles.settings();
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(1100, 760);
+        resize(firstRunSize());
 
     retranslate();
     refreshProfiles();

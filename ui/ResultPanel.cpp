@@ -35,6 +35,20 @@ QString explanationLines(const ErrorExplanation &explanation)
     return explanation.en.toHtmlEscaped();
 }
 
+// A text area that asks only for its minimum height: a scroll area sizes its page from the
+// widgets' preferred heights, and QTextBrowser's default (192 px) alone pushed the result
+// below a 1366×768 laptop's screen. The panel's stretch still gives it all the room there is.
+class CompactTextBrowser : public QTextBrowser
+{
+public:
+    CompactTextBrowser(QWidget *parent, int minimumHeight)
+        : QTextBrowser(parent)
+    {
+        setMinimumHeight(minimumHeight);
+    }
+    QSize sizeHint() const override { return {QTextBrowser::sizeHint().width(), minimumHeight()}; }
+};
+
 } // namespace
 
 ResultPanel::ResultPanel(QWidget *parent)
@@ -52,17 +66,16 @@ ResultPanel::ResultPanel(QWidget *parent)
     top->addWidget(m_badge, 1);
     top->addWidget(m_copy);
     layout->addLayout(top);
-    m_details = new QTextBrowser(this);
+    m_details = new CompactTextBrowser(this, 80);
     m_details->setObjectName(QStringLiteral("resultDetails"));
     m_details->setOpenExternalLinks(false);
-    m_details->setMinimumHeight(110);
     layout->addWidget(m_details);
     // A reconciled outcome leads with what the checking lookup established; the failures that
     // made reconciliation necessary are kept one click away so the verdict is not buried.
     m_causesToggle = new QPushButton(this);
     m_causesToggle->setObjectName(QStringLiteral("showCauses"));
     m_causesToggle->setCheckable(true);
-    m_causes = new QTextBrowser(this);
+    m_causes = new CompactTextBrowser(this, 80);
     m_causes->setObjectName(QStringLiteral("resultCauses"));
     m_causes->setVisible(false);
     layout->addWidget(m_causesToggle);
@@ -70,7 +83,7 @@ ResultPanel::ResultPanel(QWidget *parent)
     m_diagnosisToggle = new QPushButton(this);
     m_diagnosisToggle->setObjectName(QStringLiteral("showDiagnosis"));
     m_diagnosisToggle->setCheckable(true);
-    m_diagnosis = new QTextBrowser(this);
+    m_diagnosis = new CompactTextBrowser(this, 120);
     m_diagnosis->setObjectName(QStringLiteral("signDiagnosis"));
     m_diagnosis->setVisible(false);
     layout->addWidget(m_diagnosisToggle);

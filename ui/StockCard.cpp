@@ -3,7 +3,7 @@
 #include "UiLanguage.h"
 
 #include <QEvent>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QJsonObject>
 #include <QLabel>
 
@@ -40,7 +40,8 @@ StockCard::StockCard(QWidget *parent)
     : QGroupBox(parent)
 {
     setObjectName(QStringLiteral("stockCard"));
-    auto *form = new QFormLayout(this);
+    auto *grid = new QGridLayout(this);
+    grid->setVerticalSpacing(3);
     m_name = valueLabel(this, "stockName");
     m_state = valueLabel(this, "stockState");
     m_window = valueLabel(this, "stockWindow");
@@ -54,15 +55,32 @@ StockCard::StockCard(QWidget *parent)
     m_perUser = valueLabel(this, "stockPerUser");
     m_codes = valueLabel(this, "stockCodes");
     m_comment = valueLabel(this, "stockComment");
-    m_comment->setWordWrap(true);
     m_owner = valueLabel(this, "stockOwner");
     m_lookedUp = valueLabel(this, "stockLookedUp");
-    m_lookedUp->setWordWrap(true);
-    for (QLabel *value : valueLabels()) {
+    // Two columns of label/value pairs, the numbers staff act on to the left: on a 1366×768
+    // laptop at 125 % a single column of 15 rows pushed the result below the screen's edge.
+    const QList<QLabel *> values = valueLabels();
+    const int leftColumnRows = 8; // state … left today
+    for (int i = 0; i < values.size(); ++i) {
         auto *caption = new QLabel(this);
+        caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         m_captions.append(caption);
-        form->addRow(caption, value);
+        QLabel *value = values.at(i);
+        value->setWordWrap(true);
+        value->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+        if (i == 0) { // the name spans the card
+            grid->addWidget(caption, 0, 0);
+            grid->addWidget(value, 0, 1, 1, 3);
+            continue;
+        }
+        const bool left = i <= leftColumnRows;
+        const int row = left ? i : i - leftColumnRows;
+        grid->addWidget(caption, row, left ? 0 : 2);
+        grid->addWidget(value, row, left ? 1 : 3);
     }
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    grid->setRowStretch(leftColumnRows + 1, 1);
     QFont bold = m_name->font();
     bold.setBold(true);
     m_name->setFont(bold);
@@ -72,8 +90,10 @@ StockCard::StockCard(QWidget *parent)
 
 QList<QLabel *> StockCard::valueLabels() const
 {
-    return {m_name,           m_state,  m_window,  m_total, m_perDay,  m_issued, m_issuedToday, m_remaining,
-            m_remainingToday, m_coupon, m_perUser, m_codes, m_comment, m_owner,  m_lookedUp};
+    // The name, then the left column, then the right; the two values that take two lines
+    // (validity, looked up) share a row so the card stays short.
+    return {m_name,           m_state,  m_window,   m_total,   m_perDay, m_issued,  m_issuedToday, m_remaining,
+            m_remainingToday, m_coupon, m_lookedUp, m_perUser, m_codes,  m_comment, m_owner};
 }
 
 QString StockCard::couponText(const StockDetails &s) const
@@ -134,10 +154,10 @@ void StockCard::changeEvent(QEvent *event)
 void StockCard::retranslate()
 {
     setTitle(tr("Batch"));
-    const QString captions[] = {tr("Name"),        tr("State"),           tr("Valid"),        tr("Total cap"),
-                                tr("Per-day cap"), tr("Issued in total"), tr("Issued today"), tr("Left to issue"),
-                                tr("Left today"),  tr("Coupon"),          tr("Per user"),     tr("Codes"),
-                                tr("Remark"),      tr("Owning merchant"), tr("Looked up")};
+    const QString captions[] = {tr("Name"),        tr("State"),           tr("Valid"),          tr("Total cap"),
+                                tr("Per-day cap"), tr("Issued in total"), tr("Issued today"),   tr("Left to issue"),
+                                tr("Left today"),  tr("Coupon"),          tr("Looked up"),      tr("Per user"),
+                                tr("Codes"),       tr("Remark"),          tr("Owning merchant")};
     for (int i = 0; i < m_captions.size(); ++i)
         m_captions[i]->setText(captions[i]);
     m_total->setToolTip(tr("stock_send_rule.max_coupons: the most coupons this batch may issue (1–1,000,000,000)."));
@@ -184,8 +204,13 @@ void StockCard::refresh()
     const QString comment = s.raw.value(QStringLiteral("comment")).toString();
     m_comment->setText(comment.isEmpty() ? QStringLiteral("—") : comment);
     m_owner->setText(s.belongMerchant);
-    m_lookedUp->setText(tr("%1 (verified, Request-ID %2)")
-                            .arg(s.lookedUpAt.toString(QStringLiteral("hh:mm:ss")), QString::fromLatin1(s.requestId)));
+    // A Request-ID is one unbroken 40-odd character word: shown shortened, whole in the tooltip
+    // (and in the result's 复制), so it never sets the window's minimum width.
+    const QString requestId = QString::fromLatin1(s.requestId);
+    const QString shortId = requestId.size() > 16 ? requestId.left(6) + u'…' + requestId.right(6) : requestId;
+    m_lookedUp->setText(
+        tr("%1 (verified, Request-ID %2)").arg(s.lookedUpAt.toString(QStringLiteral("hh:mm:ss")), shortId));
+    m_lookedUp->setToolTip(QStringLiteral("Request-ID: %1").arg(requestId));
 }
 
 } // namespace budgetdesk::ui
