@@ -302,6 +302,17 @@ void BudgetForm::generateRequested()
     startNewChange();
 }
 
+void BudgetForm::prepareChange(BudgetDimension dimension, qint64 target)
+{
+    if (!m_stock)
+        return;
+    (dimension == BudgetDimension::Total ? m_total : m_perDay)->setChecked(true);
+    m_unlockCurrent->setChecked(false); // from the batch as it stands now
+    dimensionChanged();
+    m_target->setValue(target); // an edit: a new change under a new number
+    m_target->setFocus();
+}
+
 void BudgetForm::retryUnconfirmed()
 {
     if (!m_unconfirmed)

@@ -47,6 +47,10 @@ public:
     // offered to go back to the unconfirmed one.
     void finishChange(bool definite);
 
+    // Fills the form with a new change of `dimension` to `target` (say, back to where an
+    // applied change started), under a new request number; it is sent like any other.
+    void prepareChange(BudgetDimension dimension, qint64 target);
+
     std::optional<BudgetChange> change() const;
     void focusTarget(); // after a lookup: the next thing to type
     QList<BudgetProblem> problems() const { return m_problems; }

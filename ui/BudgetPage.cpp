@@ -94,6 +94,7 @@ BudgetPage::BudgetPage(QWidget *parent)
     connect(m_lookUp, &QPushButton::clicked, this, &BudgetPage::lookUp);
     connect(m_form, &BudgetForm::sendRequested, this, &BudgetPage::send);
     connect(m_cancel, &QPushButton::clicked, this, &BudgetPage::cancel);
+    connect(m_result, &ResultPanel::revertRequested, this, &BudgetPage::prepareRevert);
     connect(m_suggestions, &QComboBox::activated, this, [this](int index) {
         if (index <= 0 || isBusy())
             return;
@@ -366,9 +367,12 @@ void BudgetPage::confirmAndSend(const BudgetChange &change, const QStringList &n
         return;
     m_result->clear();
     setBusy(tr("Sending the change…"));
+    m_requestLeft = false;
+    m_stoppedWaiting = false;
     m_modification = m_trail->modify(m_session->client(), change);
     // Once the request has left, cancelling cannot take it back: the button says what it does.
     connect(m_modification, &BudgetModification::requestSent, this, [this] {
+        m_requestLeft = true;
         m_cancel->setText(tr("Stop waiting"));
         m_cancel->setToolTip(tr("The request has left; stopping the wait does not take it back. The change may "
                                 "still take effect — BudgetDesk then checks the batch."));
@@ -384,6 +388,7 @@ void BudgetPage::confirmAndSend(const BudgetChange &change, const QStringList &n
 void BudgetPage::sendFinished(const BudgetOutcome &outcome)
 {
     m_modification = nullptr;
+    m_lastOutcome = outcome;
     m_result->showOutcome(outcome,
                           m_stock && outcome.isApplied() && BudgetForm::stopsIssuing(outcome.change, *m_stock));
     using K = BudgetOutcome::Kind;
@@ -400,6 +405,10 @@ void BudgetPage::sendFinished(const BudgetOutcome &outcome)
         m_form->setStock(m_stock, m_session->profile().mchid);
     }
     m_form->finishChange(definite);
+    // The user gave up waiting, yet the change landed: the way back is offered, as a new
+    // change of its own (confirmed and audited like any other).
+    if (m_stoppedWaiting && outcome.isApplied() && outcome.change.current)
+        m_result->offerRevert(*outcome.change.current);
     m_form->setClockOffset(m_session->client().clockOffset().offsetSeconds());
     setBusy({});
     Q_EMIT changeFinished(outcome);
@@ -409,8 +418,18 @@ void BudgetPage::cancel()
 {
     if (m_query)
         m_query->cancel();
-    if (m_modification)
+    if (m_modification) {
+        m_stoppedWaiting = m_requestLeft;
         m_modification->cancel();
+    }
+}
+
+void BudgetPage::prepareRevert()
+{
+    const std::optional<BudgetOutcome> &last = m_lastOutcome;
+    if (!last || !last->change.current || isBusy())
+        return;
+    m_form->prepareChange(last->change.dimension, *last->change.current);
 }
 
 } // namespace budgetdesk::ui

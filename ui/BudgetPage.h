@@ -75,6 +75,7 @@ private:
     QString confirmationText(const BudgetChange &change, const QStringList &notes) const;
     std::optional<QString> secondConfirmation(const BudgetChange &change) const;
     void normaliseStockId();
+    void prepareRevert();
 
     ProfileSession *m_session = nullptr;
     AuditTrail *m_trail = nullptr;
@@ -83,7 +84,10 @@ private:
     std::chrono::milliseconds m_lookupLifetime = DefaultLookupLifetime;
     QPointer<StockQuery> m_query;
     QPointer<BudgetModification> m_modification;
+    std::optional<BudgetOutcome> m_lastOutcome;
     bool m_stockIdValid = true;
+    bool m_requestLeft = false; // the change in flight has been written out in full
+    bool m_stoppedWaiting = false; // … and the user stopped waiting for its answer
 
     QLabel *m_stockCaption;
     QLineEdit *m_stockId;

@@ -63,7 +63,11 @@ ResultPanel::ResultPanel(QWidget *parent)
     m_copy = new QPushButton(this);
     m_copy->setObjectName(QStringLiteral("copyRequestId"));
     addButtonShortcut(m_copy, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_revert = new QPushButton(this);
+    m_revert->setObjectName(QStringLiteral("revertChange"));
+    m_revert->setVisible(false);
     top->addWidget(m_badge, 1);
+    top->addWidget(m_revert);
     top->addWidget(m_copy);
     layout->addLayout(top);
     m_details = new CompactTextBrowser(this, 80);
@@ -89,6 +93,7 @@ ResultPanel::ResultPanel(QWidget *parent)
     layout->addWidget(m_diagnosisToggle);
     layout->addWidget(m_diagnosis);
     connect(m_copy, &QPushButton::clicked, this, &ResultPanel::copyRequestId);
+    connect(m_revert, &QPushButton::clicked, this, &ResultPanel::revertRequested);
     connect(m_causesToggle, &QPushButton::toggled, m_causes, &QWidget::setVisible);
     connect(m_diagnosisToggle, &QPushButton::toggled, m_diagnosis, &QWidget::setVisible);
     clear();
@@ -112,8 +117,15 @@ void ResultPanel::copyRequestId()
         QApplication::clipboard()->setText(QString::fromLatin1(m_requestId));
 }
 
+void ResultPanel::offerRevert(qint64 startingValue)
+{
+    m_revertTo = startingValue;
+    render();
+}
+
 void ResultPanel::clear()
 {
+    m_revertTo.reset();
     m_outcome.reset();
     m_lookup.reset();
     render();
@@ -121,6 +133,7 @@ void ResultPanel::clear()
 
 void ResultPanel::showOutcome(const BudgetOutcome &outcome, bool stoppedIssuing)
 {
+    m_revertTo.reset();
     m_outcome = outcome;
     m_stoppedIssuing = stoppedIssuing;
     m_lookup.reset();
@@ -129,6 +142,7 @@ void ResultPanel::showOutcome(const BudgetOutcome &outcome, bool stoppedIssuing)
 
 void ResultPanel::showLookupFailure(const StockQueryResult &result)
 {
+    m_revertTo.reset();
     m_lookup = result;
     m_outcome.reset();
     render();
@@ -149,6 +163,9 @@ void ResultPanel::present(Tone tone, const QString &badge, const QStringList &de
     m_requestId = requestId;
     m_copy->setText(tr("Copy Request-ID"));
     m_copy->setVisible(!requestId.isEmpty());
+    m_revert->setVisible(m_revertTo.has_value() && m_outcome && m_outcome->isApplied());
+    if (m_revertTo)
+        m_revert->setText(tr("Change back to %1 (改回原值)…").arg(*m_revertTo));
     m_causesToggle->setText(tr("Cause (原因)"));
     m_causesToggle->setVisible(!causes.isEmpty());
     m_causes->setHtml(causes.join(QStringLiteral("<br>")));
@@ -209,6 +226,7 @@ void ResultPanel::render()
                                        "verified result, or the error explained, appears here; every change is kept "
                                        "in History.</p>")));
         m_copy->setVisible(false);
+        m_revert->setVisible(false);
         m_causesToggle->setVisible(false);
         m_causes->setVisible(false);
         m_diagnosisToggle->setVisible(false);

@@ -28,12 +28,18 @@ public:
     void showOutcome(const BudgetOutcome &outcome, bool stoppedIssuing = false);
     void showLookupFailure(const StockQueryResult &result);
     void clear();
+    // After the user stopped waiting and the change took effect anyway: a button that
+    // prepares a new change back to `startingValue` (sent, as any change, after confirming).
+    void offerRevert(qint64 startingValue);
 
     QString badgeText() const;
     QByteArray requestId() const { return m_requestId; }
 
 public Q_SLOTS:
     void copyRequestId();
+
+Q_SIGNALS:
+    void revertRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -52,6 +58,8 @@ private:
     QLabel *m_badge;
     QTextBrowser *m_details;
     QPushButton *m_copy;
+    QPushButton *m_revert;
+    std::optional<qint64> m_revertTo;
     QPushButton *m_causesToggle;
     QTextBrowser *m_causes;
     QPushButton *m_diagnosisToggle;

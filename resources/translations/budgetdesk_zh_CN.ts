@@ -827,6 +827,10 @@
         <source>Issuing stopped · verified (已验签)</source>
         <translation>已停止发放 · 已验签</translation>
     </message>
+    <message>
+        <source>Change back to %1 (改回原值)…</source>
+        <translation>改回原值 %1…</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::StockCard</name>

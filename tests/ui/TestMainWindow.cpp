@@ -551,6 +551,48 @@ private Q_SLOTS:
         QCOMPARE(cancel->text(), before); // back to plain 取消 for the next one
     }
 
+    // 停止等待, and the change landed all the same: 改回原值 prepares the way back as a new
+    // change (new number, confirmed and audited like any other).
+    void stoppedWaitingButAppliedOffersTheWayBack()
+    {
+        WindowFixture f;
+        f.lookUp(Running);
+        f.setTarget(80000);
+        const QString number = f.find<QLineEdit>("requestNumber")->text();
+        f.setFaults({QStringLiteral("delay=1500")});
+        Dialogs::setNextConfirmation(true);
+        QTest::mouseClick(f.find<QPushButton>("sendButton"), Qt::LeftButton);
+        auto *cancel = f.find<QPushButton>("cancelButton");
+        QTRY_COMPARE(cancel->text(), QStringLiteral("Stop waiting"));
+        QTest::mouseClick(cancel, Qt::LeftButton); // the checking lookup runs
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window().budgetPage()->isBusy(), 15000);
+        QCOMPARE(serverTotal(f, Running), 80000);
+        QVERIFY2(badge(f).contains(QStringLiteral("Took effect")), qPrintable(badge(f)));
+        auto *revert = f.find<QPushButton>("revertChange");
+        QVERIFY(revert->isVisible());
+        QVERIFY(revert->text().contains(QStringLiteral("50000")));
+
+        f.setFaults({});
+        QTest::mouseClick(revert, Qt::LeftButton);
+        QCOMPARE(f.find<QLineEdit>("targetValue")->text(), QStringLiteral("50000"));
+        QCOMPARE(f.find<QLineEdit>("currentValue")->text(), QStringLiteral("80000"));
+        QVERIFY(f.find<QLineEdit>("requestNumber")->text() != number);
+        QCOMPARE(serverTotal(f, Running), 80000); // prepared, not sent
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QCOMPARE(serverTotal(f, Running), 50000);
+        QTRY_COMPARE(history(f).size(), 2);
+    }
+
+    // A change that was waited for to the end offers no way back: nothing unexpected happened.
+    void waitedForChangeOffersNoRevert()
+    {
+        WindowFixture f;
+        f.sendChange(Running, 60000);
+        QVERIFY(badge(f).contains(QStringLiteral("Applied")));
+        QVERIFY(!f.find<QPushButton>("revertChange")->isVisible());
+    }
+
     void lookupErrorsAreExplained()
     {
         WindowFixture f;
