@@ -34,21 +34,27 @@ Language startLanguage(const QString &option, const DataDirectory &data)
     return UiLanguage::systemDefault();
 }
 
-// --benchmark-startup: quit as soon as the window has been shown and can take input (in
-// demo mode: once the profile's keys are ready), reporting peak memory.
+// --benchmark-startup: says `first_paint` once the window has painted, then quits as soon as
+// it can take input (with a profile or in demo mode: once the profile's keys are ready),
+// reporting peak memory.
 void quitWhenInteractive(MainWindow &window)
 {
+    QObject::connect(
+        &window, &MainWindow::firstPainted, qApp,
+        [] {
+            std::printf("first_paint\n");
+            std::fflush(stdout);
+        },
+        Qt::SingleShotConnection);
     auto report = [] {
         printProcessMemory();
         std::fflush(stdout);
         QCoreApplication::quit();
     };
-    // A zero timer fires once the queued show/expose/paint events have been handled.
-    auto afterFirstPaint = [report] { QTimer::singleShot(0, qApp, report); };
-    if (window.session() && !window.budgetPage()->hasSession())
-        QObject::connect(&window, &MainWindow::profileReady, qApp, afterFirstPaint, Qt::SingleShotConnection);
-    else
-        afterFirstPaint();
+    auto soon = [report] { QTimer::singleShot(0, qApp, report); };
+    const bool opensAProfile = window.isDemo() || (window.session() && !window.budgetPage()->hasSession());
+    QObject::connect(&window, opensAProfile ? &MainWindow::profileReady : &MainWindow::firstPainted, qApp, soon,
+                     Qt::SingleShotConnection);
 }
 
 // The command line, for QCoreApplication (--help, --version) or QApplication (everything else).
@@ -109,10 +115,6 @@ int runApplication(int argc, char *argv[])
     QApplication application(argc, argv);
     nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("BudgetDesk"));
-    QIcon icon;
-    for (const int size : {16, 32, 64, 256})
-        icon.addFile(QStringLiteral(":/icons/budgetdesk-%1.png").arg(size));
-    QApplication::setWindowIcon(icon);
 
     CommandLine commandLine;
     QCommandLineParser &parser = commandLine.parser;
@@ -126,12 +128,11 @@ int runApplication(int argc, char *argv[])
     UiLanguage::instance().apply(startLanguage(parser.value(language), context.data));
 
     if (parser.isSet(demo)) {
-        context.demo = DemoEnvironment::start();
+        context.demo = DemoEnvironment::create(); // the simulator starts after the first paint
         if (!context.demo) {
-            QMessageBox::critical(
-                nullptr, QStringLiteral("BudgetDesk"),
-                QStringLiteral("演示模式无法启动：无法在本机回环地址上启动模拟器。\n"
-                               "Demo mode cannot start: the simulator could not listen on loopback."));
+            QMessageBox::critical(nullptr, QStringLiteral("BudgetDesk"),
+                                  QStringLiteral("演示模式无法启动：无法创建临时文件夹。\n"
+                                                 "Demo mode cannot start: no temporary folder could be created."));
             return 1;
         }
         // Demo mode keeps everything in its throw-away folder, secrets in memory.
@@ -148,6 +149,13 @@ int runApplication(int argc, char *argv[])
     }
 
     MainWindow window(std::move(context));
+    // Decoding the icons (4 PNGs) waits for the first paint, like everything not needed for it.
+    QObject::connect(&window, &MainWindow::firstPainted, qApp, [] {
+        QIcon icon;
+        for (const int size : {16, 32, 64, 256})
+            icon.addFile(QStringLiteral(":/icons/budgetdesk-%1.png").arg(size));
+        QApplication::setWindowIcon(icon);
+    });
     window.show();
     if (parser.isSet(benchmark))
         quitWhenInteractive(window);

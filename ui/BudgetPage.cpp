@@ -95,6 +95,11 @@ BudgetPage::BudgetPage(QWidget *parent)
     connect(m_form, &BudgetForm::sendRequested, this, &BudgetPage::send);
     connect(m_cancel, &QPushButton::clicked, this, &BudgetPage::cancel);
     connect(m_result, &ResultPanel::revertRequested, this, &BudgetPage::prepareRevert);
+    // The demo's picker names the batch in the box, or none: never another one.
+    connect(m_stockId, &QLineEdit::textChanged, this, [this](const QString &text) {
+        const int index = m_suggestions->findText(text.trimmed() + QStringLiteral("  "), Qt::MatchStartsWith);
+        m_suggestions->setCurrentIndex(text.trimmed().isEmpty() || index < 1 ? 0 : index);
+    });
     connect(m_suggestions, &QComboBox::activated, this, [this](int index) {
         if (index <= 0 || isBusy())
             return;
@@ -143,9 +148,9 @@ void BudgetPage::suggestBatches(const QStringList &labels)
     m_suggestions->addItem(QString()); // the caption, set in retranslate()
     m_suggestions->addItems(labels);
     m_suggestions->setVisible(!labels.isEmpty());
+    retranslate();
     if (!labels.isEmpty() && m_stockId->text().isEmpty())
         m_stockId->setText(labels.first().section(u' ', 0, 0));
-    retranslate();
 }
 
 void BudgetPage::setAuditProblem(const std::optional<BilingualText> &problem)

@@ -3,59 +3,129 @@
 #include "simulator/DemoMerchant.h"
 #include "simulator/SimulatorServer.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 
 namespace budgetdesk::ui {
 
+namespace {
+
+QString folderTemplate()
+{
+    return QDir::temp().filePath(QString::fromLatin1(DemoEnvironment::FolderPrefix) + QStringLiteral("XXXXXX"));
+}
+
+} // namespace
+
 DemoEnvironment::DemoEnvironment()
-    : m_data(m_folder.path() + QStringLiteral("/data"))
-{ }
+    : m_folder(folderTemplate())
+    , m_lock(m_folder.path() + QStringLiteral("/demo.lock"))
+    , m_data(m_folder.path() + QStringLiteral("/data"))
+{
+    m_profile.name = QStringLiteral("演示商户 Demo");
+}
 
 DemoEnvironment::~DemoEnvironment() = default;
 
-std::unique_ptr<DemoEnvironment> DemoEnvironment::start()
+std::unique_ptr<DemoEnvironment> DemoEnvironment::create()
 {
     std::unique_ptr<DemoEnvironment> demo(new DemoEnvironment);
-    if (!demo->m_folder.isValid() || !demo->m_data.ensureExists())
+    demo->m_lock.setStaleLockTime(0);
+    if (!demo->m_folder.isValid() || !demo->m_lock.tryLock(0) || !demo->m_data.ensureExists())
         return nullptr;
+    removeAbandonedFolders(demo->m_folder.path());
+    return demo;
+}
+
+std::unique_ptr<DemoEnvironment> DemoEnvironment::start()
+{
+    auto demo = create();
+    if (!demo || !demo->startSimulator())
+        return nullptr;
+    return demo;
+}
+
+bool DemoEnvironment::startSimulator()
+{
+    if (m_server)
+        return true;
     const sim::DemoMerchant &merchant = sim::DemoMerchant::instance();
-    const QString keys = demo->m_folder.path() + QStringLiteral("/keys");
+    const QString keys = m_folder.path() + QStringLiteral("/keys");
     if (!merchant.writeClientFiles(keys))
-        return nullptr;
+        return false;
 
     auto simulator = std::make_unique<sim::WeChatPaySimulator>(
         merchant.simulatorConfig(), sim::StockCatalog::demo(merchant.mchid, QDateTime::currentDateTimeUtc()));
-    demo->m_server = std::make_unique<sim::SimulatorServer>(std::move(simulator));
-    if (!demo->m_server->listen())
-        return nullptr;
+    auto server = std::make_unique<sim::SimulatorServer>(std::move(simulator));
+    if (!server->listen())
+        return false;
+    m_server = std::move(server);
+    if (m_pendingFaults)
+        m_server->simulator().setFaults(*std::exchange(m_pendingFaults, std::nullopt));
 
-    MerchantProfile &profile = demo->m_profile;
-    profile.name = QStringLiteral("演示商户 Demo");
-    profile.mchid = merchant.mchid;
-    profile.privateKeyFile = QDir(keys).filePath(sim::DemoMerchant::MerchantKeyFile);
-    profile.merchantCertificateFile = QDir(keys).filePath(sim::DemoMerchant::MerchantCertificateFile);
-    profile.verificationMode = VerificationMode::PublicKey;
-    profile.publicKeyId = merchant.publicKeyId;
-    profile.publicKeyFile = QDir(keys).filePath(sim::DemoMerchant::WechatPayPublicKeyFile);
-    profile.primaryBaseUrl = demo->m_server->baseUrl();
-    profile.backupBaseUrl = QUrl();
-    profile.timeoutMs = 8000;
-    return demo;
+    m_profile.mchid = merchant.mchid;
+    m_profile.privateKeyFile = QDir(keys).filePath(sim::DemoMerchant::MerchantKeyFile);
+    m_profile.merchantCertificateFile = QDir(keys).filePath(sim::DemoMerchant::MerchantCertificateFile);
+    m_profile.verificationMode = VerificationMode::PublicKey;
+    m_profile.publicKeyId = merchant.publicKeyId;
+    m_profile.publicKeyFile = QDir(keys).filePath(sim::DemoMerchant::WechatPayPublicKeyFile);
+    m_profile.primaryBaseUrl = m_server->baseUrl();
+    m_profile.backupBaseUrl = QUrl();
+    m_profile.timeoutMs = 8000;
+    return true;
 }
 
 void DemoEnvironment::setFaults(const sim::FaultPlan &faults)
 {
-    m_server->simulator().setFaults(faults);
+    if (m_server)
+        m_server->simulator().setFaults(faults);
+    else
+        m_pendingFaults = faults;
 }
 
 QStringList DemoEnvironment::batchLabels() const
 {
     QStringList labels;
+    if (!m_server)
+        return labels;
     const sim::StockCatalog &stocks = m_server->simulator().stocks();
     for (const QString &id : stocks.ids())
         labels.append(id + QStringLiteral("  ")
                       + stocks.stock(id).json().value(QStringLiteral("stock_name")).toString());
     return labels;
+}
+
+int DemoEnvironment::removeAbandonedFolders(const QString &except)
+{
+    // A demo that crashed (or was killed) never ran its destructors: its folder, with the demo
+    // keys and audit log, stayed in the temp folder. Its lock file names a process that is
+    // gone, which QLockFile recognises as stale — on every platform, without reading /proc.
+    int removed = 0;
+    const QDir temp = QDir::temp();
+    const QFileInfoList folders
+        = temp.entryInfoList({QString::fromLatin1(FolderPrefix) + u'*'}, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &folder : folders) {
+        const QString path = folder.absoluteFilePath();
+        if (!except.isEmpty() && QFileInfo(except).canonicalFilePath() == folder.canonicalFilePath())
+            continue;
+        const QString lockPath = QDir(path).filePath(QStringLiteral("demo.lock"));
+        if (!QFileInfo::exists(lockPath)) {
+            // Created, then gone before its lock was taken — or a demo starting right now:
+            // only an old one is left over.
+            if (folder.lastModified().secsTo(QDateTime::currentDateTime()) < 600)
+                continue;
+        } else {
+            QLockFile lock(lockPath);
+            lock.setStaleLockTime(0); // only a dead owner makes it stale, never the lock's age
+            if (!lock.tryLock(0))
+                continue; // a demo running now
+            lock.unlock();
+        }
+        if (QDir(path).removeRecursively())
+            ++removed;
+    }
+    return removed;
 }
 
 } // namespace budgetdesk::ui

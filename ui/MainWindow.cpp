@@ -97,8 +97,7 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     m_banner = new QLabel(central);
     m_banner->setObjectName(QStringLiteral("demoBanner"));
     m_banner->setAlignment(Qt::AlignCenter);
-    m_banner->setStyleSheet(
-        QStringLiteral("QLabel { background: #f39c12; color: black; font-weight: bold; padding: 3px; }"));
+    m_banner->setWordWrap(true);
     m_banner->setVisible(isDemo());
     layout->addWidget(m_banner);
     m_tabs = new QTabWidget(central);
@@ -109,6 +108,7 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     m_tabs->addTab(m_history, QString());
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
+    central->installEventFilter(this); // to open the log and the profile once the window has painted
 
     // The profile selector sits beside the tabs, not in a toolbar row of its own: every row
     // counts on a 1366×768 laptop at 125 %, where the result must stay visible.
@@ -138,6 +138,20 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     connect(m_budget, &BudgetPage::changeFinished, m_history, &HistoryPage::refresh);
     connect(m_history, &HistoryPage::refreshed, this, &MainWindow::showUnresolved);
 
+    QSettings &settings = m_profiles.settings();
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!settings.contains(QStringLiteral("window/geometry")))
+        resize(firstRunSize());
+
+    retranslate();
+    refreshProfiles();
+    // The rest — the audit log (opening SQLite took 50 ms), the profile's keys and, in demo
+    // mode, the simulator — waits for the first paint, so the window appears as fast as a
+    // bare Qt window does; nothing can be sent before a profile is open anyway.
+}
+
+void MainWindow::startAfterFirstPaint()
+{
     // The audit log: the demo's own throw-away one, or the user's.
     auto log = AuditLog::open(m_context.data.auditDatabase(), AuditLog::Mode::ReadWrite, AuditLog::WindowBusyTimeoutMs);
     if (log) {
@@ -148,17 +162,8 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
         m_budget->setAuditProblem(log.error().text());
         statusBar()->showMessage(UiLanguage::pick(log.error().text()));
     }
-
-    QSettings &settings = m_profiles.settings();
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    if (!settings.contains(QStringLiteral("window/geometry")))
-        resize(firstRunSize());
-
-    retranslate();
-    refreshProfiles();
     if (isDemo()) {
-        m_budget->suggestBatches(m_context.demo->batchLabels());
-        openProfile(m_context.demo->profile().name);
+        openDemoProfile();
     } else {
         const QString last = m_profiles.lastUsed();
         const QStringList names = m_profiles.names();
@@ -166,6 +171,34 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
             openProfile(names.contains(last) ? last : names.first());
     }
     showUnresolved();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The first paint of the window's content: what comes next waits until it is on screen
+    // (a zero timer fires once the paint and its flush have been handled).
+    if (watched == centralWidget() && event->type() == QEvent::Paint && !m_painted) {
+        m_painted = true;
+        centralWidget()->removeEventFilter(this);
+        QTimer::singleShot(0, this, [this] {
+            Q_EMIT firstPainted();
+            startAfterFirstPaint();
+        });
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::openDemoProfile()
+{
+    if (!m_context.demo->startSimulator()) {
+        QMessageBox::critical(this, QStringLiteral("BudgetDesk"),
+                              QStringLiteral("演示模式无法启动：无法在本机回环地址上启动模拟器。\n"
+                                             "Demo mode cannot start: the simulator could not listen on loopback."));
+        QCoreApplication::exit(1);
+        return;
+    }
+    m_budget->suggestBatches(m_context.demo->batchLabels());
+    openProfile(m_context.demo->profile().name);
 }
 
 MainWindow::~MainWindow()
@@ -228,6 +261,7 @@ void MainWindow::buildMenus()
                 auto plan = sim::FaultPlan::parse(faults);
                 if (plan)
                     m_context.demo->setFaults(*plan);
+                updateBanner();
             });
         }
         m.demo->addSeparator();
@@ -279,11 +313,31 @@ void MainWindow::retranslate()
         m.clearFaults->setText(tr("Behave normally again"));
     }
     m_profileLabel->setText(tr("Profile: "));
-    m_banner->setText(tr("演示模式 Demo mode — a local simulator plays WeChat Pay. Nothing here touches real merchants "
-                         "or your audit log."));
+    updateBanner();
     m_tabs->setTabText(0, tr("Budget"));
     m_tabs->setTabText(1, tr("History"));
     updateTitle();
+}
+
+// The demo banner says what is playing WeChat Pay and — in red, so a misbehaving simulator is
+// never mistaken for a BudgetDesk fault — which faults are switched on.
+void MainWindow::updateBanner()
+{
+    QStringList faults;
+    for (int i = 0; i < m_faultActions.size(); ++i) {
+        if (m_faultActions[i]->isChecked())
+            faults << tr(Faults[i].label);
+    }
+    QString text = tr("演示模式 Demo mode — a local simulator plays WeChat Pay. Nothing here touches real merchants or "
+                      "your audit log.");
+    if (!faults.isEmpty())
+        text += u'\n' + tr("Demo faults on: %1").arg(faults.join(QStringLiteral(" · ")));
+    m_banner->setText(text);
+    m_banner->setStyleSheet(faults.isEmpty()
+                                ? QStringLiteral("QLabel { background: #f39c12; color: black; font-weight: bold; "
+                                                 "padding: 3px; }")
+                                : QStringLiteral("QLabel { background: #c0392b; color: white; font-weight: bold; "
+                                                 "padding: 3px; }"));
 }
 
 QString MainWindow::profileName() const
@@ -321,6 +375,8 @@ bool MainWindow::openProfile(const QString &name)
         m_profileBox->setCurrentText(profileName());
         return false;
     }
+    if (isDemo() && !m_context.demo->isRunning())
+        return false; // the demo profile is complete once its simulator listens
     std::optional<MerchantProfile> profile = isDemo() && name == m_context.demo->profile().name
         ? std::optional(m_context.demo->profile())
         : m_profiles.profile(name);

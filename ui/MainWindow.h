@@ -61,15 +61,20 @@ public:
 
 Q_SIGNALS:
     void profileReady(); // the session's keys are usable (certificates downloaded if needed)
+    void firstPainted(); // the window has been shown and painted once
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
     void buildMenus();
     void retranslate();
     void updateTitle();
+    void updateBanner();
+    void openDemoProfile();
+    void startAfterFirstPaint();
     void refreshProfiles();
     void showUnresolved();
     void testConnection();
@@ -84,6 +89,7 @@ private:
     QComboBox *m_profileBox;
     QLabel *m_profileLabel;
     QLabel *m_banner;
+    bool m_painted = false;
     QTabWidget *m_tabs;
     BudgetPage *m_budget;
     HistoryPage *m_history;

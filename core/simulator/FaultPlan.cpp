@@ -5,7 +5,7 @@ namespace budgetdesk::sim {
 bool Faults::any() const
 {
     return badSignature || signTest || skewSeconds != 0 || wrongSerial || omitSignatureHeaders || delayMilliseconds > 0
-        || dropBeforeApply || dropAfterApply || status != 0 || busy;
+        || dropBeforeApply || dropAll || dropAfterApply || status != 0 || busy;
 }
 
 QStringList FaultPlan::names()
@@ -18,6 +18,7 @@ QStringList FaultPlan::names()
             QStringLiteral("delay=MS"),
             QStringLiteral("drop-before-apply"),
             QStringLiteral("drop-after-apply"),
+            QStringLiteral("drop"),
             QStringLiteral("status=500|502|503"),
             QStringLiteral("busy"),
             QStringLiteral("count=N")};
@@ -44,6 +45,8 @@ Result<FaultPlan, QString> FaultPlan::parse(const QStringList &items)
             ok = flag(plan.m_faults.omitSignatureHeaders);
         } else if (name == QLatin1String("drop-before-apply")) {
             ok = flag(plan.m_faults.dropBeforeApply);
+        } else if (name == QLatin1String("drop")) {
+            ok = flag(plan.m_faults.dropAll);
         } else if (name == QLatin1String("drop-after-apply")) {
             ok = flag(plan.m_faults.dropAfterApply);
         } else if (name == QLatin1String("busy")) {

@@ -19,7 +19,8 @@ struct Faults
     bool wrongSerial = false; // 2xx answers name a key the client cannot know
     bool omitSignatureHeaders = false; // 2xx answers lack the Wechatpay-* headers
     int delayMilliseconds = 0; // every answer waits this long
-    bool dropBeforeApply = false; // the connection closes before anything happens
+    bool dropBeforeApply = false; // a budget change's connection closes before anything happens
+    bool dropAll = false; // every connection closes unanswered, lookups too
     bool dropAfterApply = false; // a budget change is applied, then the connection closes
     int status = 0; // 500, 502 or 503 instead of an answer
     bool busy = false; // budget changes meet "批次正在修改中"

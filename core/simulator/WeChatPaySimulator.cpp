@@ -80,7 +80,9 @@ SimResponse WeChatPaySimulator::handle(const SimRequest &request)
     bool applied = false;
     bool authenticated = false;
     SimResponse response;
-    if (faults.dropBeforeApply) {
+    // The drop-*-apply faults concern budget changes only: the lookup that checks a lost change
+    // is answered, so what reconciliation makes of it can be seen. `drop` closes everything.
+    if (faults.dropAll || (faults.dropBeforeApply && request.method != "GET")) {
         response.delivery = SimResponse::Delivery::DropConnection;
     } else {
         response = dispatch(request, faults, nowMs, applied, authenticated);

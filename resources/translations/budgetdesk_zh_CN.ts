@@ -577,6 +577,10 @@
         <source>A change is being sent: switch profiles once it has finished.</source>
         <translation>正在发送修改，完成后才能切换配置。</translation>
     </message>
+    <message>
+        <source>Demo faults on: %1</source>
+        <translation>已开启的演示故障：%1</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::ProfileWizard</name>

@@ -26,6 +26,7 @@ int main(int argc, char *argv[])
     window.resize(1100, 760);
     window.show();
     QTimer::singleShot(0, &application, [] {
+        std::printf("first_paint\n");
         budgetdesk::printProcessMemory();
         std::fflush(stdout);
         QCoreApplication::quit();

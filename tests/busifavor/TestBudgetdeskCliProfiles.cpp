@@ -433,7 +433,7 @@ void TestBudgetdeskCliProfiles::commandLineOverridesTheProfileForOneRun()
     SimulatorFixture stale;
     SimulatorFixture live;
     addProfile(stale, QStringLiteral("门店A")); // saved for a simulator that is about to go quiet
-    stale.simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-before-apply")}).value());
+    stale.simulator().setFaults(FaultPlan::parse({QStringLiteral("drop")}).value());
     const QStringList profile{QStringLiteral("--profile"), QStringLiteral("门店A")};
     const CliRun overridden
         = run(data() << profile << QStringLiteral("--json") << QStringLiteral("--base-url")

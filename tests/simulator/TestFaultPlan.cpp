@@ -22,11 +22,11 @@ void TestFaultPlan::parsesEveryFault()
                                   QStringLiteral("skew=-42"), QStringLiteral("wrong-serial"),
                                   QStringLiteral("omit-signature-headers"), QStringLiteral("delay=1500"),
                                   QStringLiteral("drop-before-apply"), QStringLiteral("drop-after-apply"),
-                                  QStringLiteral("status=502"), QStringLiteral("busy")});
+                                  QStringLiteral("drop"), QStringLiteral("status=502"), QStringLiteral("busy")});
     QVERIFY(plan.ok());
     const Faults &f = plan->faults();
     QVERIFY(f.badSignature && f.wrongSerial && f.omitSignatureHeaders && f.dropBeforeApply && f.dropAfterApply
-            && f.busy);
+            && f.dropAll && f.busy);
     QCOMPARE(*f.signTest, 0.25);
     QCOMPARE(f.skewSeconds, -42);
     QCOMPARE(f.delayMilliseconds, 1500);

@@ -74,7 +74,7 @@ void TestSimulatorServer::answeredCountsEveryOutcome()
     sim.getStock("1212000000000001");
     // QNetworkAccessManager quietly resends a request whose connection closes before any
     // answer, so the fault stays on until the client has given up.
-    sim.simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-before-apply")}).value());
+    sim.simulator().setFaults(FaultPlan::parse({QStringLiteral("drop")}).value());
     const SimAnswer dropped = sim.getStock("1212000000000001");
     QCOMPARE(dropped.error, QNetworkReply::RemoteHostClosedError);
     QVERIFY(sim.server().receivedRequests().last().dropped);

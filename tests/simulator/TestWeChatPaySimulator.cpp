@@ -749,8 +749,10 @@ void TestWeChatPaySimulator::dropBeforeApply()
     const SimAnswer answer = sim->patchBudget(Weekend, totalChange(60000, 50000, "drop-1"));
     QCOMPARE(answer.status, 0);
     QCOMPARE(answer.error, QNetworkReply::RemoteHostClosedError);
-    sim->simulator().setFaults({});
+    // The lookup that checks the lost change is answered, the fault still on.
     QCOMPARE(maxCoupons(sim->getStock(Weekend)), 50000);
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("drop")}).value());
+    QCOMPARE(sim->getStock(Weekend).error, QNetworkReply::RemoteHostClosedError); // `drop` closes everything
 }
 
 void TestWeChatPaySimulator::dropAfterApplyThenRetry()

@@ -98,6 +98,7 @@ private Q_SLOTS:
             auto window = openWindow(data);
             window->show();
             QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+            QTRY_VERIFY(window->session()); // opened once the window has painted
             QCOMPARE(window->session()->profile().name, QStringLiteral("门店A")); // the first, on first run
             QVERIFY(window->openProfile(QStringLiteral("门店B")));
             QCOMPARE(window->windowTitle(), QStringLiteral("BudgetDesk — 门店B"));
@@ -108,6 +109,7 @@ private Q_SLOTS:
         auto window = openWindow(data);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QTRY_VERIFY(window->session());
         QCOMPARE(window->session()->profile().name, QStringLiteral("门店B"));
         QCOMPARE(window->findChild<QComboBox *>(QStringLiteral("profileSelector"))->currentText(),
                  QStringLiteral("门店B"));

@@ -609,7 +609,7 @@ private Q_SLOTS:
         QCOMPARE(f.text("stockTotal"), QStringLiteral("—"));
 
         // Every connection dropped: a network failure, said as such.
-        f.setFaults({QStringLiteral("drop-before-apply")});
+        f.setFaults({QStringLiteral("drop")});
         f.lookUp(Running);
         QVERIFY(badge(f).contains(QStringLiteral("reach"), Qt::CaseInsensitive));
     }
