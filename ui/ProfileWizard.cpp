@@ -423,6 +423,17 @@ bool ProfileWizard::validateCurrentPage()
     }
 }
 
+void ProfileWizard::initializePage(int id)
+{
+    // Reached with Next, the settings may have changed since the last test: its result, and
+    // the question it would raise before saving, belong to settings no longer shown.
+    if (id == 3) {
+        m_testFailure.reset();
+        m_testReport->clear();
+    }
+    QWizard::initializePage(id);
+}
+
 void ProfileWizard::runTest()
 {
     m_testButton->setEnabled(false);

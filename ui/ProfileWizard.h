@@ -46,6 +46,7 @@ public:
 
 protected:
     bool validateCurrentPage() override;
+    void initializePage(int id) override;
 
 private:
     QWizardPage *merchantPage();

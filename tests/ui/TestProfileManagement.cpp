@@ -401,6 +401,13 @@ private Q_SLOTS:
                     QCOMPARE(ui::Dialogs::confirmationTexts().size(), asked + 1);
                     QVERIFY(ui::Dialogs::lastConfirmationText().contains(QStringLiteral("Save the profile anyway?")));
                     QCOMPARE(wizard.isVisible(), !saveAnyway);
+                    if (saveAnyway)
+                        return;
+                    // Back and forward again: the failure belonged to the settings then shown.
+                    wizard.back();
+                    wizard.next();
+                    QCOMPARE(wizard.currentId(), 3);
+                    QVERIFY(report->toPlainText().isEmpty());
                 },
                 &driven);
             f.trigger("newProfileAction");

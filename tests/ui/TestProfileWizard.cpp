@@ -247,6 +247,37 @@ private Q_SLOTS:
         QVERIFY(!wizard.replacesExisting());
     }
 
+    // The window's language decides: the same problems in Chinese.
+    void problemsAreSaidInChineseToo()
+    {
+        ui::UiLanguage::instance().apply(Language::Chinese);
+        const DataDirectory data(m_folder.filePath(QStringLiteral("data")));
+        ui::ProfileWizard wizard(data);
+        wizard.setTakenNames({QStringLiteral("门店A")});
+        wizard.show();
+        wizard.next();
+        QVERIFY(status(wizard, "wizardNameError").contains(QStringLiteral("请填写配置名称")));
+        QVERIFY(status(wizard, "wizardMchidError").contains(QStringLiteral("请填写商户号")));
+        type(wizard, "wizardName", QStringLiteral("门店A"));
+        type(wizard, "wizardMchid", DemoMerchant::instance().mchid);
+        ui::Dialogs::setNextConfirmation(false);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 0);
+        QVERIFY2(status(wizard, "wizardNameError").contains(QStringLiteral("已有名为“门店A”的配置")),
+                 qPrintable(status(wizard, "wizardNameError")));
+        type(wizard, "wizardName", QStringLiteral("门店C"));
+        wizard.next();
+        type(wizard, "wizardKeyFile", file(DemoMerchant::MerchantKeyFile));
+        type(wizard, "wizardCertificateFile", file(DemoMerchant::MerchantCertificateFile));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 2);
+        type(wizard, "wizardPublicKeyId", DemoMerchant::instance().publicKeyId);
+        type(wizard, "wizardPublicKeyFile", file(DemoMerchant::PlatformCertificateFile));
+        wizard.next();
+        QVERIFY(status(wizard, "wizardPublicKeyFileError").contains(QStringLiteral("这是证书，不是公钥")));
+        ui::UiLanguage::instance().apply(Language::English);
+    }
+
     void wizardEndsWithAPassingConnectionTest()
     {
         SimulatorFixture simulator;
