@@ -10,8 +10,10 @@ namespace budgetdesk::ui {
 
 namespace {
 QList<bool> nextConfirmations; // answered in order
-std::optional<std::optional<QString>> nextSecret;
+QList<std::optional<QString>> nextSecrets; // answered in order
 std::optional<QString> nextSaveFileName;
+std::optional<std::optional<QString>> nextText;
+QStringList secretLabelsShown;
 int confirmations = 0;
 QStringList confirmationTextsShown;
 } // namespace
@@ -28,14 +30,25 @@ bool Dialogs::confirm(QWidget *parent, const QString &title, const QString &text
 
 std::optional<QString> Dialogs::askSecret(QWidget *parent, const QString &title, const QString &label)
 {
-    if (nextSecret) {
-        auto answer = *nextSecret;
-        nextSecret.reset();
-        return answer;
-    }
+    secretLabelsShown.append(label);
+    if (!nextSecrets.isEmpty())
+        return nextSecrets.takeFirst();
     bool ok = false;
     const QString secret = QInputDialog::getText(parent, title, label, QLineEdit::Password, {}, &ok);
     return ok ? std::optional<QString>(secret) : std::nullopt;
+}
+
+std::optional<QString> Dialogs::askText(QWidget *parent, const QString &title, const QString &label,
+                                        const QString &initial)
+{
+    if (nextText) {
+        auto answer = *nextText;
+        nextText.reset();
+        return answer;
+    }
+    bool ok = false;
+    const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, initial, &ok);
+    return ok ? std::optional<QString>(text) : std::nullopt;
 }
 
 QString Dialogs::saveFileName(QWidget *parent, const QString &title, const QString &suggested, const QString &filter)
@@ -55,12 +68,22 @@ void Dialogs::setNextConfirmation(bool answer)
 
 void Dialogs::setNextSecret(std::optional<QString> secret)
 {
-    nextSecret = std::move(secret);
+    nextSecrets.append(std::move(secret));
 }
 
 void Dialogs::setNextSaveFileName(const QString &name)
 {
     nextSaveFileName = name;
+}
+
+void Dialogs::setNextText(std::optional<QString> text)
+{
+    nextText = std::move(text);
+}
+
+QStringList Dialogs::secretLabels()
+{
+    return secretLabelsShown;
 }
 
 int Dialogs::confirmationsShown()

@@ -39,6 +39,11 @@ struct MainWindow::Menus
     QMenu *help = nullptr;
     QAction *quit = nullptr;
     QAction *newProfile = nullptr;
+    QAction *editProfile = nullptr;
+    QAction *renameProfile = nullptr;
+    QAction *duplicateProfile = nullptr;
+    QAction *deleteProfile = nullptr;
+    QAction *defaultProfile = nullptr;
     QAction *testConnection = nullptr;
     QAction *chinese = nullptr;
     QAction *english = nullptr;
@@ -165,11 +170,13 @@ void MainWindow::startAfterFirstPaint()
     if (isDemo()) {
         openDemoProfile();
     } else {
+        const QString chosen = m_profiles.defaultProfile();
         const QString last = m_profiles.lastUsed();
         const QStringList names = m_profiles.names();
         if (!names.isEmpty())
-            openProfile(names.contains(last) ? last : names.first());
+            openProfile(names.contains(chosen) ? chosen : names.contains(last) ? last : names.first());
     }
+    m_started = true;
     showUnresolved();
 }
 
@@ -218,9 +225,22 @@ void MainWindow::buildMenus()
     m.profile = menuBar()->addMenu(QString());
     m.newProfile = m.profile->addAction(QString(), this, &MainWindow::newProfile);
     m.newProfile->setObjectName(QStringLiteral("newProfileAction"));
+    m.editProfile = m.profile->addAction(QString(), this, &MainWindow::editProfile);
+    m.editProfile->setObjectName(QStringLiteral("editProfileAction"));
+    m.renameProfile = m.profile->addAction(QString(), this, &MainWindow::renameProfile);
+    m.renameProfile->setObjectName(QStringLiteral("renameProfileAction"));
+    m.duplicateProfile = m.profile->addAction(QString(), this, &MainWindow::duplicateProfile);
+    m.duplicateProfile->setObjectName(QStringLiteral("duplicateProfileAction"));
+    m.deleteProfile = m.profile->addAction(QString(), this, &MainWindow::deleteProfile);
+    m.deleteProfile->setObjectName(QStringLiteral("deleteProfileAction"));
+    m.profile->addSeparator();
+    m.defaultProfile = m.profile->addAction(QString(), this, &MainWindow::makeDefaultProfile);
+    m.defaultProfile->setObjectName(QStringLiteral("defaultProfileAction"));
+    m.defaultProfile->setCheckable(true);
     m.testConnection = m.profile->addAction(QString(), this, &MainWindow::testConnection);
     m.testConnection->setObjectName(QStringLiteral("testConnectionAction"));
     m.newProfile->setEnabled(!isDemo());
+    updateProfileActions();
 
     m.language = menuBar()->addMenu(QString());
     m_languages = new QActionGroup(this);
@@ -302,6 +322,11 @@ void MainWindow::retranslate()
     m.quit->setText(tr("&Quit"));
     m.profile->setTitle(tr("&Profile"));
     m.newProfile->setText(tr("&New profile…"));
+    m.editProfile->setText(tr("&Edit…"));
+    m.renameProfile->setText(tr("&Rename…"));
+    m.duplicateProfile->setText(tr("D&uplicate…"));
+    m.deleteProfile->setText(tr("&Delete…"));
+    m.defaultProfile->setText(tr("Open at &start (default)"));
     m.testConnection->setText(tr("&Test connection"));
     m.language->setTitle(tr("&Language"));
     m.help->setTitle(tr("&Help"));
@@ -383,27 +408,52 @@ bool MainWindow::openProfile(const QString &name)
     if (!profile)
         return false;
 
-    ProfileSecrets secrets;
-    m_context.secrets->readNow(SecretStore::passphraseKey(name), secrets.keyPassphrase);
-    m_context.secrets->readNow(SecretStore::apiV3Key(name), secrets.apiV3Key);
+    ProfileSecrets secrets = secretsFor(name);
     auto session = ProfileSession::open(*profile, secrets, m_context.data, m_context.transport);
-    // A missing passphrase is asked for once, and kept for this session (or in the OS store).
-    if (!session && session.error().keyError()
-        && (session.error().keyError()->code() == KeyError::Code::PassphraseRequired
-            || session.error().keyError()->code() == KeyError::Code::WrongPassphrase)) {
-        const auto typed = Dialogs::askSecret(this, tr("Key passphrase"),
-                                              tr("The private key of “%1” is encrypted. Passphrase:").arg(name));
-        if (typed) {
-            secrets.keyPassphrase = typed->toUtf8();
-            session = ProfileSession::open(*profile, secrets, m_context.data, m_context.transport);
-            if (session)
-                m_context.secrets->writeNow(SecretStore::passphraseKey(name), secrets.keyPassphrase);
+    // A secret the store cannot give (no keyring, or it never held it) is asked for, and what
+    // is typed is kept in memory for this run only. A few tries, then the reason is shown.
+    ProfileSecrets typed;
+    constexpr int MaximumPrompts = 3;
+    for (int prompt = 0; !session && prompt < MaximumPrompts; ++prompt) {
+        const ProfileProblem &problem = session.error();
+        const bool passphrase = problem.keyError()
+            && (problem.keyError()->code() == KeyError::Code::PassphraseRequired
+                || problem.keyError()->code() == KeyError::Code::WrongPassphrase);
+        const bool apiV3Key = problem.code() == ProfileProblem::Code::ApiV3KeyLength;
+        if (!passphrase && !apiV3Key)
+            break;
+        QByteArray &secret = passphrase ? secrets.keyPassphrase : secrets.apiV3Key;
+        // A secret that was given and did not work: why it is asked for again.
+        const QString why = secret.isEmpty() ? QString() : UiLanguage::pick(problem.text()) + QLatin1Char('\n');
+        const QString label = passphrase
+            ? tr("The private key of “%1” is encrypted. Passphrase (kept until BudgetDesk closes):").arg(name)
+            : tr("“%1” downloads WeChat Pay's platform certificates with the APIv3 key. APIv3 key (32 characters, "
+                 "kept until BudgetDesk closes):")
+                  .arg(name);
+        const auto answer = Dialogs::askSecret(this, passphrase ? tr("Key passphrase") : tr("APIv3 key"), why + label);
+        if (!answer) {
+            statusBar()->showMessage(
+                passphrase ? tr("Profile “%1” was not opened: the private key's passphrase was not given.").arg(name)
+                           : tr("Profile “%1” was not opened: the APIv3 key was not given.").arg(name));
+            m_profileBox->setCurrentText(profileName());
+            return false;
         }
+        secret = answer->toUtf8();
+        (passphrase ? typed.keyPassphrase : typed.apiV3Key) = secret;
+        session = ProfileSession::open(*profile, secrets, m_context.data, m_context.transport);
     }
     if (!session) {
         statusBar()->showMessage(
             tr("Profile “%1” cannot be used: %2").arg(name, UiLanguage::pick(session.error().text())));
+        m_profileBox->setCurrentText(profileName());
         return false;
+    }
+    if (!typed.keyPassphrase.isEmpty() || !typed.apiV3Key.isEmpty()) {
+        ProfileSecrets &kept = m_sessionSecrets[name];
+        if (!typed.keyPassphrase.isEmpty())
+            kept.keyPassphrase = typed.keyPassphrase;
+        if (!typed.apiV3Key.isEmpty())
+            kept.apiV3Key = typed.apiV3Key;
     }
 
     m_budget->setSession(nullptr, nullptr);
@@ -417,6 +467,7 @@ bool MainWindow::openProfile(const QString &name)
         m_profiles.setLastUsed(name);
     refreshProfiles();
     updateTitle();
+    updateProfileActions();
 
     connect(m_session.get(), &ProfileSession::ready, this, [this](const BilingualText &problem) {
         if (!problem.zh.isEmpty())
@@ -432,22 +483,212 @@ bool MainWindow::openProfile(const QString &name)
 void MainWindow::newProfile()
 {
     ProfileWizard wizard(m_context.data, this);
+    wizard.setTakenNames(m_profiles.names());
     if (wizard.exec() != QDialog::Accepted)
         return;
     const MerchantProfile profile = wizard.profile();
-    const ProfileSecrets secrets = wizard.secrets();
     if (const auto problem = m_profiles.save(profile)) {
         // Said, not swallowed: a profile that was not written must not look saved.
         statusBar()->showMessage(UiLanguage::pick(*problem));
         return;
     }
-    for (const auto &[key, value] : {std::pair{SecretStore::passphraseKey(profile.name), secrets.keyPassphrase},
-                                     std::pair{SecretStore::apiV3Key(profile.name), secrets.apiV3Key}}) {
-        if (!value.isEmpty() && m_context.secrets->writeNow(key, value) != SecretStore::Status::Stored)
-            statusBar()->showMessage(
-                tr("The system's secret store is unavailable: secrets are kept for this session only."));
-    }
+    if (wizard.replacesExisting())
+        forgetSecrets(profile.name); // the replaced profile's secrets are not this one's
+    updateSecrets(profile.name, {}, wizard.secrets());
     openProfile(profile.name);
+}
+
+ProfileSecrets MainWindow::secretsFor(const QString &name) const
+{
+    ProfileSecrets secrets;
+    m_context.secrets->readNow(SecretStore::passphraseKey(name), secrets.keyPassphrase);
+    m_context.secrets->readNow(SecretStore::apiV3Key(name), secrets.apiV3Key);
+    const ProfileSecrets typed = m_sessionSecrets.value(name);
+    if (!typed.keyPassphrase.isEmpty())
+        secrets.keyPassphrase = typed.keyPassphrase;
+    if (!typed.apiV3Key.isEmpty())
+        secrets.apiV3Key = typed.apiV3Key;
+    return secrets;
+}
+
+void MainWindow::updateSecrets(const QString &name, const ProfileSecrets &before, const ProfileSecrets &after)
+{
+    ProfileSecrets session = m_sessionSecrets.value(name);
+    bool sessionOnly = false;
+    // Only what changed is written: a secret typed for this run only stays out of the store.
+    auto update = [&](const QString &key, const QByteArray &old, const QByteArray &now, QByteArray &kept) {
+        if (now == old)
+            return;
+        kept.clear();
+        if (now.isEmpty()) {
+            m_context.secrets->removeNow(key);
+        } else if (m_context.secrets->writeNow(key, now) != SecretStore::Status::Stored) {
+            kept = now;
+            sessionOnly = true;
+        }
+    };
+    update(SecretStore::passphraseKey(name), before.keyPassphrase, after.keyPassphrase, session.keyPassphrase);
+    update(SecretStore::apiV3Key(name), before.apiV3Key, after.apiV3Key, session.apiV3Key);
+    if (session.keyPassphrase.isEmpty() && session.apiV3Key.isEmpty())
+        m_sessionSecrets.remove(name);
+    else
+        m_sessionSecrets.insert(name, session);
+    if (sessionOnly)
+        statusBar()->showMessage(
+            tr("The system's secret store is unavailable: secrets are kept for this session only."));
+}
+
+void MainWindow::copySecrets(const QString &from, const QString &to, bool keepSource)
+{
+    for (const auto key : {&SecretStore::passphraseKey, &SecretStore::apiV3Key}) {
+        QByteArray value;
+        if (m_context.secrets->readNow(key(from), value) != SecretStore::Status::Found)
+            continue;
+        m_context.secrets->writeNow(key(to), value);
+        if (!keepSource)
+            m_context.secrets->removeNow(key(from));
+    }
+    if (m_sessionSecrets.contains(from)) {
+        m_sessionSecrets.insert(to, m_sessionSecrets.value(from));
+        if (!keepSource)
+            m_sessionSecrets.remove(from);
+    }
+}
+
+void MainWindow::forgetSecrets(const QString &name)
+{
+    m_context.secrets->removeNow(SecretStore::passphraseKey(name));
+    m_context.secrets->removeNow(SecretStore::apiV3Key(name));
+    m_sessionSecrets.remove(name);
+}
+
+bool MainWindow::refuseWhileBusy()
+{
+    if (!m_budget->isBusy())
+        return false;
+    statusBar()->showMessage(tr("A change is being sent: manage profiles once it has finished."));
+    return true;
+}
+
+void MainWindow::closeProfile()
+{
+    m_budget->setSession(nullptr, nullptr);
+    m_history->setSession(nullptr, nullptr);
+    m_trail.reset();
+    m_session.reset();
+    refreshProfiles();
+    updateTitle();
+}
+
+void MainWindow::updateProfileActions()
+{
+    Menus &m = *m_menus;
+    const bool managed = !isDemo() && m_session;
+    for (QAction *action : {m.editProfile, m.renameProfile, m.duplicateProfile, m.deleteProfile, m.defaultProfile})
+        action->setEnabled(managed);
+    m.testConnection->setEnabled(m_session != nullptr);
+    m.defaultProfile->setChecked(managed && m_profiles.defaultProfile() == profileName());
+}
+
+void MainWindow::editProfile()
+{
+    if (isDemo() || !m_session || refuseWhileBusy())
+        return;
+    const QString name = profileName();
+    const std::optional<MerchantProfile> stored = m_profiles.profile(name);
+    if (!stored)
+        return;
+    const ProfileSecrets before = secretsFor(name);
+    ProfileWizard wizard(m_context.data, this);
+    wizard.editProfile(*stored, before);
+    if (wizard.exec() != QDialog::Accepted)
+        return;
+    if (const auto problem = m_profiles.save(wizard.profile())) {
+        statusBar()->showMessage(UiLanguage::pick(*problem));
+        return;
+    }
+    updateSecrets(name, before, wizard.secrets());
+    if (openProfile(name))
+        statusBar()->showMessage(tr("Profile “%1” saved.").arg(name));
+}
+
+void MainWindow::renameProfile()
+{
+    if (isDemo() || !m_session || refuseWhileBusy())
+        return;
+    const QString from = profileName();
+    const auto typed = Dialogs::askText(this, tr("Rename profile"), tr("New name for “%1”:").arg(from), from);
+    if (!typed || typed->trimmed() == from)
+        return;
+    const QString to = typed->trimmed();
+    if (const auto problem = m_profiles.rename(from, to)) {
+        statusBar()->showMessage(UiLanguage::pick(*problem));
+        return;
+    }
+    copySecrets(from, to, false);
+    closeProfile();
+    if (openProfile(to))
+        statusBar()->showMessage(
+            tr("Profile “%1” is now called “%2”. The audit log keeps its past entries as they were.").arg(from, to));
+}
+
+void MainWindow::duplicateProfile()
+{
+    if (isDemo() || !m_session)
+        return;
+    const QString from = profileName();
+    const auto typed = Dialogs::askText(this, tr("Duplicate profile"), tr("Name for the copy of “%1”:").arg(from),
+                                        tr("%1 (copy)").arg(from));
+    if (!typed)
+        return;
+    const QString to = typed->trimmed();
+    if (const auto problem = m_profiles.duplicate(from, to)) {
+        statusBar()->showMessage(UiLanguage::pick(*problem));
+        return;
+    }
+    copySecrets(from, to, true);
+    refreshProfiles();
+    statusBar()->showMessage(tr("Profile “%1” copied to “%2”.").arg(from, to));
+}
+
+void MainWindow::deleteProfile()
+{
+    if (isDemo() || !m_session || refuseWhileBusy())
+        return;
+    const QString name = profileName();
+    if (!Dialogs::confirm(this, tr("Delete profile"),
+                          tr("Delete the profile “%1”? Its settings and the secrets stored for it are removed. The "
+                             "audit log is kept: the changes made with this profile stay in History.")
+                              .arg(name)))
+        return;
+    BilingualText problem;
+    if (m_profiles.remove(name, &problem) == ProfileStore::RemoveResult::Failed) {
+        statusBar()->showMessage(UiLanguage::pick(problem));
+        return;
+    }
+    forgetSecrets(name);
+    closeProfile();
+    const QStringList remaining = m_profiles.names();
+    const QString next
+        = remaining.contains(m_profiles.defaultProfile()) ? m_profiles.defaultProfile() : remaining.value(0);
+    if (!next.isEmpty())
+        openProfile(next);
+    updateProfileActions();
+    statusBar()->showMessage(tr("Profile “%1” deleted; the audit log is kept.").arg(name));
+}
+
+void MainWindow::makeDefaultProfile()
+{
+    if (isDemo() || !m_session)
+        return;
+    const bool chosen = m_menus->defaultProfile->isChecked();
+    if (const auto problem = m_profiles.setDefaultProfile(chosen ? profileName() : QString())) {
+        statusBar()->showMessage(UiLanguage::pick(*problem));
+    } else {
+        statusBar()->showMessage(chosen ? tr("“%1” opens when BudgetDesk starts.").arg(profileName())
+                                        : tr("BudgetDesk starts with the profile used last."));
+    }
+    updateProfileActions();
 }
 
 void MainWindow::offerFirstRunWizard()
@@ -463,9 +704,7 @@ void MainWindow::testConnection()
 {
     if (!m_session)
         return;
-    ProfileSecrets secrets;
-    m_context.secrets->readNow(SecretStore::passphraseKey(profileName()), secrets.keyPassphrase);
-    m_context.secrets->readNow(SecretStore::apiV3Key(profileName()), secrets.apiV3Key);
+    const ProfileSecrets secrets = secretsFor(profileName());
     statusBar()->showMessage(tr("Testing the connection…"));
     ConnectionTest *test
         = ConnectionTest::start(m_session->profile(), secrets, m_context.data, {}, m_context.transport);

@@ -5,6 +5,7 @@
 #include "profile/ProfileStore.h"
 #include "profile/SecretStore.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 #include <memory>
@@ -50,12 +51,21 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     ProfileSession *session() const { return m_session.get(); }
     bool isDemo() const { return m_context.demo != nullptr; }
+    // The audit log and the start profile are opened once the window has painted.
+    bool hasStarted() const { return m_started; }
     DemoEnvironment *demo() const { return m_context.demo.get(); }
 
-    // Opens the profile (secrets from the store, asking when missing). False with a message
-    // in the status bar when it cannot be used.
+    // Opens the profile (secrets from the store; one it cannot give — the key's passphrase,
+    // the APIv3 key — is asked for and kept in memory for this run). False with a message in
+    // the status bar when it cannot be used or the question was cancelled.
     bool openProfile(const QString &name);
     void newProfile();
+    // Profiles menu, on the open profile.
+    void editProfile();
+    void renameProfile();
+    void duplicateProfile();
+    void deleteProfile();
+    void makeDefaultProfile();
     // First start without any profile: offer the wizard (or point at demo mode).
     void offerFirstRunWizard();
 
@@ -79,17 +89,30 @@ private:
     void showUnresolved();
     void testConnection();
     QString profileName() const;
+    // What the profile's secrets are: the store's, overlaid with what was typed this run.
+    ProfileSecrets secretsFor(const QString &name) const;
+    // Writes what changed from `before` to `after` (a failed write keeps it for this run).
+    void updateSecrets(const QString &name, const ProfileSecrets &before, const ProfileSecrets &after);
+    void copySecrets(const QString &from, const QString &to, bool keepSource);
+    void forgetSecrets(const QString &name);
+    // Management changes the open profile: refused while a change is on its way.
+    bool refuseWhileBusy();
+    void closeProfile();
+    void updateProfileActions();
 
     WindowContext m_context;
     ProfileStore m_profiles;
     std::unique_ptr<AuditLog> m_log;
     std::unique_ptr<ProfileSession> m_session;
     std::unique_ptr<AuditTrail> m_trail;
+    // Secrets typed when a profile was opened that the OS store could not give: this run only.
+    QHash<QString, ProfileSecrets> m_sessionSecrets;
 
     QComboBox *m_profileBox;
     QLabel *m_profileLabel;
     QLabel *m_banner;
     bool m_painted = false;
+    bool m_started = false;
     QTabWidget *m_tabs;
     BudgetPage *m_budget;
     HistoryPage *m_history;

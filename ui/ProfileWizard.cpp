@@ -1,18 +1,20 @@
 #include "ProfileWizard.h"
 
+#include "Dialogs.h"
 #include "UiLanguage.h"
 #include "crypto/KeyLoader.h"
 #include "profile/ConnectionTest.h"
 #include "profile/ProfileConnection.h"
+#include "profile/ProfileProblem.h"
 
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QRegularExpressionValidator>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -57,10 +59,12 @@ QWizardPage *ProfileWizard::merchantPage()
     m_name->setObjectName(QStringLiteral("wizardName"));
     m_mchid = new QLineEdit(page);
     m_mchid->setObjectName(QStringLiteral("wizardMchid"));
-    m_mchid->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{1,32}")), m_mchid));
+    // No input validator: a pasted " 1230000109" would silently not arrive. Checked on Next.
     m_mchid->setToolTip(tr("mchid: the merchant ID WeChat Pay assigned, digits only."));
     form->addRow(tr("Profile name"), m_name);
+    m_nameError = errorLine(page, form, m_name);
     form->addRow(tr("Merchant ID (mchid)"), m_mchid);
+    m_mchidError = errorLine(page, form, m_mchid);
     return page;
 }
 
@@ -74,15 +78,18 @@ QWizardPage *ProfileWizard::keysPage()
     auto *keyRow = new QHBoxLayout;
     m_keyFile = fileField(page, QStringLiteral("wizardKeyFile"), keyRow, tr("Keys (*.pem *.p12 *.key);;All files (*)"));
     form->addRow(tr("Private key"), keyRow);
+    m_keyFileError = errorLine(page, form, m_keyFile);
     m_passphrase = new QLineEdit(page);
     m_passphrase->setObjectName(QStringLiteral("wizardPassphrase"));
     m_passphrase->setEchoMode(QLineEdit::Password);
     m_passphrase->setPlaceholderText(tr("only for an encrypted key; a .p12 defaults to the mchid"));
     form->addRow(tr("Passphrase"), m_passphrase);
+    m_passphraseError = errorLine(page, form, m_passphrase);
     auto *certificateRow = new QHBoxLayout;
     m_certificateFile = fileField(page, QStringLiteral("wizardCertificateFile"), certificateRow,
                                   tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
     form->addRow(tr("Certificate"), certificateRow);
+    m_certificateFileError = errorLine(page, form, m_certificateFile);
     m_keyStatus = new QLabel(page);
     m_keyStatus->setObjectName(QStringLiteral("wizardKeyStatus"));
     m_keyStatus->setWordWrap(true);
@@ -112,18 +119,22 @@ QWizardPage *ProfileWizard::verificationPage()
     m_publicKeyId->setObjectName(QStringLiteral("wizardPublicKeyId"));
     m_publicKeyId->setPlaceholderText(QStringLiteral("PUB_KEY_ID_…"));
     form->addRow(tr("Public key ID"), m_publicKeyId);
+    m_publicKeyIdError = errorLine(page, form, m_publicKeyId);
     auto *publicKeyRow = new QHBoxLayout;
     m_publicKeyFile = fileField(page, QStringLiteral("wizardPublicKeyFile"), publicKeyRow,
                                 tr("Public keys (*.pem);;All files (*)"));
     form->addRow(tr("Public key file"), publicKeyRow);
+    m_publicKeyFileError = errorLine(page, form, m_publicKeyFile);
     m_apiV3Key = new QLineEdit(page);
     m_apiV3Key->setObjectName(QStringLiteral("wizardApiV3Key"));
     m_apiV3Key->setEchoMode(QLineEdit::Password);
     m_apiV3Key->setToolTip(tr("The 32-character APIv3 key; kept in the system's secret store, never in a file."));
     form->addRow(tr("APIv3 key"), m_apiV3Key);
+    m_apiV3KeyError = errorLine(page, form, m_apiV3Key);
     m_baseUrl = new QLineEdit(QStringLiteral("https://api.mch.weixin.qq.com"), page);
     m_baseUrl->setObjectName(QStringLiteral("wizardBaseUrl"));
     form->addRow(tr("Address"), m_baseUrl);
+    m_baseUrlError = errorLine(page, form, m_baseUrl);
     m_verificationStatus = new QLabel(page);
     m_verificationStatus->setObjectName(QStringLiteral("wizardVerificationStatus"));
     m_verificationStatus->setWordWrap(true);
@@ -166,7 +177,7 @@ QWizardPage *ProfileWizard::testPage()
 
 MerchantProfile ProfileWizard::profile() const
 {
-    MerchantProfile profile;
+    MerchantProfile profile = m_edited.value_or(MerchantProfile());
     profile.name = m_name->text().trimmed();
     profile.mchid = m_mchid->text().trimmed();
     profile.privateKeyFile = m_keyFile->text().trimmed();
@@ -175,6 +186,8 @@ MerchantProfile ProfileWizard::profile() const
     profile.verificationMode = m_publicKeyMode->isChecked() ? VerificationMode::PublicKey
         : m_certificateMode->isChecked()                    ? VerificationMode::PlatformCertificates
                                                             : VerificationMode::Both;
+    profile.publicKeyId.clear();
+    profile.publicKeyFile.clear();
     if (profile.usesPublicKey()) {
         profile.publicKeyId = m_publicKeyId->text().trimmed();
         profile.publicKeyFile = m_publicKeyFile->text().trimmed();
@@ -185,7 +198,82 @@ MerchantProfile ProfileWizard::profile() const
 
 ProfileSecrets ProfileWizard::secrets() const
 {
-    return {m_passphrase->text().toUtf8(), m_apiV3Key->isEnabled() ? m_apiV3Key->text().toUtf8() : QByteArray()};
+    // Typed over, a kept secret is replaced; left empty, it stays.
+    const QByteArray passphrase = m_passphrase->text().isEmpty() ? m_kept.keyPassphrase : m_passphrase->text().toUtf8();
+    QByteArray apiV3Key;
+    if (m_apiV3Key->isEnabled())
+        apiV3Key = m_apiV3Key->text().isEmpty() ? m_kept.apiV3Key : m_apiV3Key->text().toUtf8();
+    return {passphrase, apiV3Key};
+}
+
+void ProfileWizard::setTakenNames(const QStringList &names)
+{
+    m_takenNames = names;
+}
+
+void ProfileWizard::editProfile(const MerchantProfile &profile, const ProfileSecrets &kept)
+{
+    m_edited = profile;
+    m_kept = kept;
+    setWindowTitle(tr("Edit merchant profile “%1”").arg(profile.name));
+    m_name->setText(profile.name);
+    m_name->setReadOnly(true);
+    m_name->setToolTip(tr("Use Profile › Rename… to rename a profile."));
+    m_mchid->setText(profile.mchid);
+    if (!kept.keyPassphrase.isEmpty())
+        m_passphrase->setPlaceholderText(tr("unchanged — type to replace"));
+    if (!kept.apiV3Key.isEmpty())
+        m_apiV3Key->setPlaceholderText(tr("unchanged — type to replace"));
+    m_keyFile->setText(profile.privateKeyFile);
+    m_certificateFile->setText(profile.merchantCertificateFile);
+    QRadioButton *mode = profile.verificationMode == VerificationMode::PublicKey ? m_publicKeyMode
+        : profile.verificationMode == VerificationMode::PlatformCertificates     ? m_certificateMode
+                                                                                 : m_bothModes;
+    mode->setChecked(true);
+    m_publicKeyId->setText(profile.publicKeyId);
+    m_publicKeyFile->setText(profile.publicKeyFile);
+    m_baseUrl->setText(profile.primaryBaseUrl.toString());
+    checkKeys();
+}
+
+QLabel *ProfileWizard::errorLine(QWidget *page, QFormLayout *form, const QLineEdit *field)
+{
+    auto *line = new QLabel(page);
+    line->setObjectName(field->objectName() + QStringLiteral("Error"));
+    line->setWordWrap(true);
+    line->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    line->setVisible(false);
+    form->addRow(QString(), line);
+    return line;
+}
+
+void ProfileWizard::showError(QLabel *line, const QString &text)
+{
+    line->setText(text.isEmpty() ? QString() : QStringLiteral("✘ ") + text);
+    line->setVisible(!text.isEmpty());
+}
+
+void ProfileWizard::clearErrors(const QList<QLabel *> &lines)
+{
+    for (QLabel *line : lines)
+        showError(line, {});
+}
+
+QLabel *ProfileWizard::errorLineFor(const QString &problemField) const
+{
+    const QHash<QString, QLabel *> lines{
+        {QStringLiteral("name"), m_nameError},
+        {QStringLiteral("mchid"), m_mchidError},
+        {QStringLiteral("private_key"), m_keyFileError},
+        {QStringLiteral("merchant_certificate"), m_certificateFileError},
+        {QStringLiteral("merchant_serial"), m_certificateFileError},
+        {QStringLiteral("public_key_id"), m_publicKeyIdError},
+        {QStringLiteral("public_key"), m_publicKeyFileError},
+        {QStringLiteral("apiv3_key"), m_apiV3KeyError},
+        {QStringLiteral("base_url"), m_baseUrlError},
+    };
+    // Settings the wizard has no field for (a CA file, the timeout) are said under the page.
+    return lines.value(problemField, m_verificationStatus);
 }
 
 QString ProfileWizard::keyProblem() const
@@ -202,34 +290,46 @@ void ProfileWizard::checkKeys()
 {
     m_serial.clear();
     m_keyProblem.clear();
-    if (m_keyFile->text().isEmpty()) {
-        m_keyStatus->clear();
+    clearErrors({m_keyFileError, m_passphraseError, m_certificateFileError});
+    m_keyStatus->clear();
+    if (m_keyFile->text().isEmpty())
         return;
-    }
-    auto key = KeyLoader::merchantKeyFromFile(m_keyFile->text(), m_passphrase->text().toUtf8(), m_mchid->text());
+    QLabel *problemLine = m_keyFileError;
+    const QString mchid = m_mchid->text().trimmed();
+    const QByteArray passphrase = secrets().keyPassphrase;
+    auto key = KeyLoader::merchantKeyFromFile(m_keyFile->text(), passphrase, mchid);
     std::optional<Certificate> certificate;
     if (key)
         certificate = key->certificate;
     if (key && !m_certificateFile->text().isEmpty()) {
-        auto loaded
-            = KeyLoader::certificateFromFile(m_certificateFile->text(), m_passphrase->text().toUtf8(), m_mchid->text());
-        if (!loaded)
+        auto loaded = KeyLoader::certificateFromFile(m_certificateFile->text(), passphrase, mchid);
+        if (!loaded) {
             m_keyProblem = UiLanguage::pick(loaded.error().text());
-        else
+            problemLine = m_certificateFileError;
+        } else {
             certificate = *loaded;
+        }
     }
     if (!key) {
         m_keyProblem = UiLanguage::pick(key.error().text());
+        const KeyError::Code code = key.error().code();
+        if (code == KeyError::Code::PassphraseRequired || code == KeyError::Code::WrongPassphrase)
+            problemLine = m_passphraseError;
     } else if (m_keyProblem.isEmpty() && certificate) {
+        // The certificate's merchant first: another merchant's certificate does not match this
+        // key either, and "wrong merchant" is the more useful of the two.
+        const auto otherMerchant = checkCertificateMerchant(*certificate, mchid);
         auto serial = KeyLoader::serialForKey(key->key, *certificate);
-        if (serial)
+        problemLine = m_certificateFile->text().isEmpty() ? m_keyFileError : m_certificateFileError;
+        if (otherMerchant)
+            m_keyProblem = UiLanguage::pick(otherMerchant->text());
+        else if (serial)
             m_serial = *serial;
         else
             m_keyProblem = UiLanguage::pick(serial.error().text());
     }
     if (!m_keyProblem.isEmpty()) {
-        m_keyStatus->setStyleSheet(QStringLiteral("color: #c0392b;"));
-        m_keyStatus->setText(QStringLiteral("✘ ") + m_keyProblem);
+        showError(problemLine, m_keyProblem);
     } else if (m_serial.isEmpty()) {
         m_keyStatus->setStyleSheet(QStringLiteral("color: #b9770e;"));
         m_keyStatus->setText(
@@ -241,23 +341,103 @@ void ProfileWizard::checkKeys()
     }
 }
 
+bool ProfileWizard::checkMerchantPage()
+{
+    clearErrors({m_nameError, m_mchidError});
+    const QString name = m_name->text().trimmed();
+    bool ok = true;
+    if (name.isEmpty()) {
+        showError(m_nameError, UiLanguage::pick(ProfileProblem(ProfileProblem::Code::NameMissing).text()));
+        ok = false;
+    }
+    if (const auto problem = checkMchid(m_mchid->text())) {
+        showError(m_mchidError, UiLanguage::pick(problem->text()));
+        ok = false;
+    }
+    m_replaces = false;
+    if (ok && !m_edited && m_takenNames.contains(name)) {
+        // Saving would overwrite that profile's settings and secrets: only when asked for.
+        m_replaces = Dialogs::confirm(
+            this, tr("Replace profile?"),
+            tr("A profile named “%1” already exists. Replace it with this one? Its settings and stored secrets "
+               "are overwritten; the audit log is kept.")
+                .arg(name));
+        if (!m_replaces) {
+            showError(m_nameError,
+                      tr("A profile named “%1” already exists: choose another name, or use Profile › "
+                         "Edit… to change that one.")
+                          .arg(name));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+bool ProfileWizard::checkVerificationPage()
+{
+    clearErrors({m_publicKeyIdError, m_publicKeyFileError, m_apiV3KeyError, m_baseUrlError});
+    m_verificationStatus->clear();
+    const QList<ProfileProblem> problems = validateProfile(profile(), secrets());
+    for (const ProfileProblem &problem : problems) {
+        QLabel *line = errorLineFor(problem.field());
+        if (problem.code() == ProfileProblem::Code::PublicKeyMissing && m_publicKeyId->text().trimmed().isEmpty())
+            line = m_publicKeyIdError; // the ID and the file are one problem: said where the gap is
+        if (line == m_verificationStatus)
+            line->setText(UiLanguage::pick(problem.text()));
+        else
+            showError(line, UiLanguage::pick(problem.text()));
+    }
+    return problems.isEmpty();
+}
+
 bool ProfileWizard::validateCurrentPage()
 {
-    if (currentId() == 1) {
+    switch (currentId()) {
+    case 0:
+        return checkMerchantPage();
+    case 1:
         checkKeys();
-        return m_keyProblem.isEmpty() && !m_serial.isEmpty();
+        if (m_keyFile->text().trimmed().isEmpty()) {
+            showError(m_keyFileError, UiLanguage::pick(ProfileProblem(ProfileProblem::Code::PrivateKeyMissing).text()));
+            return false;
+        }
+        if (m_keyProblem.isEmpty() && m_serial.isEmpty()) {
+            showError(
+                m_certificateFileError,
+                tr("Choose the merchant API certificate apiclient_cert.pem: its serial goes with every request."));
+            return false;
+        }
+        return m_keyProblem.isEmpty();
+    case 2:
+        return checkVerificationPage();
+    case 3:
+        // A failed test is no veto (WeChat Pay may just be out of reach from here today), but
+        // saving over it is a decision the user makes knowingly.
+        if (m_testFailure)
+            return Dialogs::confirm(
+                this, tr("Connection test failed"),
+                tr("The connection test failed: %1\n\nSave the profile anyway?").arg(*m_testFailure));
+        return true;
+    default:
+        return QWizard::validateCurrentPage();
     }
-    if (currentId() == 2) {
-        const QList<ProfileProblem> problems = validateProfile(profile(), secrets());
-        m_verificationStatus->setText(problems.isEmpty() ? QString() : UiLanguage::pick(problems.first().text()));
-        return problems.isEmpty();
+}
+
+void ProfileWizard::initializePage(int id)
+{
+    // Reached with Next, the settings may have changed since the last test: its result, and
+    // the question it would raise before saving, belong to settings no longer shown.
+    if (id == 3) {
+        m_testFailure.reset();
+        m_testReport->clear();
     }
-    return QWizard::validateCurrentPage();
+    QWizard::initializePage(id);
 }
 
 void ProfileWizard::runTest()
 {
     m_testButton->setEnabled(false);
+    m_testFailure.reset();
     m_testReport->setPlainText(tr("Testing…"));
     ConnectionTest *test = ConnectionTest::start(profile(), secrets(), m_data, m_testStock->text().trimmed());
     connect(test, &ConnectionTest::finished, this, [this](const QList<ConnectionTest::StageReport> &reports) {
@@ -274,6 +454,9 @@ void ProfileWizard::runTest()
             lines.append(line);
         }
         m_testReport->setHtml(lines.join(QStringLiteral("<br>")));
+        if (const auto failure = ConnectionTest::firstFailure(reports))
+            m_testFailure = QStringLiteral("%1: %2").arg(UiLanguage::pick(ConnectionTest::stageLabel(failure->stage)),
+                                                         UiLanguage::pick(failure->text));
         m_testButton->setEnabled(true);
     });
 }

@@ -25,6 +25,23 @@ bool isMerchantsOwnKey(const PublicKey &candidate, const PrivateKey &merchantKey
     return !candidate.isNull() && candidate == merchantKey.publicKey();
 }
 
+// KeyError's own words for a certificate speak of the private key (the field it is met in
+// most); in the WeChat Pay public-key field the user needs to hear which file belongs there.
+BilingualText certificateAsPublicKey(const QString &file)
+{
+    BilingualText text{
+        QStringLiteral("这是证书，不是公钥。此处需要微信支付公钥 pub_key.pem（商户平台「账户中心 → API安全 → "
+                       "微信支付公钥」下载）；若这是微信支付平台证书，请把验签方式改为“平台证书”。"),
+        QStringLiteral("This is a certificate, not a public key. Use the WeChat Pay public key pub_key.pem "
+                       "(merchant platform: 账户中心 → API安全 → 微信支付公钥); if this is a WeChat Pay platform "
+                       "certificate, choose the “Platform certificates” mode instead.")};
+    if (!file.isEmpty()) {
+        text.zh = QStringLiteral("%1：%2").arg(file, text.zh);
+        text.en = QStringLiteral("%1: %2").arg(file, text.en);
+    }
+    return text;
+}
+
 } // namespace
 
 QString ProfileProblem::field() const
@@ -32,6 +49,7 @@ QString ProfileProblem::field() const
     switch (m_code) {
     case Code::NameMissing:
         return QStringLiteral("name");
+    case Code::MchidMissing:
     case Code::MchidNotDigits:
         return QStringLiteral("mchid");
     case Code::SerialInvalid:
@@ -41,6 +59,7 @@ QString ProfileProblem::field() const
     case Code::PrivateKey:
         return QStringLiteral("private_key");
     case Code::MerchantCertificate:
+    case Code::CertificateOfAnotherMerchant:
         return QStringLiteral("merchant_certificate");
     case Code::PublicKeyIdInvalid:
         return QStringLiteral("public_key_id");
@@ -68,11 +87,16 @@ BilingualText ProfileProblem::text() const
 {
     if (m_text)
         return *m_text;
+    if (m_code == Code::PublicKey && m_keyError && m_keyError->code() == KeyError::Code::CertificateInsteadOfKey)
+        return certificateAsPublicKey(m_keyError->fileName());
     if (m_keyError)
         return m_keyError->text();
     switch (m_code) {
     case Code::NameMissing:
         return {QStringLiteral("请填写配置名称。"), QStringLiteral("Give the profile a name.")};
+    case Code::MchidMissing:
+        return {QStringLiteral("请填写商户号（mchid），即微信支付分配的数字商户号。"),
+                QStringLiteral("Enter the merchant ID (mchid): the number WeChat Pay assigned to the merchant.")};
     case Code::MchidNotDigits:
         return {QStringLiteral("商户号应为数字。"), QStringLiteral("The merchant ID (mchid) must be digits.")};
     case Code::SerialInvalid:
@@ -110,6 +134,7 @@ BilingualText ProfileProblem::text() const
                                "verified with the WeChat Pay public key (pub_key.pem) or WeChat Pay's platform "
                                "certificates.")
                     .arg(m_detail)};
+    case Code::CertificateOfAnotherMerchant:
     case Code::UrlPairing:
     case Code::CaFile:
     case Code::PrivateKey:
@@ -168,6 +193,13 @@ Result<ProfileConnection, ProfileProblem> ProfileConnection::build(const Merchan
         if (!profile.publicKeyId.startsWith(QLatin1String("PUB_KEY_ID_")))
             return ProfileProblem(C::PublicKeyIdInvalid);
         auto publicKey = KeyLoader::publicKeyFromFile(profile.publicKeyFile);
+        if (!publicKey && publicKey.error().code() == KeyError::Code::CertificateInsteadOfKey) {
+            // apiclient_cert.pem picked for pub_key.pem: "your own certificate" says more than
+            // "a certificate".
+            auto given = KeyLoader::certificateFromFile(profile.publicKeyFile);
+            if (given && isMerchantsOwnKey(given->publicKey(), key->key))
+                return ProfileProblem(C::OwnKeyAsWeChatPayKey, std::nullopt, profile.publicKeyFile);
+        }
         if (!publicKey)
             return ProfileProblem(C::PublicKey, publicKey.error());
         if (isMerchantsOwnKey(*publicKey, key->key))
@@ -224,6 +256,30 @@ Result<QList<QSslCertificate>, BilingualText> loadCertificateAuthorities(const Q
         return BilingualText{QStringLiteral("CA 文件 %1 中没有 PEM 证书。").arg(file),
                              QStringLiteral("The CA file %1 holds no PEM certificate.").arg(file)};
     return authorities;
+}
+
+std::optional<ProfileProblem> checkMchid(const QString &mchid)
+{
+    if (mchid.trimmed().isEmpty())
+        return ProfileProblem(ProfileProblem::Code::MchidMissing);
+    if (!allOf(mchid.trimmed(), isAsciiDigit))
+        return ProfileProblem(ProfileProblem::Code::MchidNotDigits);
+    return std::nullopt;
+}
+
+std::optional<ProfileProblem> checkCertificateMerchant(const Certificate &certificate, const QString &mchid)
+{
+    const QString owner = certificate.subjectCommonName();
+    if (certificate.isNull() || !allOf(owner, isAsciiDigit) || !allOf(mchid, isAsciiDigit) || owner == mchid)
+        return std::nullopt;
+    return ProfileProblem::withText(
+        ProfileProblem::Code::CertificateOfAnotherMerchant,
+        {QStringLiteral("此商户证书属于商户号 %1，而第 1 页填写的商户号是 %2。请选择商户号 %2 的 apiclient_cert.pem，"
+                        "或返回第 1 页改正商户号。")
+             .arg(owner, mchid),
+         QStringLiteral("This merchant certificate belongs to merchant ID %1, but the merchant ID on page 1 is %2. "
+                        "Choose the apiclient_cert.pem of merchant %2, or go back and correct the merchant ID.")
+             .arg(owner, mchid)});
 }
 
 QList<ProfileProblem> validateProfile(const MerchantProfile &profile, const ProfileSecrets &secrets)

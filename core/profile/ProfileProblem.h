@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/BilingualText.h"
+#include "crypto/Certificate.h"
 #include "crypto/KeyError.h"
 #include "profile/MerchantProfile.h"
 
@@ -16,6 +17,7 @@ class ProfileProblem
 public:
     enum class Code {
         NameMissing,
+        MchidMissing,
         MchidNotDigits,
         SerialInvalid, // not 40 hexadecimal characters
         SerialDiffersFromCertificate,
@@ -31,6 +33,7 @@ public:
         UrlPairing, // a local primary with WeChat Pay's real backup
         CaFile, // keyError() or text: the CA file cannot be used
         OwnKeyAsWeChatPayKey, // the merchant's own key given where WeChat Pay's belongs
+        CertificateOfAnotherMerchant, // the certificate's subject CN (its mchid) is not the profile's
         TimeoutOutOfRange,
     };
 
@@ -59,6 +62,14 @@ private:
     QString m_detail;
     std::optional<BilingualText> m_text;
 };
+
+// The merchant ID as typed: present, and digits only.
+std::optional<ProfileProblem> checkMchid(const QString &mchid);
+
+// A WeChat Pay merchant API certificate names its merchant in the subject CN: a certificate
+// issued to another mchid would sign every request as the wrong merchant (WeChat Pay answers
+// SIGN_ERROR or 商户号与证书不匹配). Certificates whose CN is not a merchant ID are not judged.
+std::optional<ProfileProblem> checkCertificateMerchant(const Certificate &certificate, const QString &mchid);
 
 // Every problem with `profile` given its secrets: files are read and keys checked against
 // certificates, so this can take a moment.

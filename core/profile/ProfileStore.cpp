@@ -144,18 +144,85 @@ ProfileStore::RemoveResult ProfileStore::remove(const QString &name, BilingualTe
     const QString key = groupFor(name) + QStringLiteral("/json");
     const QVariant before = m_settings.value(key);
     const QString last = lastUsed();
+    const QString chosen = defaultProfile();
     m_settings.remove(groupFor(name));
     if (last == name)
         m_settings.remove(QStringLiteral("last_profile"));
+    if (chosen == name)
+        m_settings.remove(QStringLiteral("default_profile"));
     if (auto failed = commit()) {
         m_settings.setValue(key, before); // see save()
         if (last == name)
             m_settings.setValue(QStringLiteral("last_profile"), last);
+        if (chosen == name)
+            m_settings.setValue(QStringLiteral("default_profile"), chosen);
         if (problem)
             *problem = *failed;
         return RemoveResult::Failed;
     }
     return RemoveResult::Removed;
+}
+
+BilingualText ProfileStore::nameTaken(const QString &name)
+{
+    return {QStringLiteral("已有名为“%1”的配置，请换一个名称。").arg(name),
+            QStringLiteral("A profile named “%1” already exists; choose another name.").arg(name)};
+}
+
+std::optional<BilingualText> ProfileStore::rename(const QString &from, const QString &to)
+{
+    return copy(from, to, false);
+}
+
+std::optional<BilingualText> ProfileStore::duplicate(const QString &from, const QString &to)
+{
+    return copy(from, to, true);
+}
+
+std::optional<BilingualText> ProfileStore::copy(const QString &from, const QString &to, bool keepSource)
+{
+    if (m_readProblem)
+        return m_readProblem;
+    if (to.trimmed().isEmpty())
+        return BilingualText{QStringLiteral("请填写配置名称。"), QStringLiteral("Give the profile a name.")};
+    if ((keepSource || to != from) && names().contains(to))
+        return nameTaken(to);
+    std::optional<MerchantProfile> source = profile(from);
+    if (!source)
+        return BilingualText{QStringLiteral("找不到配置“%1”。").arg(from),
+                             QStringLiteral("There is no profile named “%1”.").arg(from)};
+    if (to == from)
+        return std::nullopt;
+    source->name = to;
+    if (auto problem = save(*source))
+        return problem;
+    if (keepSource)
+        return std::nullopt;
+    const bool wasLast = lastUsed() == from;
+    const bool wasDefault = defaultProfile() == from;
+    BilingualText problem;
+    if (remove(from, &problem) == RemoveResult::Failed) {
+        remove(to); // not left half-renamed: both names would show the same merchant
+        return problem;
+    }
+    if (wasLast)
+        setLastUsed(to);
+    if (wasDefault)
+        setDefaultProfile(to);
+    return std::nullopt;
+}
+
+QString ProfileStore::defaultProfile() const
+{
+    return m_settings.value(QStringLiteral("default_profile")).toString();
+}
+
+std::optional<BilingualText> ProfileStore::setDefaultProfile(const QString &name)
+{
+    if (m_readProblem)
+        return m_readProblem;
+    m_settings.setValue(QStringLiteral("default_profile"), name);
+    return commit();
 }
 
 QString ProfileStore::lastUsed() const

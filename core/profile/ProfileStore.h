@@ -33,14 +33,24 @@ public:
     enum class RemoveResult { Removed, NotFound, Failed };
     RemoveResult remove(const QString &name, BilingualText *problem = nullptr);
 
+    // Under a new name, the settings moved (rename) or copied (duplicate). Refused, with the
+    // reason, when `to` is empty or taken: a profile is never overwritten by either.
+    std::optional<BilingualText> rename(const QString &from, const QString &to);
+    std::optional<BilingualText> duplicate(const QString &from, const QString &to);
+    static BilingualText nameTaken(const QString &name);
+
     QString lastUsed() const;
     void setLastUsed(const QString &name);
+    // The profile opened at start, before the last one used; empty when none was chosen.
+    QString defaultProfile() const;
+    std::optional<BilingualText> setDefaultProfile(const QString &name);
 
     QSettings &settings() { return m_settings; }
 
 private:
     std::optional<BilingualText> checkWhole() const;
     std::optional<BilingualText> commit();
+    std::optional<BilingualText> copy(const QString &from, const QString &to, bool keepSource);
 
     QString m_file;
     mutable QSettings m_settings;

@@ -528,10 +528,6 @@
         <translation>私钥密码</translation>
     </message>
     <message>
-        <source>The private key of “%1” is encrypted. Passphrase:</source>
-        <translation>“%1”的私钥已加密，请输入密码：</translation>
-    </message>
-    <message>
         <source>Profile “%1” cannot be used: %2</source>
         <translation>配置“%1”无法使用：%2</translation>
     </message>
@@ -576,6 +572,102 @@
     <message>
         <source>A change is being sent: switch profiles once it has finished.</source>
         <translation>正在发送修改，完成后才能切换配置。</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>复制(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Open at &amp;start (default)</source>
+        <translation>启动时打开（默认配置）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The private key of “%1” is encrypted. Passphrase (kept until BudgetDesk closes):</source>
+        <translation>“%1”的私钥已加密，请输入私钥密码（仅保留到 BudgetDesk 关闭）：</translation>
+    </message>
+    <message>
+        <source>“%1” downloads WeChat Pay&apos;s platform certificates with the APIv3 key. APIv3 key (32 characters, kept until BudgetDesk closes):</source>
+        <translation>“%1”需用 APIv3 密钥下载微信支付平台证书。请输入 APIv3 密钥（32 个字符，仅保留到 BudgetDesk 关闭）：</translation>
+    </message>
+    <message>
+        <source>APIv3 key</source>
+        <translation>APIv3 密钥</translation>
+    </message>
+    <message>
+        <source>Profile “%1” was not opened: the private key&apos;s passphrase was not given.</source>
+        <translation>未打开配置“%1”：没有输入私钥密码。</translation>
+    </message>
+    <message>
+        <source>Profile “%1” was not opened: the APIv3 key was not given.</source>
+        <translation>未打开配置“%1”：没有输入 APIv3 密钥。</translation>
+    </message>
+    <message>
+        <source>A change is being sent: manage profiles once it has finished.</source>
+        <translation>正在发送修改，完成后才能管理配置。</translation>
+    </message>
+    <message>
+        <source>Profile “%1” saved.</source>
+        <translation>配置“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>重命名配置</translation>
+    </message>
+    <message>
+        <source>New name for “%1”:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>Profile “%1” is now called “%2”. The audit log keeps its past entries as they were.</source>
+        <translation>配置“%1”已改名为“%2”。审计日志中以往的记录保持原样。</translation>
+    </message>
+    <message>
+        <source>Duplicate profile</source>
+        <translation>复制配置</translation>
+    </message>
+    <message>
+        <source>Name for the copy of “%1”:</source>
+        <translation>“%1”副本的名称：</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <source>Profile “%1” copied to “%2”.</source>
+        <translation>配置“%1”已复制为“%2”。</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <source>Delete the profile “%1”? Its settings and the secrets stored for it are removed. The audit log is kept: the changes made with this profile stay in History.</source>
+        <translation>删除配置“%1”？其设置及为它保存的密钥将被删除。审计日志会保留：用此配置做过的修改仍在“历史”中。</translation>
+    </message>
+    <message>
+        <source>Profile “%1” deleted; the audit log is kept.</source>
+        <translation>配置“%1”已删除；审计日志已保留。</translation>
+    </message>
+    <message>
+        <source>“%1” opens when BudgetDesk starts.</source>
+        <translation>BudgetDesk 启动时将打开“%1”。</translation>
+    </message>
+    <message>
+        <source>BudgetDesk starts with the profile used last.</source>
+        <translation>BudgetDesk 启动时将打开上次使用的配置。</translation>
     </message>
     <message>
         <source>Demo faults on: %1</source>
@@ -723,6 +815,46 @@
     <message>
         <source>Testing…</source>
         <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Edit merchant profile “%1”</source>
+        <translation>编辑商户配置“%1”</translation>
+    </message>
+    <message>
+        <source>Use Profile › Rename… to rename a profile.</source>
+        <translation>如需改名，请使用“配置 › 重命名…”。</translation>
+    </message>
+    <message>
+        <source>unchanged — type to replace</source>
+        <translation>保持不变——输入新值即替换</translation>
+    </message>
+    <message>
+        <source>Replace profile?</source>
+        <translation>替换配置？</translation>
+    </message>
+    <message>
+        <source>A profile named “%1” already exists. Replace it with this one? Its settings and stored secrets are overwritten; the audit log is kept.</source>
+        <translation>已有名为“%1”的配置。要用这个新配置替换它吗？其设置和已保存的密钥将被覆盖；审计日志会保留。</translation>
+    </message>
+    <message>
+        <source>A profile named “%1” already exists: choose another name, or use Profile › Edit… to change that one.</source>
+        <translation>已有名为“%1”的配置：请换一个名称，或使用“配置 › 编辑…”修改那个配置。</translation>
+    </message>
+    <message>
+        <source>Choose the merchant API certificate apiclient_cert.pem: its serial goes with every request.</source>
+        <translation>请选择商户 API 证书 apiclient_cert.pem：每个请求都要带上它的序列号。</translation>
+    </message>
+    <message>
+        <source>Connection test failed</source>
+        <translation>连接测试失败</translation>
+    </message>
+    <message>
+        <source>The connection test failed: %1
+
+Save the profile anyway?</source>
+        <translation>连接测试失败：%1
+
+仍然保存此配置吗？</translation>
     </message>
 </context>
 <context>

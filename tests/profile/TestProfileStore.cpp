@@ -42,6 +42,8 @@ private Q_SLOTS:
     void savesListsAndRemoves();
     void namesWithAnyCharacters();
     void remembersTheLastProfile();
+    void renamesAndDuplicatesWithoutOverwriting();
+    void defaultProfileFollowsRenameAndRemove();
     void backupFollowsThePrimaryUnlessNamed();
     void damagedFileIsNeverRewritten_data();
     void damagedFileIsNeverRewritten();
@@ -100,6 +102,55 @@ void TestProfileStore::namesWithAnyCharacters()
     store.save(sample(name));
     QCOMPARE(store.names(), QStringList{name});
     QCOMPARE(store.profile(name)->name, name);
+}
+
+void TestProfileStore::renamesAndDuplicatesWithoutOverwriting()
+{
+    QTemporaryDir dir;
+    ProfileStore store(dir.filePath(QStringLiteral("settings.ini")));
+    QVERIFY(!store.save(sample(QStringLiteral("门店A"))));
+    QVERIFY(!store.save(sample(QStringLiteral("门店/B"))));
+    store.setLastUsed(QStringLiteral("门店A"));
+
+    QVERIFY(!store.rename(QStringLiteral("门店A"), QStringLiteral("旗舰店")));
+    QCOMPARE(store.names(), (QStringList{QStringLiteral("旗舰店"), QStringLiteral("门店/B")}));
+    QCOMPARE(store.profile(QStringLiteral("旗舰店"))->toJson().value(QStringLiteral("mchid")),
+             QJsonValue(QStringLiteral("1900000109")));
+    QCOMPARE(store.lastUsed(), QStringLiteral("旗舰店"));
+
+    const auto taken = store.rename(QStringLiteral("旗舰店"), QStringLiteral("门店/B"));
+    QVERIFY(taken);
+    QVERIFY(taken->en.contains(QStringLiteral("already exists")));
+    QVERIFY(taken->zh.contains(QStringLiteral("已有")));
+    QVERIFY(store.duplicate(QStringLiteral("旗舰店"), QStringLiteral("门店/B")));
+    QVERIFY(store.duplicate(QStringLiteral("旗舰店"), QStringLiteral("  ")));
+    QVERIFY(store.duplicate(QStringLiteral("旗舰店"), QStringLiteral("旗舰店")));
+    QVERIFY(store.rename(QStringLiteral("无此配置"), QStringLiteral("新")));
+    QCOMPARE(store.names().size(), 2);
+
+    QVERIFY(!store.duplicate(QStringLiteral("旗舰店"), QStringLiteral("旗舰店 副本")));
+    QCOMPARE(store.names().size(), 3);
+    MerchantProfile copy = *store.profile(QStringLiteral("旗舰店 副本"));
+    copy.name = QStringLiteral("旗舰店");
+    QCOMPARE(copy.toJson(), store.profile(QStringLiteral("旗舰店"))->toJson());
+}
+
+void TestProfileStore::defaultProfileFollowsRenameAndRemove()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.ini"));
+    {
+        ProfileStore store(file);
+        QVERIFY(!store.save(sample(QStringLiteral("门店A"))));
+        QVERIFY(!store.save(sample(QStringLiteral("门店B"))));
+        QCOMPARE(store.defaultProfile(), QString());
+        QVERIFY(!store.setDefaultProfile(QStringLiteral("门店A")));
+        QVERIFY(!store.rename(QStringLiteral("门店A"), QStringLiteral("门店C")));
+    }
+    ProfileStore store(file);
+    QCOMPARE(store.defaultProfile(), QStringLiteral("门店C"));
+    QCOMPARE(store.remove(QStringLiteral("门店C")), ProfileStore::RemoveResult::Removed);
+    QCOMPARE(store.defaultProfile(), QString());
 }
 
 void TestProfileStore::remembersTheLastProfile()
