@@ -25,6 +25,8 @@ public:
 
     const DataDirectory &data() const { return m_data; }
     const MerchantProfile &profile() const { return m_profile; }
+    // 操作人 for the demo profile, before the window opens it (tests of what is recorded).
+    void setOperatorName(const QString &name) { m_profile.operatorName = name; }
     sim::SimulatorServer &server() { return *m_server; }
     void setFaults(const sim::FaultPlan &faults);
 

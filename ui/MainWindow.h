@@ -72,6 +72,7 @@ private:
     void updateTitle();
     void refreshProfiles();
     void showUnresolved();
+    void showHistoryTab();
     void testConnection();
     QString profileName() const;
 
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<AuditLog> m_log;
     std::unique_ptr<ProfileSession> m_session;
     std::unique_ptr<AuditTrail> m_trail;
+    qsizetype m_unresolved = 0; // as last read from the log, kept across language switches
 
     QComboBox *m_profileBox;
     QLabel *m_profileLabel;
