@@ -5,9 +5,19 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace budgetdesk {
 
 namespace {
+
+// As the result panel words it: what happened, then what to do.
+BilingualText explanationText(const ErrorExplanation &explained)
+{
+    return {explained.solutionZh.isEmpty() ? explained.explanationZh
+                                           : explained.explanationZh + QStringLiteral("处理：") + explained.solutionZh,
+            explained.en};
+}
 
 constexpr int LastNetworkKind = int(NetworkFailure::Kind::Other);
 
@@ -135,8 +145,7 @@ BilingualText AuditEntryText::errorExplanation(const AuditCompletion &c)
         failure.detail = c.message;
         failure.sent = anySent(c);
         failure.domain = c.domain;
-        const ErrorExplanation explained = failure.explanation();
-        return {explained.explanationZh + explained.solutionZh, explained.en};
+        return explanationText(failure.explanation());
     }
     if (isSigningFailure(c))
         return {QStringLiteral("请求未能签名，没有发出（%1）。请检查配置中的商户私钥。").arg(c.message),
@@ -152,8 +161,7 @@ BilingualText AuditEntryText::errorExplanation(const AuditCompletion &c)
                            "batch up instead.")
                 .arg(c.message)};
     }
-    const ErrorExplanation known = ErrorCatalogue::explain(c.httpStatus, c.code, c.message);
-    return {known.explanationZh + known.solutionZh, known.en};
+    return explanationText(ErrorCatalogue::explain(c.httpStatus, c.code, c.message));
 }
 
 QString AuditEntryText::localTime(const QDateTime &time, const QTimeZone &zone)

@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace budgetdesk {
 
 namespace {

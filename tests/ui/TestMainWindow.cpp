@@ -1134,6 +1134,18 @@ private Q_SLOTS:
             QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" missing from:\n") + text));
         dialog->close();
         QTRY_VERIFY(!f.window().findChild<QDialog *>(QStringLiteral("historyEntryDialog")));
+
+        // In Chinese, the same account in Chinese.
+        switchLanguage(f, Language::Chinese);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+        QTRY_VERIFY((dialog = f.window().findChild<QDialog *>(QStringLiteral("historyEntryDialog"))));
+        const QString zh = dialog->findChild<QTextBrowser *>(QStringLiteral("historyEntryDetails"))->toPlainText();
+        for (const QString &expected :
+             {QStringLiteral("结果：被拒绝"), QStringLiteral("错误：提交的“当前值”与批次现在的预算不一致"),
+              QStringLiteral("处理：重新查询批次"), QStringLiteral("请求单号：REQ-B-77")})
+            QVERIFY2(zh.contains(expected), qPrintable(expected + QStringLiteral(" missing from:\n") + zh));
+        dialog->close();
     }
 
     void unconfirmedCountSurvivesALanguageSwitch()
