@@ -1,6 +1,8 @@
 #include "AuditTableModel.h"
 
 #include "BudgetForm.h"
+#include "UiLanguage.h"
+#include "audit/AuditEntryText.h"
 
 #include <QColor>
 
@@ -11,6 +13,13 @@ void AuditTableModel::setEntries(QList<AuditEntry> entries)
     beginResetModel();
     m_entries = std::move(entries);
     endResetModel();
+}
+
+void AuditTableModel::relabel()
+{
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
 }
 
 int AuditTableModel::rowCount(const QModelIndex &parent) const
@@ -25,15 +34,7 @@ int AuditTableModel::columnCount(const QModelIndex &parent) const
 
 QString AuditTableModel::outcomeLabel(const QString &outcome)
 {
-    if (outcome == QLatin1String("applied"))
-        return tr("Applied");
-    if (outcome == QLatin1String("rejected"))
-        return tr("Rejected");
-    if (outcome == QLatin1String("not_applied"))
-        return tr("Not applied");
-    if (outcome == QLatin1String("unknown"))
-        return tr("Unknown");
-    return tr("Pending");
+    return UiLanguage::pick(AuditEntryText::outcome(outcome));
 }
 
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
@@ -45,8 +46,15 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     const AuditCompletion done = entry.completion.value_or(AuditCompletion{});
     if (role == Qt::BackgroundRole && entry.isUnresolved())
         return QColor(243, 156, 18, 70); // amber, translucent: readable on light and dark palettes
-    if (role == Qt::ToolTipRole && entry.isUnresolved())
-        return tr("Not confirmed: select it and press Check to look the batch up.");
+    if (role == Qt::ToolTipRole) {
+        // The readable error name is shown; its code (what support and WeChat Pay speak of)
+        // is one hover away.
+        if (index.column() == Error && !done.code.isEmpty())
+            return done.httpStatus ? QStringLiteral("%1 (HTTP %2)").arg(done.code).arg(done.httpStatus) : done.code;
+        if (entry.isUnresolved())
+            return tr("Not confirmed: select it and press Check to look the batch up.");
+        return tr("Double-click for the full account of this change.");
+    }
     const bool sortRole = role == Qt::UserRole;
     if (role != Qt::DisplayRole && !sortRole)
         return {};
@@ -60,20 +68,26 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         return c.profile;
     case Stock:
         return c.stockId;
+    case StockName:
+        return c.stockName; // blank for entries written before names were recorded
     case Dimension:
-        return c.dimension == BudgetDimension::Total ? tr("Batch total") : tr("Per-day cap");
+        return UiLanguage::pick(AuditEntryText::dimension(c.dimension));
     case Change:
+        // By the target, as a number: "9000 → 100000" must not sort before "9000 → 20000".
+        if (sortRole)
+            return c.target;
         return c.current ? BudgetForm::describe(*c.current, c.target) : QString::number(c.target);
     case RequestNumber:
         return c.requestNumber;
     case Outcome:
-        return (entry.isUnresolved() ? QStringLiteral("⚠ ") : QString()) + outcomeLabel(entry.effectiveOutcome());
-    case Code:
-        return done.code;
+        return (entry.isUnresolved() && !sortRole ? QStringLiteral("⚠ ") : QString())
+            + outcomeLabel(entry.effectiveOutcome());
+    case Error:
+        return UiLanguage::pick(AuditEntryText::errorName(done));
     case RequestId:
         return QString::fromLatin1(done.requestId);
     case User:
-        return c.osUser;
+        return AuditEntryText::operatorText(c, UiLanguage::instance().current());
     default:
         return {};
     }
@@ -92,6 +106,8 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Profile");
     case Stock:
         return tr("Batch");
+    case StockName:
+        return tr("Batch name");
     case Dimension:
         return tr("Dimension");
     case Change:
@@ -100,12 +116,12 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Request number");
     case Outcome:
         return tr("Outcome");
-    case Code:
-        return tr("Code");
+    case Error:
+        return tr("Error");
     case RequestId:
         return tr("Request-ID");
     case User:
-        return tr("User");
+        return tr("Operator");
     default:
         return {};
     }

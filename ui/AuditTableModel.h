@@ -6,7 +6,9 @@
 
 namespace budgetdesk::ui {
 
-// The audit log as a table: one row per change, unresolved ones marked.
+// The audit log as a table: one row per change, unresolved ones marked. Outcome, dimension
+// and error names are AuditEntryText's, the same words the CSV export and the detail dialog
+// use. Qt::UserRole is the sort key: numbers sort as numbers, times as times.
 class AuditTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -17,11 +19,12 @@ public:
         Time,
         Profile,
         Stock,
+        StockName,
         Dimension,
         Change,
         RequestNumber,
         Outcome,
-        Code,
+        Error,
         RequestId,
         User,
         ColumnCount
@@ -32,6 +35,8 @@ public:
     void setEntries(QList<AuditEntry> entries);
     const QList<AuditEntry> &entries() const { return m_entries; }
     const AuditEntry &entry(int row) const { return m_entries.at(row); }
+    // The language changed: the same rows, labelled again.
+    void relabel();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

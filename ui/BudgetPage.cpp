@@ -374,7 +374,8 @@ void BudgetPage::confirmAndSend(const BudgetChange &change, const QStringList &n
     setBusy(tr("Sending the change…"));
     m_requestLeft = false;
     m_stoppedWaiting = false;
-    m_modification = m_trail->modify(m_session->client(), change);
+    // The batch's name as looked up, so that the history can show it beside the ID.
+    m_modification = m_trail->modify(m_session->client(), change, nullptr, m_stock ? m_stock->stockName : QString());
     // Once the request has left, cancelling cannot take it back: the button says what it does.
     connect(m_modification, &BudgetModification::requestSent, this, [this] {
         m_requestLeft = true;

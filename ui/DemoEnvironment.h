@@ -36,6 +36,8 @@ public:
     const DataDirectory &data() const { return m_data; }
     QString folder() const { return m_folder.path(); }
     const MerchantProfile &profile() const { return m_profile; }
+    // 操作人 for the demo profile, before the window opens it (tests of what is recorded).
+    void setOperatorName(const QString &name) { m_profile.operatorName = name; }
     sim::SimulatorServer &server() { return *m_server; }
     // Applied now, or as soon as the simulator runs.
     void setFaults(const sim::FaultPlan &faults);

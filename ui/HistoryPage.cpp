@@ -3,11 +3,16 @@
 #include "AuditTableModel.h"
 #include "Dialogs.h"
 #include "UiLanguage.h"
+#include "audit/AuditCsv.h"
+#include "audit/AuditEntryText.h"
 #include "audit/AuditTrail.h"
+#include "common/Clock.h"
 #include "profile/ProfileSession.h"
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -15,12 +20,18 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace budgetdesk::ui {
+
+namespace {
+constexpr int DefaultRangeMonths = 3;
+} // namespace
 
 HistoryPage::HistoryPage(QWidget *parent)
     : QWidget(parent)
@@ -33,12 +44,12 @@ HistoryPage::HistoryPage(QWidget *parent)
     m_outcomeFilter = new QComboBox(this);
     m_outcomeFilter->setObjectName(QStringLiteral("historyOutcomeFilter"));
     m_fromLabel = new QLabel(this);
-    m_from = new QDateEdit(QDate::currentDate().addMonths(-3), this);
+    m_from = new QDateEdit(today().addMonths(-DefaultRangeMonths), this);
     m_from->setObjectName(QStringLiteral("historyFrom"));
     m_from->setCalendarPopup(true);
     m_from->setDisplayFormat(QStringLiteral("yyyy-MM-dd")); // as everywhere else in the window, in any locale
     m_toLabel = new QLabel(this);
-    m_to = new QDateEdit(QDate::currentDate(), this);
+    m_to = new QDateEdit(today(), this);
     m_to->setObjectName(QStringLiteral("historyTo"));
     m_to->setCalendarPopup(true);
     m_to->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -77,8 +88,14 @@ HistoryPage::HistoryPage(QWidget *parent)
 
     connect(m_stockFilter, &QLineEdit::textChanged, this, &HistoryPage::refresh);
     connect(m_outcomeFilter, &QComboBox::currentIndexChanged, this, &HistoryPage::refresh);
-    connect(m_from, &QDateEdit::dateChanged, this, &HistoryPage::refresh);
-    connect(m_to, &QDateEdit::dateChanged, this, &HistoryPage::refresh);
+    // Only a user's edit gets here (followClock blocks the signals of its own).
+    auto chosen = [this] {
+        m_datesChosen = true;
+        refresh();
+    };
+    connect(m_from, &QDateEdit::dateChanged, this, chosen);
+    connect(m_to, &QDateEdit::dateChanged, this, chosen);
+    connect(m_view, &QTableView::doubleClicked, this, &HistoryPage::showDetails);
     connect(m_export, &QPushButton::clicked, this, &HistoryPage::exportCsv);
     connect(m_reconcile, &QPushButton::clicked, this, &HistoryPage::reconcileSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPage::selectionChanged);
@@ -94,22 +111,51 @@ void HistoryPage::changeEvent(QEvent *event)
 
 void HistoryPage::retranslate()
 {
-    m_stockFilter->setPlaceholderText(tr("Filter by batch ID"));
+    m_stockFilter->setPlaceholderText(tr("Filter by part of a batch ID, request number or batch name"));
     const int selected = qMax(0, m_outcomeFilter->currentIndex());
     const QSignalBlocker blocker(m_outcomeFilter);
     m_outcomeFilter->clear();
     m_outcomeFilter->addItem(tr("All outcomes"), QString());
-    m_outcomeFilter->addItem(tr("Unresolved"), QStringLiteral("*unresolved"));
-    for (const char *outcome : {"applied", "rejected", "not_applied", "unknown", "pending"})
-        m_outcomeFilter->addItem(AuditTableModel::outcomeLabel(QLatin1String(outcome)), QLatin1String(outcome));
+    // The four names the table and the CSV use; 无法确认 is every entry not yet settled.
+    m_outcomeFilter->addItem(AuditTableModel::outcomeLabel(QStringLiteral("applied")), QStringLiteral("applied"));
+    m_outcomeFilter->addItem(AuditTableModel::outcomeLabel(QStringLiteral("not_applied")),
+                             QStringLiteral("not_applied"));
+    m_outcomeFilter->addItem(AuditTableModel::outcomeLabel(QStringLiteral("unknown")), QStringLiteral("*unresolved"));
+    m_outcomeFilter->addItem(AuditTableModel::outcomeLabel(QStringLiteral("rejected")), QStringLiteral("rejected"));
     m_outcomeFilter->setCurrentIndex(selected);
     m_fromLabel->setText(tr("From"));
     m_toLabel->setText(tr("to"));
     m_export->setText(tr("Export CSV…"));
     m_reconcile->setText(tr("Check"));
     m_reconcile->setToolTip(tr("Look the batch up to settle whether an unconfirmed change took effect."));
-    m_model->setEntries(m_model->entries()); // re-labels the rows
+    m_model->relabel();
+    showCounts(); // the same counts, in the new language
     selectionChanged();
+}
+
+QDate HistoryPage::today() const
+{
+    if (!m_clock)
+        return QDate::currentDate();
+    return QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds()).toLocalTime().date();
+}
+
+void HistoryPage::followClock()
+{
+    if (m_datesChosen || m_to->date() == today())
+        return;
+    const QSignalBlocker fromBlocker(m_from);
+    const QSignalBlocker toBlocker(m_to);
+    m_to->setDate(today());
+    m_from->setDate(today().addMonths(-DefaultRangeMonths));
+}
+
+void HistoryPage::showCounts()
+{
+    if (!m_countsKnown)
+        return;
+    m_status->setText(tr("%n change(s)", nullptr, m_shown)
+                      + (m_unresolvedShown ? tr(" — %n not confirmed", nullptr, m_unresolvedShown) : QString()));
 }
 
 void HistoryPage::setLog(AuditLog *log)
@@ -127,7 +173,7 @@ void HistoryPage::setSession(ProfileSession *session, AuditTrail *trail)
 
 void HistoryPage::showEvent(QShowEvent *event)
 {
-    if (m_stale)
+    if (m_stale || (!m_datesChosen && m_to->date() != today()))
         refresh();
     QWidget::showEvent(event);
 }
@@ -141,12 +187,14 @@ void HistoryPage::refresh()
         return;
     }
     m_stale = false;
+    followClock();
     if (!m_log) {
         m_model->setEntries({});
         return;
     }
     AuditFilter filter;
-    filter.stockId = m_stockFilter->text().trimmed();
+    // Part of an ID as typed or pasted: spaces (a grouped or wrapped paste) do not count.
+    filter.idContains = m_stockFilter->text().remove(QRegularExpression(QStringLiteral("\\s")));
     filter.since = QDateTime(m_from->date(), QTime(0, 0));
     filter.until = QDateTime(m_to->date().addDays(1), QTime(0, 0));
     const QString outcome = m_outcomeFilter->currentData().toString();
@@ -157,6 +205,7 @@ void HistoryPage::refresh()
     const auto found = m_log->query(filter);
     if (!found) {
         m_model->setEntries({});
+        m_countsKnown = false;
         m_status->setText(UiLanguage::pick(found.error().text()));
         Q_EMIT refreshed();
         return;
@@ -166,8 +215,10 @@ void HistoryPage::refresh()
     m_view->resizeColumnsToContents(); // IDs and request numbers are read whole, not elided
     const auto unresolved
         = std::count_if(entries.cbegin(), entries.cend(), [](const AuditEntry &e) { return e.isUnresolved(); });
-    m_status->setText(tr("%n change(s)", nullptr, int(entries.size()))
-                      + (unresolved ? tr(" — %n not confirmed", nullptr, int(unresolved)) : QString()));
+    m_shown = int(entries.size());
+    m_unresolvedShown = int(unresolved);
+    m_countsKnown = true;
+    showCounts();
     selectionChanged();
     Q_EMIT refreshed();
 }
@@ -187,12 +238,34 @@ void HistoryPage::exportCsv()
         this, tr("Export history"), QDir::home().filePath(QStringLiteral("budgetdesk-history.csv")), tr("CSV (*.csv)"));
     if (file.isEmpty())
         return;
-    const QByteArray csv = AuditLog::toCsv(m_model->entries());
+    // In the window's language: a Chinese window gives finance Chinese headers and labels.
+    const QByteArray csv = AuditCsv::write(m_model->entries(), {UiLanguage::instance().current()});
     QSaveFile output(file);
     if (output.open(QIODevice::WriteOnly) && output.write(csv) == csv.size() && output.commit())
         m_status->setText(tr("Exported %n change(s) to %1.", nullptr, int(m_model->entries().size())).arg(file));
     else
         m_status->setText(tr("Could not write %1.").arg(file));
+}
+
+void HistoryPage::showDetails(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const AuditEntry &entry = m_model->entry(m_sorted->mapToSource(index).row());
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("historyEntryDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Change #%1").arg(entry.id));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *text = new QTextBrowser(dialog);
+    text->setObjectName(QStringLiteral("historyEntryDetails"));
+    text->setPlainText(AuditEntryText::details(entry, UiLanguage::instance().current()));
+    layout->addWidget(text);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(640, 480);
+    dialog->open(); // window-modal, without a nested event loop
 }
 
 void HistoryPage::reconcileSelected()

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QModelIndex;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
@@ -12,6 +13,7 @@ class QTableView;
 
 namespace budgetdesk {
 class AuditLog;
+class Clock;
 class AuditTrail;
 class ProfileSession;
 } // namespace budgetdesk
@@ -20,7 +22,9 @@ namespace budgetdesk::ui {
 
 class AuditTableModel;
 
-// The audit log: filter, sort, export CSV; unresolved entries highlighted, with 核对.
+// The audit log: filter (part of a batch ID, request number or name; outcome; dates), sort,
+// export CSV for finance; unresolved entries highlighted, with 核对; a double-click shows an
+// entry's full account.
 class HistoryPage : public QWidget
 {
     Q_OBJECT
@@ -32,11 +36,15 @@ public:
     void setSession(ProfileSession *session, AuditTrail *trail);
     AuditTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // Where "today" comes from, for the default date range (tests move it past midnight).
+    void setClock(const Clock *clock) { m_clock = clock; }
 
 public Q_SLOTS:
     void refresh();
     void exportCsv();
     void reconcileSelected();
+    // The full account of the entry on `row` of the table as shown, in a dialog.
+    void showDetails(const QModelIndex &index);
 
 Q_SIGNALS:
     void refreshed(); // the log was read again: unresolved counts may have changed
@@ -48,8 +56,18 @@ protected:
 private:
     void retranslate();
     void selectionChanged();
+    void showCounts();
+    QDate today() const;
+    // Until the user picks dates, the range is the last three months up to today — today
+    // as the clock says now, not as it was when the window opened.
+    void followClock();
 
     bool m_stale = true;
+    bool m_datesChosen = false; // the user picked a date: the range stays as they left it
+    int m_shown = 0;
+    int m_unresolvedShown = 0;
+    bool m_countsKnown = false;
+    const Clock *m_clock = nullptr;
     AuditLog *m_log = nullptr;
     ProfileSession *m_session = nullptr;
     AuditTrail *m_trail = nullptr;

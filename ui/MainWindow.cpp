@@ -340,7 +340,7 @@ void MainWindow::retranslate()
     m_profileLabel->setText(tr("Profile: "));
     updateBanner();
     m_tabs->setTabText(0, tr("Budget"));
-    m_tabs->setTabText(1, tr("History"));
+    showHistoryTab(); // with the unconfirmed count it had: a language switch does not forget it
     updateTitle();
 }
 
@@ -462,7 +462,8 @@ bool MainWindow::openProfile(const QString &name)
     m_session = std::move(session).value();
     if (m_log)
         m_trail = std::make_unique<AuditTrail>(*m_log, profile->name, profile->mchid,
-                                               isDemo() ? QStringLiteral("demo") : QStringLiteral("window"));
+                                               isDemo() ? QStringLiteral("demo") : QStringLiteral("window"),
+                                               profile->operatorName);
     if (!isDemo())
         m_profiles.setLastUsed(name);
     refreshProfiles();
@@ -717,10 +718,16 @@ void MainWindow::testConnection()
     });
 }
 
+void MainWindow::showHistoryTab()
+{
+    m_tabs->setTabText(1, m_unresolved ? tr("History (%1 unconfirmed)").arg(m_unresolved) : tr("History"));
+}
+
 void MainWindow::showUnresolved()
 {
     const qsizetype unresolved = m_log ? m_log->unresolved().size() : 0;
-    m_tabs->setTabText(1, unresolved ? tr("History (%1 unconfirmed)").arg(unresolved) : tr("History"));
+    m_unresolved = unresolved;
+    showHistoryTab();
     if (unresolved)
         statusBar()->showMessage(
             tr("%n change(s) could not be confirmed; check them in History.", nullptr, int(unresolved)));

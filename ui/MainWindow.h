@@ -87,6 +87,7 @@ private:
     void startAfterFirstPaint();
     void refreshProfiles();
     void showUnresolved();
+    void showHistoryTab();
     void testConnection();
     QString profileName() const;
     // What the profile's secrets are: the store's, overlaid with what was typed this run.
@@ -107,6 +108,7 @@ private:
     std::unique_ptr<AuditTrail> m_trail;
     // Secrets typed when a profile was opened that the OS store could not give: this run only.
     QHash<QString, ProfileSecrets> m_sessionSecrets;
+    qsizetype m_unresolved = 0; // as last read from the log, kept across language switches
 
     QComboBox *m_profileBox;
     QLabel *m_profileLabel;

@@ -31,7 +31,8 @@ int lookup(const CliContext &context, BusifavorClient &client)
 
 // --stop-issuing: the total becomes what the batch has issued, which only a lookup can tell.
 // The lookup also supplies the current value, unless --current gave one.
-std::optional<int> readStopTarget(const CliOptions &options, BusifavorClient &client, BudgetChange &change)
+std::optional<int> readStopTarget(const CliOptions &options, BusifavorClient &client, BudgetChange &change,
+                                  QString &stockName)
 {
     std::optional<StockQueryResult> answer;
     QEventLoop loop;
@@ -71,6 +72,7 @@ std::optional<int> readStopTarget(const CliOptions &options, BusifavorClient &cl
     if (refusal)
         return fail(options, ExitInvalidInput, *refusal, "invalid");
     change.target = stock.totalSendNum;
+    stockName = stock.stockName;
     if (!change.current)
         change.current = stock.maxCoupons;
     return std::nullopt;
@@ -84,22 +86,24 @@ int modify(const CliContext &context, ProfileSession &session)
         return fail(options, ExitConfiguration, log.error().text(), "configuration_error");
 
     BudgetChange change;
+    QString stockName; // known when a lookup ran here; else the modification's own lookup names it
     change.stockId = options.stockId;
     change.dimension = *options.dimension;
     change.target = options.target;
     change.current = options.current;
     if (options.stopIssuing) {
-        if (const std::optional<int> exitCode = readStopTarget(options, session.client(), change))
+        if (const std::optional<int> exitCode = readStopTarget(options, session.client(), change, stockName))
             return *exitCode;
     }
     change.requestNumber = options.requestNumber.isEmpty() ? RequestNumberGenerator().next() : options.requestNumber;
 
-    AuditTrail trail(**log, session.profile().name, session.profile().mchid, QStringLiteral("cli"));
+    AuditTrail trail(**log, session.profile().name, session.profile().mchid, QStringLiteral("cli"),
+                     session.profile().operatorName);
     auto recording = std::make_shared<AuditRecording>();
     QEventLoop loop;
     int exitCode = ExitUnknown;
     QObject::connect(
-        trail.modify(session.client(), change, recording), &BudgetModification::finished, &loop,
+        trail.modify(session.client(), change, recording, stockName), &BudgetModification::finished, &loop,
         [&](const BudgetOutcome &outcome) {
             const qint64 entryId = recording->entryId;
             // The outcome stands (and so does its exit code) even if the log refused it; the

@@ -20,6 +20,8 @@ void applyTransportOptions(const CliOptions &options, MerchantProfile &profile)
         profile.timeoutMs = *options.timeoutMs;
     if (!options.caFile.isEmpty())
         profile.caFile = options.caFile;
+    if (!options.operatorName.isEmpty())
+        profile.operatorName = options.operatorName;
 }
 
 } // namespace

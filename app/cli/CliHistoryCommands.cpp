@@ -1,4 +1,5 @@
 // history and reconcile: the audit log.
+#include "audit/AuditCsv.h"
 #include "audit/AuditTrail.h"
 #include "cli/CliConnection.h"
 #include "cli/CliOutput.h"
@@ -27,6 +28,8 @@ QJsonObject entryJson(const AuditEntry &entry)
                      {QStringLiteral("request_no"), c.requestNumber},
                      {QStringLiteral("outcome"), entry.effectiveOutcome()},
                      {QStringLiteral("os_user"), c.osUser},
+                     {QStringLiteral("operator"), c.operatorName},
+                     {QStringLiteral("stock_name"), c.stockName},
                      {QStringLiteral("source"), c.source},
                      {QStringLiteral("unresolved"), entry.isUnresolved()}};
     const AuditCompletion done = entry.completion.value_or(AuditCompletion{});
@@ -81,7 +84,8 @@ int runHistory(const CliContext &context)
     }
 
     if (!options.csvFile.isEmpty()) {
-        const QByteArray csv = AuditLog::toCsv(entries);
+        // In Chinese, as everything else this command prints for people (documented in --help).
+        const QByteArray csv = AuditCsv::write(entries, {Language::Chinese});
         QSaveFile file(options.csvFile);
         if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
             return fail(options, ExitConfiguration,

@@ -2,6 +2,7 @@
 
 #include "busifavor/BudgetProblem.h"
 #include "http/DomainPolicy.h"
+#include "profile/MerchantProfile.h"
 
 #include <QCommandLineParser>
 
@@ -52,7 +53,13 @@ const OptionSpec Specs[] = {
      "to retry the same change (same target and current)."},
     {"stock", "ID", "history: only this batch."},
     {"since", "DATE", "history: from this date (YYYY-MM-DD) or time (ISO 8601) on."},
-    {"csv", "FILE", "history: write CSV (UTF-8 with BOM, for Excel) to FILE."},
+    {"csv", "FILE",
+     "history: write CSV (UTF-8 with BOM, for Excel) to FILE. Headers and labels are in Chinese (记录编号, 结果 "
+     "已生效/未生效/无法确认/被拒绝 …), as the rest of this command's output; IDs are written as =\"…\" so Excel "
+     "keeps every digit; times are local with their UTC offset (2026-12-03 21:50:07 +08:00)."},
+    {"operator", "NAME",
+     "profile add: the operator (操作人) recorded with every change made with this profile, beside the OS account "
+     "— for PCs several people share. At most 32 characters."},
     {"all-pending", nullptr, "reconcile: every pending or unknown entry."},
 };
 
@@ -61,7 +68,7 @@ const QString Usage = QStringLiteral(
     "  budgetdesk-cli [--data-dir DIR] [connection options | --profile NAME] [--json] lookup STOCK_ID\n"
     "  budgetdesk-cli [--data-dir DIR] [connection options | --profile NAME] [--json] modify STOCK_ID\n"
     "                 (--total N | --per-day N | --stop-issuing) [--current N] [--request-no NO]\n"
-    "  budgetdesk-cli [--data-dir DIR] profile add NAME <connection options>\n"
+    "  budgetdesk-cli [--data-dir DIR] profile add NAME <connection options> [--operator NAME]\n"
     "  budgetdesk-cli [--data-dir DIR] profile list | show NAME | remove NAME | import FILE | export NAME FILE\n"
     "  budgetdesk-cli [--data-dir DIR] profile test NAME [STOCK_ID]\n"
     "  budgetdesk-cli [--data-dir DIR] history [--stock ID] [--profile NAME] [--since DATE] [--json | --csv FILE]\n"
@@ -173,6 +180,15 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
     options.backupUrl = text("backup-url");
     options.backupUrlSet = isSet("backup-url");
     options.caFile = text("ca-file");
+    if (isSet("operator")) {
+        const auto name = MerchantProfile::operatorNameFrom(text("operator"));
+        if (!name)
+            return usageError(QStringLiteral("--operator 最多 %1 个字符，且不能含控制字符")
+                                  .arg(MerchantProfile::MaximumOperatorNameLength),
+                              QStringLiteral("--operator takes at most %1 characters and no control characters")
+                                  .arg(MerchantProfile::MaximumOperatorNameLength));
+        options.operatorName = *name;
+    }
     options.requestNumber = text("request-no");
     options.historyStock = text("stock");
     options.csvFile = text("csv");

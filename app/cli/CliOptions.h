@@ -55,6 +55,7 @@ struct CliOptions
     QString backupUrl;
     bool backupUrlSet = false;
     std::optional<int> timeoutMs;
+    QString operatorName; // profile add --operator: 操作人 on a shared PC (validated)
     // Transport only, never stored in a profile: a CA to trust, retry pacing.
     QString caFile;
     std::optional<int> retryDelayMs;

@@ -25,8 +25,13 @@ struct AuditChange
     std::optional<qint64> current;
     qint64 target = 0;
     QString requestNumber;
-    QString osUser;
+    QString osUser; // the operating system's account, from the system
     QString source; // "cli", "window", "demo"
+    // Since schema 3; empty in older entries. The batch's name as looked up before the change
+    // (finance reads names, not 16-digit IDs), and the person at a shared PC as the profile
+    // names them (MerchantProfile::operatorName) — the OS account alone may be shared.
+    QString stockName;
+    QString operatorName;
 };
 
 // One request that left for WeChat Pay: which domain, the timestamp and nonce it was signed

@@ -32,7 +32,7 @@ namespace budgetdesk {
 namespace {
 
 // PRAGMA user_version once the schema below exists: later opens skip it (and its fsync).
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 
 const char *const SchemaV1[] = {
     "CREATE TABLE IF NOT EXISTS changes ("
@@ -83,6 +83,13 @@ const char *const SchemaV2[] = {
     "CREATE INDEX IF NOT EXISTS changes_request ON changes(request_no)",
 };
 
+// Version 3: the batch's name and the profile's operator (操作人) with each change. Older rows
+// read them as empty.
+const char *const SchemaV3[] = {
+    "ALTER TABLE changes ADD COLUMN stock_name TEXT",
+    "ALTER TABLE changes ADD COLUMN operator_name TEXT",
+};
+
 // Another process's first use of the same folder may hold the database for a moment;
 // `PRAGMA journal_mode=WAL` does not wait for SQLite's busy timeout, so it is retried here.
 constexpr int LockedRetries = 50;
@@ -127,7 +134,7 @@ const char *const SelectEntries
     = "SELECT c.id, c.created_at, c.profile, c.mchid, c.stock_id, c.dimension, c.current_value, c.target_value,"
       " c.request_no, c.os_user, c.source, o.completed_at, o.outcome, o.http_status, o.code, o.message, o.request_id,"
       " o.verified, o.domain, o.duration_ms, o.observed, o.reconciled, r.reconciled_at, r.outcome, r.observed,"
-      " r.request_id, %1"
+      " r.request_id, %1, %2, %3"
       " FROM changes c LEFT JOIN outcomes o ON o.change_id = c.id"
       " LEFT JOIN reconciliations r ON r.id = COALESCE("
       "(SELECT MAX(id) FROM reconciliations WHERE change_id = c.id AND outcome = 'applied'),"
@@ -173,28 +180,9 @@ AuditEntry readEntry(const QSqlQuery &query)
         reconciliation.note = query.value(26).toString();
         entry.reconciliation = reconciliation;
     }
+    entry.change.stockName = query.value(27).toString();
+    entry.change.operatorName = query.value(28).toString();
     return entry;
-}
-
-// A CSV field that Excel shows as text: quoted when needed, and never a formula — a leading
-// = + - @, TAB or CR would make Excel (or a macro) evaluate it.
-QString csvField(QString value)
-{
-    if (!value.isEmpty() && QStringLiteral("=+-@\t\r").contains(value.front()))
-        value.prepend(u'\'');
-    if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n') || value.contains(u'\r')) {
-        value.replace(u'"', QStringLiteral("\"\""));
-        return u'"' + value + u'"';
-    }
-    return value;
-}
-
-QString attemptSummaries(const QList<AuditAttempt> &attempts)
-{
-    QStringList summaries;
-    for (const AuditAttempt &attempt : attempts)
-        summaries << attempt.summary();
-    return summaries.join(QStringLiteral("; "));
 }
 
 QString immutableUri(const QString &path)
@@ -299,6 +287,7 @@ Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path
             if (database.open() && probe.exec(QStringLiteral("PRAGMA user_version")) && probe.next()) {
                 // A version-1 log (no reconciliation notes) is read as it is.
                 log->m_hasNotes = log->m_hasAttempts = probe.value(0).toInt() >= 2;
+                log->m_hasNames = probe.value(0).toInt() >= 3;
                 if (probe.exec(QStringLiteral("SELECT count(*) FROM changes")))
                     return log;
             }
@@ -342,6 +331,10 @@ Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path
             for (const char *statement : SchemaV2)
                 statements << QString::fromLatin1(statement);
         }
+        if (version < 3) {
+            for (const char *statement : SchemaV3)
+                statements << QString::fromLatin1(statement);
+        }
         for (const QString &statement : std::as_const(statements)) {
             if (!query.exec(statement))
                 return rollback(query.lastError());
@@ -356,7 +349,10 @@ Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path
 
 QString AuditLog::selectEntries() const
 {
-    return QString::fromLatin1(SelectEntries).arg(m_hasNotes ? QStringLiteral("r.note") : QStringLiteral("NULL"));
+    const QString none = QStringLiteral("NULL");
+    return QString::fromLatin1(SelectEntries)
+        .arg(m_hasNotes ? QStringLiteral("r.note") : none, m_hasNames ? QStringLiteral("c.stock_name") : none,
+             m_hasNames ? QStringLiteral("c.operator_name") : none);
 }
 
 Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
@@ -364,7 +360,7 @@ Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.prepare(QStringLiteral(
         "INSERT INTO changes (created_at, profile, mchid, stock_id, dimension, current_value, target_value, request_no,"
-        " os_user, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " os_user, source, stock_name, operator_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(isoNow());
     query.addBindValue(change.profile);
     query.addBindValue(change.mchid);
@@ -375,6 +371,8 @@ Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
     query.addBindValue(change.requestNumber);
     query.addBindValue(change.osUser);
     query.addBindValue(change.source);
+    query.addBindValue(change.stockName);
+    query.addBindValue(change.operatorName);
     if (!query.exec())
         return errorFrom(query.lastError());
     return query.lastInsertId().toLongLong();
@@ -566,6 +564,16 @@ Result<QList<AuditEntry>, AuditError> AuditLog::query(const AuditFilter &filter)
         conditions << QStringLiteral("c.stock_id = ?");
         values << filter.stockId;
     }
+    if (!filter.idContains.isEmpty()) {
+        // instr(), not LIKE: what is typed is matched literally (a '_' or '%' in a request
+        // number is no wildcard), and case-sensitively, as WeChat Pay compares them.
+        conditions << (m_hasNames ? QStringLiteral("(instr(c.stock_id, ?) > 0 OR instr(c.request_no, ?) > 0"
+                                                   " OR instr(COALESCE(c.stock_name, ''), ?) > 0)")
+                                  : QStringLiteral("(instr(c.stock_id, ?) > 0 OR instr(c.request_no, ?) > 0)"));
+        values << filter.idContains << filter.idContains;
+        if (m_hasNames)
+            values << filter.idContains;
+    }
     if (!filter.profile.isEmpty()) {
         conditions << QStringLiteral("c.profile = ?");
         values << filter.profile;
@@ -637,45 +645,6 @@ std::optional<QList<AuditEntry>> AuditLog::entriesOfSameChange(const AuditChange
     while (query.next())
         entries.append(readEntry(query));
     return entries;
-}
-
-QByteArray AuditLog::toCsv(const QList<AuditEntry> &entries)
-{
-    QStringList lines{QStringLiteral("id,time,profile,mchid,stock_id,dimension,current,target,request_no,outcome,"
-                                     "http_status,code,message,request_id,verified,domain,duration_ms,observed,"
-                                     "reconciled,note,attempts,os_user,source")};
-    for (const AuditEntry &entry : entries) {
-        const AuditChange &c = entry.change;
-        const AuditCompletion done = entry.completion.value_or(AuditCompletion{});
-        const std::optional<qint64> observed = entry.reconciliation ? entry.reconciliation->observed : done.observed;
-        QStringList fields{QString::number(entry.id),
-                           entry.time.toString(Qt::ISODateWithMs),
-                           c.profile,
-                           c.mchid,
-                           c.stockId,
-                           BudgetChange::dimensionField(c.dimension),
-                           c.current ? QString::number(*c.current) : QString(),
-                           QString::number(c.target),
-                           c.requestNumber,
-                           entry.effectiveOutcome(),
-                           done.httpStatus ? QString::number(done.httpStatus) : QString(),
-                           done.code,
-                           done.message,
-                           QString::fromLatin1(done.requestId),
-                           entry.completion ? QString::number(int(done.verified)) : QString(),
-                           done.domain,
-                           entry.completion ? QString::number(done.durationMs) : QString(),
-                           observed ? QString::number(*observed) : QString(),
-                           QString::number(int(done.reconciled || entry.reconciliation.has_value())),
-                           entry.reconciliation ? entry.reconciliation->note : QString(),
-                           attemptSummaries(entry.attempts),
-                           c.osUser,
-                           c.source};
-        for (QString &field : fields)
-            field = csvField(field);
-        lines << fields.join(u',');
-    }
-    return "\xEF\xBB\xBF" + lines.join(QStringLiteral("\r\n")).toUtf8() + "\r\n";
 }
 
 } // namespace budgetdesk

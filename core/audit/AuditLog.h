@@ -15,7 +15,9 @@ namespace budgetdesk {
 
 struct AuditFilter
 {
-    QString stockId;
+    QString stockId; // exactly this batch
+    // Part of a batch ID, request number or batch name, as typed into the history's filter.
+    QString idContains;
     QString profile;
     QDateTime since; // inclusive; invalid: no bound
     QDateTime until; // exclusive; invalid: no bound
@@ -82,8 +84,7 @@ public:
     // nullopt when they cannot be read.
     std::optional<QList<AuditEntry>> entriesOfSameChange(const AuditChange &change, qint64 exceptId = 0) const;
 
-    // UTF-8 with a byte-order mark, so that Excel shows the Chinese correctly.
-    static QByteArray toCsv(const QList<AuditEntry> &entries);
+    // The CSV export is AuditCsv's.
 
     QString path() const { return m_path; }
     QString outboxPath() const { return m_path + QStringLiteral(".outbox"); }
@@ -99,6 +100,7 @@ private:
     QString m_path;
     bool m_hasNotes = true;
     bool m_hasAttempts = true;
+    bool m_hasNames = true; // schema 3: stock_name and operator_name
 };
 
 // Who is at the keyboard, as the operating system says.

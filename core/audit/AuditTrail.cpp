@@ -9,7 +9,7 @@ namespace budgetdesk {
 namespace {
 
 AuditChange auditChangeFor(const BudgetChange &change, const QString &profile, const QString &mchid,
-                           const QString &source)
+                           const QString &source, const QString &operatorName, const QString &stockName)
 {
     AuditChange record;
     record.profile = profile;
@@ -21,20 +21,23 @@ AuditChange auditChangeFor(const BudgetChange &change, const QString &profile, c
     record.requestNumber = change.requestNumber;
     record.osUser = currentOsUser();
     record.source = source;
+    record.operatorName = operatorName;
+    record.stockName = stockName;
     return record;
 }
 
 } // namespace
 
-AuditTrail::AuditTrail(AuditLog &log, QString profile, QString mchid, QString source)
+AuditTrail::AuditTrail(AuditLog &log, QString profile, QString mchid, QString source, QString operatorName)
     : m_log(log)
     , m_profile(std::move(profile))
     , m_mchid(std::move(mchid))
     , m_source(std::move(source))
+    , m_operatorName(std::move(operatorName))
 { }
 
 BudgetModification *AuditTrail::modify(BusifavorClient &client, BudgetChange change,
-                                       std::shared_ptr<AuditRecording> recording)
+                                       std::shared_ptr<AuditRecording> recording, QString stockName)
 {
     if (!recording)
         recording = std::make_shared<AuditRecording>();
@@ -43,8 +46,11 @@ BudgetModification *AuditTrail::modify(BusifavorClient &client, BudgetChange cha
     auto earlier = std::make_shared<QList<AuditEntry>>();
     BudgetModification *modification = client.modifyBudget(
         std::move(change),
-        [this, recording, timer, self, earlier](const BudgetChange &complete) -> std::optional<BilingualText> {
-            const AuditChange record = auditChangeFor(complete, m_profile, m_mchid, m_source);
+        [this, recording, timer, self, earlier,
+         stockName = std::move(stockName)](const BudgetChange &complete) -> std::optional<BilingualText> {
+            // The name the caller saw, else the one this change's own lookup found.
+            const QString name = stockName.isEmpty() && *self ? (*self)->lookedUpStockName() : stockName;
+            const AuditChange record = auditChangeFor(complete, m_profile, m_mchid, m_source, m_operatorName, name);
             auto written = m_log.recordPending(record);
             if (!written)
                 return written.error().text();
@@ -80,16 +86,28 @@ BudgetModification *AuditTrail::modify(BusifavorClient &client, BudgetChange cha
                                           &recording->keptForLater);
             if (!written)
                 recording->completionError = written.error();
-            if (!outcome.isApplied())
+            // A verified verdict on this change is one on its earlier unconfirmed entries too:
+            // they carry the same request number, which WeChat Pay applies at most once. Applied:
+            // they are part of that one application. Not applied, as a verified lookup found it
+            // — which already counted with their attempts possibly still on their way (see
+            // setEarlierAttemptsMayStillBeInFlight): none of them took effect either. A refusal
+            // or an unconfirmed end says nothing about them, and a "not applied" because
+            // nothing was sent neither.
+            const bool applied = outcome.isApplied();
+            if (!applied && outcome.kind != BudgetOutcome::Kind::ReconciledNotApplied)
                 return;
             for (const AuditEntry &entry : std::as_const(*earlier)) {
                 AuditReconciliation settled;
-                settled.outcome = QStringLiteral("applied");
-                settled.observed = outcome.change.target;
+                settled.outcome = applied ? QStringLiteral("applied") : QStringLiteral("not_applied");
+                settled.observed = applied ? std::optional<qint64>(outcome.change.target) : outcome.observedValue;
                 settled.requestId = outcome.requestId;
-                settled.note = QStringLiteral("同一请求单号的第 #%1 条记录已确认生效 / settled by entry #%1, the same "
-                                              "request number, which applied")
-                                   .arg(recording->entryId);
+                settled.note = applied
+                    ? QStringLiteral("同一请求单号的第 #%1 条记录已确认生效 / settled by entry #%1, the same "
+                                     "request number, which applied")
+                          .arg(recording->entryId)
+                    : QStringLiteral("同一请求单号的第 #%1 条记录经核对确认未生效 / settled by entry #%1, the same "
+                                     "request number, which a verified lookup found not applied")
+                          .arg(recording->entryId);
                 if (m_log.recordReconciliation(entry.id, settled))
                     recording->settledEntries.append(entry.id);
             }

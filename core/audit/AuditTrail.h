@@ -18,7 +18,9 @@ struct AuditRecording
     // (and its exit code) stands. `keptForLater`: it waits in the outbox for the next start.
     std::optional<AuditError> completionError;
     bool keptForLater = false;
-    QList<qint64> settledEntries; // earlier unconfirmed entries of the same change, now applied
+    // Earlier unconfirmed entries of the same change, now settled by this one's verified
+    // outcome: applied, or (looked up and found at its start) not applied.
+    QList<qint64> settledEntries;
 };
 
 // How looking at an entry again ended.
@@ -69,15 +71,18 @@ private:
 class AuditTrail
 {
 public:
-    AuditTrail(AuditLog &log, QString profile, QString mchid, QString source);
+    // `operatorName`: the profile's 操作人 (MerchantProfile::operatorName), kept with each entry
+    // beside the OS account, which a shared PC does not tell apart.
+    AuditTrail(AuditLog &log, QString profile, QString mchid, QString source, QString operatorName = {});
 
     // As BusifavorClient::modifyBudget. `recording`, when given, is filled in as the change
     // goes: its entry ID as soon as it is written, the completion's fate at the end (written
     // before finished() reaches the caller). A retry of an unconfirmed change (the same
     // request number) is treated as one whose earlier attempts may have applied, and a
-    // success settles those earlier entries.
+    // verified outcome of it — applied, or not applied by a lookup — settles those earlier
+    // entries. `stockName`: the batch's name as the caller looked it up, for the history.
     BudgetModification *modify(BusifavorClient &client, BudgetChange change,
-                               std::shared_ptr<AuditRecording> recording = nullptr);
+                               std::shared_ptr<AuditRecording> recording = nullptr, QString stockName = {});
 
     // Looks at a pending or unknown entry again (see EntryReconciliation). An entry already
     // applied is left as it is.
@@ -90,6 +95,7 @@ private:
     QString m_profile;
     QString m_mchid;
     QString m_source;
+    QString m_operatorName;
 };
 
 } // namespace budgetdesk

@@ -65,6 +65,12 @@ public:
     // …and when one of those may not even have reached its end yet (sent moments ago), a
     // lookup showing the starting value cannot mean "not applied".
     void setEarlierAttemptsMayStillBeInFlight(bool may) { m_earlierAttemptsMayStillBeInFlight = may; }
+    // The batch's name, when this change looked the batch up itself (no current value given):
+    // the audit trail records it with the change.
+    QString lookedUpStockName() const
+    {
+        return m_outcome.lookup && m_outcome.lookup->stock ? m_outcome.lookup->stock->stockName : QString();
+    }
 
 Q_SIGNALS:
     void stageChanged(budgetdesk::BudgetModification::Stage stage);

@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace budgetdesk {
 
 namespace {
@@ -33,6 +35,16 @@ std::optional<VerificationMode> verificationModeFromName(const QString &name)
             return mode;
     }
     return std::nullopt;
+}
+
+std::optional<QString> MerchantProfile::operatorNameFrom(const QString &text)
+{
+    const QString name = text.trimmed();
+    if (name.size() > MaximumOperatorNameLength)
+        return std::nullopt;
+    if (std::any_of(name.cbegin(), name.cend(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return std::nullopt;
+    return name;
 }
 
 QUrl MerchantProfile::effectiveBackupUrl() const
@@ -76,6 +88,8 @@ QJsonObject MerchantProfile::toJson() const
                     backupBaseUrl->isEmpty() ? QStringLiteral("none") : backupBaseUrl->toString());
     if (!caFile.isEmpty())
         json.insert(QStringLiteral("ca_file"), caFile);
+    if (!operatorName.isEmpty()) // optional: files without it stay as they were
+        json.insert(QStringLiteral("operator_name"), operatorName);
     return json;
 }
 
@@ -112,6 +126,11 @@ Result<MerchantProfile, QString> MerchantProfile::fromJson(const QJsonObject &js
             profile.backupBaseUrl = QUrl(backup);
     }
     profile.caFile = text("ca_file");
+    const auto operatorName = MerchantProfile::operatorNameFrom(text("operator_name"));
+    if (!operatorName)
+        return QStringLiteral("operator_name must be at most %1 characters without control characters")
+            .arg(MaximumOperatorNameLength);
+    profile.operatorName = *operatorName;
     profile.timeoutMs = json.value(QStringLiteral("timeout_ms")).toInt(profile.timeoutMs);
     return profile;
 }

@@ -37,6 +37,13 @@ struct MerchantProfile
     std::optional<QUrl> backupBaseUrl;
     int timeoutMs = 15000;
     QString caFile; // when set, only these CAs are trusted (a company's HTTPS gateway)
+    // 操作人: who works with this profile on a shared PC, recorded with each change beside the
+    // OS account (which such a PC shares). Optional; a name, not a secret.
+    QString operatorName;
+    static constexpr int MaximumOperatorNameLength = 32;
+    // The name as it is stored: trimmed, at most MaximumOperatorNameLength characters and no
+    // control characters (it lands in CSV cells and log lines); nullopt if it is not one.
+    static std::optional<QString> operatorNameFrom(const QString &text);
 
     bool usesPublicKey() const { return verificationMode != VerificationMode::PlatformCertificates; }
     bool usesPlatformCertificates() const { return verificationMode != VerificationMode::PublicKey; }

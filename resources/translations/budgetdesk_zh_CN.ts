@@ -4,36 +4,8 @@
 <context>
     <name>budgetdesk::ui::AuditTableModel</name>
     <message>
-        <source>Applied</source>
-        <translation>已生效</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>被拒绝</translation>
-    </message>
-    <message>
-        <source>Not applied</source>
-        <translation>未生效</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>无法确认</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>未完成</translation>
-    </message>
-    <message>
         <source>Not confirmed: select it and press Check to look the batch up.</source>
         <translation>未确认：选中后点击“核对”查询批次以确认结果。</translation>
-    </message>
-    <message>
-        <source>Batch total</source>
-        <translation>批次总量</translation>
-    </message>
-    <message>
-        <source>Per-day cap</source>
-        <translation>单日上限</translation>
     </message>
     <message>
         <source>#</source>
@@ -68,15 +40,23 @@
         <translation>结果</translation>
     </message>
     <message>
-        <source>Code</source>
-        <translation>错误码</translation>
-    </message>
-    <message>
         <source>Request-ID</source>
         <translation>Request-ID</translation>
     </message>
     <message>
-        <source>User</source>
+        <source>Double-click for the full account of this change.</source>
+        <translation>双击查看这次修改的完整记录。</translation>
+    </message>
+    <message>
+        <source>Batch name</source>
+        <translation>批次名称</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Operator</source>
         <translation>操作人</translation>
     </message>
 </context>
@@ -331,16 +311,8 @@
 <context>
     <name>budgetdesk::ui::HistoryPage</name>
     <message>
-        <source>Filter by batch ID</source>
-        <translation>按批次号筛选</translation>
-    </message>
-    <message>
         <source>All outcomes</source>
         <translation>全部结果</translation>
-    </message>
-    <message>
-        <source>Unresolved</source>
-        <translation>未确认</translation>
     </message>
     <message>
         <source>From</source>
@@ -407,6 +379,14 @@
     <message>
         <source>Change #%1 checked: %2</source>
         <translation>修改 #%1 已核对：%2</translation>
+    </message>
+    <message>
+        <source>Filter by part of a batch ID, request number or batch name</source>
+        <translation>按批次号、请求单号或批次名称的一部分筛选</translation>
+    </message>
+    <message>
+        <source>Change #%1</source>
+        <translation>修改 #%1</translation>
     </message>
 </context>
 <context>

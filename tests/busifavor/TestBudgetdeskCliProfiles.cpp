@@ -1,10 +1,12 @@
 // budgetdesk-cli's profile, history and reconcile commands, and the audit log behind every
 // modify — including a change whose process is killed after its pending entry was written.
 #include "ChildProcess.h"
+#include "CsvReader.h"
 #include "SimulatorFixture.h"
 
 #include "ReadOnlyFolder.h"
 
+#include "audit/AuditCsv.h"
 #include "audit/AuditLog.h"
 #include "simulator/DemoMerchant.h"
 
@@ -77,10 +79,10 @@ private:
     QStringList demoConnection(SimulatorFixture &sim) const { return sim.cliConnection(m_keys.path()); }
 
     // Adds the demo merchant as profile `name`.
-    void addProfile(SimulatorFixture &sim, const QString &name)
+    void addProfile(SimulatorFixture &sim, const QString &name, const QStringList &more = {})
     {
         const CliRun added
-            = run(data() << QStringLiteral("profile") << QStringLiteral("add") << name << demoConnection(sim));
+            = run(data() << QStringLiteral("profile") << QStringLiteral("add") << name << demoConnection(sim) << more);
         QVERIFY2(added.exitCode == 0, added.out.constData());
     }
 
@@ -269,7 +271,12 @@ void TestBudgetdeskCliProfiles::everyModifyIsAudited()
 void TestBudgetdeskCliProfiles::historyFiltersAndCsv()
 {
     SimulatorFixture sim;
-    addProfile(sim, QStringLiteral("门店A"));
+    addProfile(sim, QStringLiteral("门店A"), {QStringLiteral("--operator"), QStringLiteral(" 张三 ")});
+    // Too long for a name: refused, nothing saved.
+    const CliRun tooLong = run(data() << QStringLiteral("profile") << QStringLiteral("add") << QStringLiteral("门店B")
+                                      << demoConnection(sim) << QStringLiteral("--operator") << QString(33, u'名'));
+    QCOMPARE(tooLong.exitCode, 4);
+    QVERIFY(!run(data() << QStringLiteral("profile") << QStringLiteral("list")).out.contains("门店B"));
     const QStringList profile{QStringLiteral("--profile"), QStringLiteral("门店A")};
     run(data() << profile << QStringLiteral("modify") << QStringLiteral("1212000000000001") << QStringLiteral("--total")
                << QStringLiteral("60000"));
@@ -300,6 +307,23 @@ void TestBudgetdeskCliProfiles::historyFiltersAndCsv()
     QVERIFY(content.startsWith("\xEF\xBB\xBF"));
     QCOMPARE(content.count("\r\n"), 4); // header and three entries
     QVERIFY(QString::fromUtf8(content).contains(QStringLiteral("门店A")));
+    // Chinese throughout, as the rest of the command's output (and its --help says so).
+    const QList<QStringList> rows = readCsv(QString::fromUtf8(content.mid(3)));
+    QCOMPARE(rows.size(), 4);
+    QCOMPARE(rows[0], AuditCsv::headers(Language::Chinese));
+    const QStringList &refused = rows[2]; // newest first: 0003, then 0009 (refused), then 0001
+    QCOMPARE(refused[AuditCsv::StockId], QStringLiteral("=\"1212000000000009\""));
+    QCOMPARE(refused[AuditCsv::Outcome], QStringLiteral("被拒绝"));
+    QCOMPARE(refused[AuditCsv::ErrorCode], QStringLiteral("RULE_LIMIT"));
+    QVERIFY(!refused[AuditCsv::Explanation].isEmpty());
+    QVERIFY(!refused[AuditCsv::Detail].isEmpty());
+    QCOMPARE(refused[AuditCsv::Operator], QStringLiteral("张三")); // the profile's, trimmed
+    QCOMPARE(rows[1][AuditCsv::Operator], QString()); // made without a profile
+    QCOMPARE(rows[3][AuditCsv::Outcome], QStringLiteral("已生效"));
+    QVERIFY(!rows[3][AuditCsv::StockName].isEmpty()); // looked up for its current value, named then
+    const QByteArray help = run({QStringLiteral("--help")}).out;
+    QVERIFY(help.contains("--operator <NAME>"));
+    QVERIFY(help.contains("Chinese"));
 }
 
 void TestBudgetdeskCliProfiles::killedMidChangeIsReconciledAfterwards()

@@ -1,4 +1,7 @@
+#include "audit/AuditCsv.h"
 #include "audit/AuditLog.h"
+
+#include "CsvReader.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -7,6 +10,7 @@
 #include <QTest>
 
 using namespace budgetdesk;
+using namespace budgetdesk::test;
 
 namespace {
 
@@ -66,6 +70,9 @@ private Q_SLOTS:
     void csvForExcel();
     void everyAttemptIsKept();
     void upgradesAVersionOneLog();
+    void namesAndOperatorAreKept();
+    void readsAVersionTwoLogReadOnly();
+    void findsPartOfAnIdOrRequestNumber();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -228,32 +235,24 @@ void TestAuditLog::csvForExcel()
     const qint64 id = *(*log)->recordPending(tricky);
     AuditCompletion rejected;
     rejected.outcome = QStringLiteral("rejected");
+    rejected.httpStatus = 403;
     rejected.code = QStringLiteral("RULE_LIMIT");
     rejected.message = QStringLiteral("批次库存的当前值错误,请获取批次详情查看最新值");
     QVERIFY((*log)->complete(id, rejected).ok());
 
-    const QByteArray csv = AuditLog::toCsv((*log)->query().value_or({}));
+    // What the log holds, through the export, read back as Excel would.
+    const QByteArray csv = AuditCsv::write((*log)->query().value_or({}), {Language::Chinese});
     QVERIFY(csv.startsWith("\xEF\xBB\xBF")); // UTF-8 byte-order mark for Excel
-    const QStringList lines = QString::fromUtf8(csv.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-    QCOMPARE(lines.size(), 2);
-    QVERIFY(lines[0].startsWith(
-        QStringLiteral("id,time,profile,mchid,stock_id,dimension,current,target,request_no,outcome")));
-    QVERIFY(lines[1].contains(QStringLiteral("\"门店A, \"\"旗舰\"\"\"")));
-    QVERIFY(lines[1].contains(QStringLiteral("\"批次库存的当前值错误,请获取批次详情查看最新值\"")));
-    QVERIFY(lines[1].contains(QStringLiteral("'=HYPERLINK"))); // not a formula in Excel
-    QVERIFY(lines[1].contains(QStringLiteral(",rejected,")));
-
-    // Every character Excel would start a formula with — also TAB and CR — is neutralised.
-    for (const QString &start : {QStringLiteral("+1"), QStringLiteral("-1+1"), QStringLiteral("@SUM(A1)"),
-                                 QStringLiteral("\t=1"), QStringLiteral("\r=1")}) {
-        AuditChange cell = change();
-        cell.profile = start;
-        const qint64 entry = *(*log)->recordPending(cell);
-        const QString row = QString::fromUtf8(AuditLog::toCsv({*(*log)->entry(entry)}).mid(3))
-                                .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts)
-                                .value(1);
-        QVERIFY2(row.contains(u',' + (u'\'' + start)) || row.contains(QStringLiteral(",\"'") + start), qPrintable(row));
-    }
+    const QList<QStringList> rows = readCsv(QString::fromUtf8(csv.mid(3)));
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0], AuditCsv::headers(Language::Chinese));
+    const QStringList &row = rows[1];
+    QCOMPARE(row[AuditCsv::Profile], QStringLiteral("门店A, \"旗舰\""));
+    QCOMPARE(row[AuditCsv::Detail], QStringLiteral("批次库存的当前值错误,请获取批次详情查看最新值"));
+    QCOMPARE(row[AuditCsv::OsAccount], QStringLiteral("'=HYPERLINK(\"x\")")); // not a formula in Excel
+    QCOMPARE(row[AuditCsv::Outcome], QStringLiteral("被拒绝"));
+    QCOMPARE(row[AuditCsv::StockId], QStringLiteral("=\"1212000000000001\""));
+    QCOMPARE(row[AuditCsv::EntryId], QStringLiteral("=\"%1\"").arg(id));
 }
 
 void TestAuditLog::everyAttemptIsKept()
@@ -334,7 +333,90 @@ void TestAuditLog::upgradesAVersionOneLog()
     QCOMPARE((*log)->entry(1)->reconciliation->note, QStringLiteral("re-sent"));
     QSqlQuery version = rawQuery(m_path, QStringLiteral("raw-v2"));
     QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
-    QCOMPARE(version.value(0).toInt(), 2);
+    QCOMPARE(version.value(0).toInt(), 3);
+    QVERIFY(old.change.stockName.isEmpty()); // not recorded then: blank, not invented
+    QVERIFY(old.change.operatorName.isEmpty());
+}
+
+// The batch's name and the profile's 操作人 go with each new entry.
+void TestAuditLog::namesAndOperatorAreKept()
+{
+    {
+        auto log = AuditLog::open(m_path);
+        AuditChange named = change();
+        named.stockName = QStringLiteral("双十二满100减20");
+        named.operatorName = QStringLiteral("张三");
+        QVERIFY((*log)->recordPending(named).ok());
+        QVERIFY((*log)->recordPending(change()).ok());
+    }
+    auto log = AuditLog::open(m_path, AuditLog::Mode::ReadOnly);
+    const QList<AuditEntry> entries = (*log)->query().value_or({});
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries[1].change.stockName, QStringLiteral("双十二满100减20"));
+    QCOMPARE(entries[1].change.operatorName, QStringLiteral("张三"));
+    QCOMPARE(entries[1].change.osUser, QStringLiteral("运营小王"));
+    QVERIFY(entries[0].change.stockName.isEmpty());
+    QVERIFY(entries[0].change.operatorName.isEmpty());
+}
+
+// History from a log the previous version wrote, on media that cannot be upgraded.
+void TestAuditLog::readsAVersionTwoLogReadOnly()
+{
+    {
+        auto log = AuditLog::open(m_path);
+        QVERIFY((*log)->recordPending(change()).ok());
+    }
+    {
+        QSqlQuery raw = rawQuery(m_path, QStringLiteral("raw-v2-down"));
+        // Schema 2 as it was: the same tables without the columns version 3 added.
+        for (const char *statement :
+             {"CREATE TABLE changes2 AS SELECT id, created_at, profile, mchid, stock_id,"
+              " dimension, current_value, target_value, request_no, os_user, source FROM changes",
+              "DROP TRIGGER changes_no_delete", "DROP TRIGGER changes_no_update", "DROP TABLE changes",
+              "ALTER TABLE changes2 RENAME TO changes", "PRAGMA user_version = 2"})
+            QVERIFY2(raw.exec(QString::fromLatin1(statement)), qPrintable(raw.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw-v2-down"));
+    auto log = AuditLog::open(m_path, AuditLog::Mode::ReadOnly);
+    QVERIFY(log.ok());
+    AuditFilter filter;
+    filter.idContains = QStringLiteral("0000001");
+    const QList<AuditEntry> entries = (*log)->query(filter).value_or({});
+    QCOMPARE(entries.size(), 1);
+    QVERIFY(entries[0].change.stockName.isEmpty());
+}
+
+// The history's filter: part of a batch ID, request number or name, taken literally.
+void TestAuditLog::findsPartOfAnIdOrRequestNumber()
+{
+    auto log = AuditLog::open(m_path);
+    AuditChange a = change(QStringLiteral("1212000000000001"));
+    a.requestNumber = QStringLiteral("REQ_2026_a");
+    a.stockName = QStringLiteral("双十二满100减20");
+    AuditChange b = change(QStringLiteral("1212000000000002"));
+    b.requestNumber = QStringLiteral("REQX2026-b");
+    AuditChange c = change(QStringLiteral("9900000000000003"));
+    c.requestNumber = QStringLiteral("other");
+    const qint64 idA = *(*log)->recordPending(a);
+    const qint64 idB = *(*log)->recordPending(b);
+    const qint64 idC = *(*log)->recordPending(c);
+    auto ids = [&](const QString &part) {
+        AuditFilter filter;
+        filter.idContains = part;
+        QList<qint64> found;
+        for (const AuditEntry &entry : (*log)->query(filter).value_or({}))
+            found << entry.id;
+        return found;
+    };
+    QCOMPARE(ids(QStringLiteral("1212")), (QList<qint64>{idB, idA}));
+    QCOMPARE(ids(QStringLiteral("0000002")), QList<qint64>{idB});
+    QCOMPARE(ids(QStringLiteral("0003")), QList<qint64>{idC});
+    QCOMPARE(ids(QStringLiteral("2026")), (QList<qint64>{idB, idA})); // part of a request number
+    QCOMPARE(ids(QStringLiteral("REQ_")), QList<qint64>{idA}); // '_' is no wildcard
+    QCOMPARE(ids(QStringLiteral("%")), QList<qint64>{});
+    QCOMPARE(ids(QStringLiteral("满100")), QList<qint64>{idA}); // the batch's name
+    QCOMPARE(ids(QStringLiteral("req_")), QList<qint64>{}); // request numbers are case-sensitive
+    QCOMPARE(ids(QString()).size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestAuditLog)

@@ -96,6 +96,8 @@ private Q_SLOTS:
     void retryOfAnAppliedChangeIsNotRejected();
     void appliedIsNeverUndone();
     void retryWithTheSameNumberSettlesEarlierEntries();
+    void retryFoundNotAppliedSettlesEarlierEntries();
+    void operatorAndBatchNameAreRecorded();
     void outcomeTheDatabaseRefusedIsWrittenLater();
 };
 
@@ -385,6 +387,76 @@ void TestAuditTrail::retryWithTheSameNumberSettlesEarlierEntries()
     QCOMPARE(settled.effectiveOutcome(), QStringLiteral("applied"));
     QVERIFY(settled.reconciliation->note.contains(QStringLiteral("#%1").arg(retry->entryId)));
     QVERIFY((*log)->unresolved().isEmpty());
+}
+
+// The retry of an unconfirmed change is refused and a verified lookup finds the batch still at
+// its starting value: that number never took effect, so the earlier entry is settled too —
+// unless it may still be on its way.
+void TestAuditTrail::retryFoundNotAppliedSettlesEarlierEntries()
+{
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
+    // Below the 12840 coupons issued: WeChat Pay refuses it, whatever the number.
+    const qint64 old = olderPending(path, pendingChange(50000, 100, QStringLiteral("na-1")));
+    auto retry = std::make_shared<AuditRecording>();
+    const BudgetOutcome outcome = SimulatorFixture::wait(trail.modify(
+        *client, {QStringLiteral("1212000000000001"), BudgetDimension::Total, 100, 50000, QStringLiteral("na-1")},
+        retry));
+    QCOMPARE(outcome.kind, BudgetOutcome::Kind::ReconciledNotApplied);
+    QCOMPARE(retry->settledEntries, QList<qint64>{old});
+    const AuditEntry settled = *(*log)->entry(old);
+    QCOMPARE(settled.effectiveOutcome(), QStringLiteral("not_applied"));
+    QCOMPARE(settled.reconciliation->observed, std::optional<qint64>(50000));
+    QVERIFY(settled.reconciliation->note.contains(QStringLiteral("#%1").arg(retry->entryId)));
+    QVERIFY((*log)->unresolved().isEmpty());
+
+    // Another change under another number is not touched by it.
+    const qint64 other = olderPending(path, pendingChange(50000, 100, QStringLiteral("na-2")));
+    // A young earlier entry may still be applied by WeChat Pay: the lookup cannot settle it,
+    // nor the retry's refusal.
+    const qint64 young = *(*log)->recordPending(pendingChange(50000, 100, QStringLiteral("na-3")));
+    auto second = std::make_shared<AuditRecording>();
+    const BudgetOutcome open = SimulatorFixture::wait(trail.modify(
+        *client, {QStringLiteral("1212000000000001"), BudgetDimension::Total, 100, 50000, QStringLiteral("na-3")},
+        second));
+    QCOMPARE(open.kind, BudgetOutcome::Kind::Unknown);
+    QVERIFY(second->settledEntries.isEmpty());
+    QVERIFY((*log)->entry(young)->isUnresolved());
+    QVERIFY((*log)->entry(other)->isUnresolved());
+}
+
+void TestAuditTrail::operatorAndBatchNameAreRecorded()
+{
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
+    AuditTrail shared(**log, QStringLiteral("p"), QStringLiteral("1900000109"), QStringLiteral("window"),
+                      QStringLiteral("张三"));
+    // Named by the caller, who looked the batch up.
+    auto named = std::make_shared<AuditRecording>();
+    SimulatorFixture::wait(shared.modify(
+        *client, {QStringLiteral("1212000000000001"), BudgetDimension::Total, 60000, 50000, QStringLiteral("op-1")},
+        named, QStringLiteral("叫什么都行")));
+    const AuditEntry first = *(*log)->entry(named->entryId);
+    QCOMPARE(first.change.operatorName, QStringLiteral("张三"));
+    QCOMPARE(first.change.stockName, QStringLiteral("叫什么都行"));
+    QCOMPARE(first.change.osUser, currentOsUser());
+    QVERIFY(!first.change.osUser.isEmpty());
+    // No current value: the change's own lookup names the batch.
+    auto looked = std::make_shared<AuditRecording>();
+    SimulatorFixture::wait(trail.modify(
+        *client,
+        {QStringLiteral("1212000000000001"), BudgetDimension::Total, 61000, std::nullopt, QStringLiteral("op-2")},
+        looked));
+    const AuditEntry second = *(*log)->entry(looked->entryId);
+    const QString simulatedName = sim.simulator()
+                                      .stocks()
+                                      .stock(QStringLiteral("1212000000000001"))
+                                      .json()
+                                      .value(QStringLiteral("stock_name"))
+                                      .toString();
+    QVERIFY(!simulatedName.isEmpty());
+    QCOMPARE(second.change.stockName, simulatedName);
+    QVERIFY(second.change.operatorName.isEmpty()); // this trail's profile names nobody
 }
 
 void TestAuditTrail::outcomeTheDatabaseRefusedIsWrittenLater()

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void damagedFileIsNeverRewritten_data();
     void damagedFileIsNeverRewritten();
     void readOnlyFileRefusesWrites();
+    void operatorNameIsOptionalAndBounded();
 };
 
 void TestProfileStore::jsonRoundTrip()
@@ -73,6 +74,30 @@ void TestProfileStore::rejectsForeignFiles()
     QJsonObject badMode = sample(QStringLiteral("x")).toJson();
     badMode[QStringLiteral("verification")] = QStringLiteral("trust_me");
     QVERIFY(!MerchantProfile::fromJson(badMode).ok());
+}
+
+// 操作人 for shared PCs: kept when set, absent (and the file as before) when not, bounded.
+void TestProfileStore::operatorNameIsOptionalAndBounded()
+{
+    const MerchantProfile plain = sample(QStringLiteral("x"));
+    QVERIFY(!plain.toJson().contains(QStringLiteral("operator_name")));
+    QVERIFY(MerchantProfile::fromJson(plain.toJson())->operatorName.isEmpty());
+
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("settings.ini"));
+    MerchantProfile shared = sample(QStringLiteral("前台"));
+    shared.operatorName = QStringLiteral("张三");
+    QVERIFY(!ProfileStore(file).save(shared));
+    QCOMPARE(ProfileStore(file).profile(QStringLiteral("前台"))->operatorName, QStringLiteral("张三"));
+
+    QCOMPARE(MerchantProfile::operatorNameFrom(QStringLiteral("  李四 ")),
+             std::optional<QString>(QStringLiteral("李四")));
+    QVERIFY(MerchantProfile::operatorNameFrom(QString(32, u'名')).has_value());
+    QVERIFY(!MerchantProfile::operatorNameFrom(QString(33, u'名')).has_value());
+    QVERIFY(!MerchantProfile::operatorNameFrom(QStringLiteral("a\nb")).has_value()); // one CSV cell, one log line
+    QJsonObject tooLong = shared.toJson();
+    tooLong.insert(QStringLiteral("operator_name"), QString(33, u'x'));
+    QVERIFY(!MerchantProfile::fromJson(tooLong).ok());
 }
 
 void TestProfileStore::savesListsAndRemoves()

@@ -2,6 +2,7 @@
 // the certificate cache or any log. A certificate-mode profile with an encrypted key goes
 // through everything that writes — save, session, download, change, history export — and
 // every byte written is then searched.
+#include "audit/AuditCsv.h"
 #include "audit/AuditTrail.h"
 #include "profile/ProfileSession.h"
 #include "profile/ProfileStore.h"
@@ -96,7 +97,7 @@ void TestSecretsStayOut::nothingSecretIsWrittenAnywhere()
             {QStringLiteral("1212000000000009"), BudgetDimension::Total, 6000, 5000, QStringLiteral("s-2")}));
         QFile csv(data.root() + QStringLiteral("/history.csv"));
         QVERIFY(csv.open(QIODevice::WriteOnly));
-        csv.write(AuditLog::toCsv((*log)->query().value_or({})));
+        csv.write(AuditCsv::write((*log)->query().value_or({}), {Language::Chinese}));
     }
     qInstallMessageHandler(nullptr);
 

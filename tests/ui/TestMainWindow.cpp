@@ -2,11 +2,16 @@
 // simulator. Every test gets a fresh demo (its own simulator, data folder and audit log).
 #include "WindowFixture.h"
 
+#include "CsvReader.h"
+#include "FakeClock.h"
+
 #include "AuditTableModel.h"
 #include "BudgetForm.h"
 #include "Dialogs.h"
 #include "HistoryPage.h"
 #include "UiLanguage.h"
+#include "audit/AuditCsv.h"
+#include "audit/AuditEntryText.h"
 #include "audit/AuditLog.h"
 #include "profile/DataDirectory.h"
 #include "profile/ProfileSession.h"
@@ -17,14 +22,18 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -72,6 +81,110 @@ private:
     {
         auto log = AuditLog::open(f.demo().data().auditDatabase());
         return log ? (*log)->query().value_or({}) : QList<AuditEntry>{};
+    }
+    // Four changes as the log keeps them, written before the window opens: applied (with the
+    // batch's name), refused (an old entry without one), unconfirmed, and lost then found not
+    // applied. Their changes are chosen so that text order differs from numeric order.
+    static void writeFourEntries(const DataDirectory &data)
+    {
+        auto log = AuditLog::open(data.auditDatabase());
+        QVERIFY(log.ok());
+        auto change = [](const char *stock, qint64 target, const char *number) {
+            AuditChange c;
+            c.profile = QStringLiteral("演示商户 Demo");
+            c.mchid = QStringLiteral("1900000109");
+            c.stockId = QString::fromLatin1(stock);
+            c.current = 9000;
+            c.target = target;
+            c.requestNumber = QString::fromLatin1(number);
+            c.osUser = QStringLiteral("zhangsan");
+            c.source = QStringLiteral("window");
+            return c;
+        };
+        AuditChange a = change("1212000000000001", 9500, "REQ-A-20261203");
+        a.stockName = QStringLiteral("满减活动A");
+        a.operatorName = QStringLiteral("张三");
+        const qint64 idA = *(*log)->recordPending(a);
+        AuditCompletion applied;
+        applied.outcome = QStringLiteral("applied");
+        applied.verified = true;
+        applied.requestId = "0AAA";
+        QVERIFY((*log)->complete(idA, applied).ok());
+
+        const qint64 idB = *(*log)->recordPending(change("1212000000000002", 100000, "REQ-B-77"));
+        AuditCompletion refused;
+        refused.outcome = QStringLiteral("rejected");
+        refused.httpStatus = 403;
+        refused.code = QStringLiteral("RULE_LIMIT");
+        refused.message = QStringLiteral("批次库存的当前值错误,请获取批次详情查看最新值");
+        refused.requestId = "0BBB-REFUSED";
+        refused.verified = true;
+        QVERIFY((*log)->complete(idB, refused).ok());
+
+        QVERIFY((*log)->recordPending(change("1212000000000003", 20000, "REQ-C-88")).ok()); // unconfirmed
+
+        AuditChange d = change("1212000000000004", 400, "REQ-D-99");
+        d.current = 300;
+        const qint64 idD = *(*log)->recordPending(d);
+        AuditCompletion lost;
+        lost.outcome = QStringLiteral("unknown");
+        lost.code = QStringLiteral("timeout_after_sending");
+        QVERIFY((*log)->complete(idD, lost).ok());
+        QVERIFY((*log)->recordReconciliation(
+            idD, {QDateTime::currentDateTimeUtc(), QStringLiteral("not_applied"), 300, "0DDD", {}}));
+    }
+    // The table as shown (sorted, filtered): one column's display texts, top to bottom.
+    static QStringList column(WindowFixture &f, int column, int role = Qt::DisplayRole)
+    {
+        QAbstractItemModel *model = f.window().historyPage()->view()->model();
+        QStringList texts;
+        for (int row = 0; row < model->rowCount(); ++row)
+            texts << model->index(row, column).data(role).toString();
+        return texts;
+    }
+    static int rowOf(WindowFixture &f, const QString &stockId)
+    {
+        return int(column(f, ui::AuditTableModel::Stock).indexOf(stockId));
+    }
+    static QString cell(WindowFixture &f, const QString &stockId, int column, int role = Qt::DisplayRole)
+    {
+        QAbstractItemModel *model = f.window().historyPage()->view()->model();
+        return model->index(rowOf(f, stockId), column).data(role).toString();
+    }
+    static QStringList outcomeFilterItems(WindowFixture &f)
+    {
+        auto *combo = f.find<QComboBox>("historyOutcomeFilter");
+        QStringList items;
+        for (int i = 0; i < combo->count(); ++i)
+            items << combo->itemText(i);
+        return items;
+    }
+    static void showHistory(WindowFixture &f, int rows)
+    {
+        f.window().tabs()->setCurrentWidget(f.window().historyPage());
+        QTRY_COMPARE(f.window().historyPage()->view()->model()->rowCount(), rows);
+    }
+    static void switchLanguage(WindowFixture &f, Language language)
+    {
+        f.window()
+            .findChild<QAction *>(language == Language::Chinese ? QStringLiteral("languageChinese")
+                                                                : QStringLiteral("languageEnglish"))
+            ->trigger();
+        QTRY_COMPARE(f.window().tabs()->tabText(0),
+                     language == Language::Chinese ? QStringLiteral("预算") : QStringLiteral("Budget"));
+    }
+    static QList<QStringList> exportCsv(WindowFixture &f, QTemporaryDir &folder, const QString &name)
+    {
+        const QString file = folder.filePath(name);
+        Dialogs::setNextSaveFileName(file);
+        QTest::mouseClick(f.find<QPushButton>("exportCsv"), Qt::LeftButton);
+        QFile csv(file);
+        if (!csv.open(QIODevice::ReadOnly))
+            return {};
+        const QByteArray bytes = csv.readAll();
+        if (!bytes.startsWith("\xEF\xBB\xBF")) // Excel opens UTF-8 Chinese correctly
+            return {};
+        return readCsv(QString::fromUtf8(bytes.mid(3)));
     }
 
 private Q_SLOTS:
@@ -794,6 +907,11 @@ private Q_SLOTS:
             QCOMPARE(entry.change.requestNumber, unconfirmed);
             QCOMPARE(entry.effectiveOutcome(), QStringLiteral("applied")); // the first settled by the retry
         }
+        // …and the window says so: nothing left unconfirmed, both rows 已生效 in the table.
+        QTRY_COMPARE(f.window().tabs()->tabText(1), QStringLiteral("History"));
+        showHistory(f, 2);
+        QCOMPARE(column(f, ui::AuditTableModel::Outcome),
+                 (QStringList{QStringLiteral("Applied"), QStringLiteral("Applied")}));
     }
 
     void cancelKeepsTheFormAndLeavesAnUnconfirmedEntryToCheck()
@@ -867,6 +985,257 @@ private Q_SLOTS:
         QVERIFY(bytes.contains("1212000000000002"));
         QVERIFY(!bytes.contains("1212000000000001"));
         QVERIFY(f.text("historyStatus").contains(file));
+    }
+
+    // Two changes made in the Chinese window — one applied, one refused — exported for finance
+    // and read back cell by cell.
+    void historyCsvForFinanceInTheWindowsLanguage()
+    {
+        WindowFixture f({}, QStringLiteral("张三"));
+        switchLanguage(f, Language::Chinese);
+        f.sendChange(Running, 51000);
+        const QString appliedNumber = history(f).value(0).change.requestNumber;
+        f.lookUp(Running);
+        f.setTarget(65000);
+        const QString refusedNumber = f.find<QLineEdit>("requestNumber")->text();
+        sim::SimulatedStock changed = f.simulator().stocks().stock(Running); // someone else changed it
+        changed.setMaxCoupons(52000);
+        f.simulator().stocks().put(changed);
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QTRY_COMPARE(history(f).size(), 2);
+        const AuditEntry refused = history(f).at(0);
+        QCOMPARE(refused.effectiveOutcome(), QStringLiteral("rejected"));
+        showHistory(f, 2);
+
+        QTemporaryDir folder;
+        const QList<QStringList> rows = exportCsv(f, folder, QStringLiteral("历史.csv"));
+        QCOMPARE(rows.size(), 3); // header + the two shown rows
+        using C = AuditCsv::Column;
+        for (const QStringList &row : rows)
+            QCOMPARE(row.size(), int(C::ColumnCount));
+        QCOMPARE(rows[0][C::EntryId], QStringLiteral("记录编号"));
+        QCOMPARE(rows[0][C::Time], QStringLiteral("时间"));
+        QCOMPARE(rows[0][C::StockId], QStringLiteral("批次号"));
+        QCOMPARE(rows[0][C::StockName], QStringLiteral("批次名称"));
+        QCOMPARE(rows[0][C::Outcome], QStringLiteral("结果"));
+        QCOMPARE(rows[0][C::Explanation], QStringLiteral("说明"));
+        QCOMPARE(rows[0][C::Operator], QStringLiteral("操作人"));
+
+        const QString batchName
+            = f.simulator().stocks().stock(Running).json().value(QStringLiteral("stock_name")).toString();
+        QVERIFY(!batchName.isEmpty());
+        const QStringList &no = rows[1]; // newest first: the refusal
+        QCOMPARE(no[C::EntryId], QStringLiteral("=\"%1\"").arg(refused.id));
+        QCOMPARE(no[C::StockId], QStringLiteral("=\"1212000000000001\"")); // all 16 digits, as text
+        QCOMPARE(no[C::StockName], batchName);
+        QCOMPARE(no[C::RequestNumber], QStringLiteral("=\"%1\"").arg(refusedNumber));
+        QCOMPARE(no[C::RequestId], QStringLiteral("=\"%1\"").arg(QString::fromLatin1(refused.completion->requestId)));
+        QVERIFY(!refused.completion->requestId.isEmpty());
+        QCOMPARE(no[C::Dimension], QStringLiteral("批次总量"));
+        QCOMPARE(no[C::Current], QStringLiteral("51000"));
+        QCOMPARE(no[C::Target], QStringLiteral("65000"));
+        QCOMPARE(no[C::Outcome], QStringLiteral("被拒绝"));
+        QCOMPARE(no[C::ErrorName], QStringLiteral("提交的“当前值”与批次现在的预算不一致"));
+        QCOMPARE(no[C::ErrorCode], QStringLiteral("RULE_LIMIT"));
+        QVERIFY2(no[C::Explanation].contains(QStringLiteral("重新查询批次")), qPrintable(no[C::Explanation]));
+        QVERIFY2(no[C::Detail].startsWith(QStringLiteral("批次库存的当前值错误")), qPrintable(no[C::Detail]));
+        QCOMPARE(no[C::OsAccount], currentOsUser());
+        QCOMPARE(no[C::Operator], QStringLiteral("张三"));
+        // Local time with its offset, e.g. 2026-12-03 21:50:07 +08:00.
+        const QDateTime local = refused.time.toLocalTime();
+        const int offset = local.offsetFromUtc();
+        const QString expected = local.toString(QStringLiteral("yyyy-MM-dd hh:mm:ss "))
+            + QString::asprintf("%c%02d:%02d", offset < 0 ? '-' : '+', qAbs(offset) / 3600, qAbs(offset) % 3600 / 60);
+        QCOMPARE(no[C::Time], expected);
+
+        const QStringList &yes = rows[2];
+        QCOMPARE(yes[C::Outcome], QStringLiteral("已生效"));
+        QCOMPARE(yes[C::RequestNumber], QStringLiteral("=\"%1\"").arg(appliedNumber));
+        QCOMPARE(yes[C::Verified], QStringLiteral("是"));
+        QCOMPARE(yes[C::ErrorName], QString());
+        QCOMPARE(yes[C::Target], QStringLiteral("51000"));
+
+        // The English window exports English headers and labels.
+        switchLanguage(f, Language::English);
+        const QList<QStringList> english = exportCsv(f, folder, QStringLiteral("history.csv"));
+        QCOMPARE(english.size(), 3);
+        QCOMPARE(english[0][C::EntryId], QStringLiteral("Entry ID"));
+        QCOMPARE(english[1][C::Outcome], QStringLiteral("Rejected"));
+        QCOMPARE(english[2][C::Outcome], QStringLiteral("Applied"));
+        QVERIFY(english[1][C::Explanation].startsWith(QStringLiteral("The current value sent differs")));
+    }
+
+    void historyTableNamesOutcomesErrorsAndSortsNumerically()
+    {
+        WindowFixture f(writeFourEntries);
+        showHistory(f, 4);
+        using M = ui::AuditTableModel;
+        // The batch's name where it was recorded; blank for an entry written before.
+        QCOMPARE(cell(f, QStringLiteral("1212000000000001"), M::StockName), QStringLiteral("满减活动A"));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000002"), M::StockName), QString());
+        // One set of outcome names, in the table and the filter.
+        QCOMPARE(cell(f, QStringLiteral("1212000000000001"), M::Outcome), QStringLiteral("Applied"));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000002"), M::Outcome), QStringLiteral("Rejected"));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000003"), M::Outcome), QStringLiteral("⚠ Unconfirmed"));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000004"), M::Outcome), QStringLiteral("Not applied"));
+        QCOMPARE(outcomeFilterItems(f),
+                 (QStringList{QStringLiteral("All outcomes"), QStringLiteral("Applied"), QStringLiteral("Not applied"),
+                              QStringLiteral("Unconfirmed"), QStringLiteral("Rejected")}));
+        // Readable error names; the code in the tooltip.
+        QCOMPARE(cell(f, QStringLiteral("1212000000000002"), M::Error),
+                 QStringLiteral("The current value sent differs from the batch's budget now"));
+        QVERIFY(cell(f, QStringLiteral("1212000000000002"), M::Error, Qt::ToolTipRole)
+                    .contains(QStringLiteral("RULE_LIMIT")));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000004"), M::Error), QStringLiteral("No answer in time"));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000001"), M::Error), QString());
+        QVERIFY(cell(f, QStringLiteral("1212000000000001"), M::User).contains(QStringLiteral("张三")));
+
+        // The change column sorts by number: 400 < 9500 < 20000 < 100000 (as text, 100000 would
+        // come before 20000 and 9500).
+        QTableView *table = f.window().historyPage()->view();
+        QTest::mouseClick(table->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                          QPoint(table->horizontalHeader()->sectionViewportPosition(M::Change) + 5, 5));
+        if (table->horizontalHeader()->sortIndicatorOrder() != Qt::AscendingOrder)
+            table->sortByColumn(M::Change, Qt::AscendingOrder);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(M::Change));
+        QCOMPARE(column(f, M::Stock),
+                 (QStringList{QStringLiteral("1212000000000004"), QStringLiteral("1212000000000001"),
+                              QStringLiteral("1212000000000003"), QStringLiteral("1212000000000002")}));
+        table->sortByColumn(M::Change, Qt::DescendingOrder);
+        QCOMPARE(column(f, M::Stock).first(), QStringLiteral("1212000000000002"));
+
+        // The outcome filter uses the same names: 无法确认 is the one not settled.
+        auto *outcomes = f.find<QComboBox>("historyOutcomeFilter");
+        outcomes->setCurrentIndex(outcomeFilterItems(f).indexOf(QStringLiteral("Unconfirmed")));
+        QTRY_COMPARE(column(f, M::Stock), QStringList{QStringLiteral("1212000000000003")});
+        outcomes->setCurrentIndex(outcomeFilterItems(f).indexOf(QStringLiteral("Not applied")));
+        QTRY_COMPARE(column(f, M::Stock), QStringList{QStringLiteral("1212000000000004")});
+        outcomes->setCurrentIndex(0);
+        QTRY_COMPARE(column(f, M::Stock).size(), 4);
+
+        // Chinese: the same four names everywhere.
+        switchLanguage(f, Language::Chinese);
+        QCOMPARE(cell(f, QStringLiteral("1212000000000001"), M::Outcome), QStringLiteral("已生效"));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000002"), M::Outcome), QStringLiteral("被拒绝"));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000003"), M::Outcome), QStringLiteral("⚠ 无法确认"));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000004"), M::Outcome), QStringLiteral("未生效"));
+        QCOMPARE(outcomeFilterItems(f).mid(1),
+                 (QStringList{QStringLiteral("已生效"), QStringLiteral("未生效"), QStringLiteral("无法确认"),
+                              QStringLiteral("被拒绝")}));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000002"), M::Error),
+                 QStringLiteral("提交的“当前值”与批次现在的预算不一致"));
+        QCOMPARE(cell(f, QStringLiteral("1212000000000004"), M::Error), QStringLiteral("应答超时"));
+    }
+
+    void historyFilterFindsPartOfAnIdOrRequestNumber()
+    {
+        WindowFixture f(writeFourEntries);
+        showHistory(f, 4);
+        using M = ui::AuditTableModel;
+        auto *filter = f.find<QLineEdit>("historyStockFilter");
+        QTest::keyClicks(filter, QStringLiteral("0000002")); // part of a batch ID
+        QTRY_COMPARE(column(f, M::Stock), QStringList{QStringLiteral("1212000000000002")});
+        filter->clear();
+        QTRY_COMPARE(column(f, M::Stock).size(), 4);
+        QTest::keyClicks(filter, QStringLiteral("REQ-C")); // part of a request number
+        QTRY_COMPARE(column(f, M::Stock), QStringList{QStringLiteral("1212000000000003")});
+        filter->clear();
+        QTest::keyClicks(filter, QStringLiteral("1212 0000")); // spaces from a grouped paste do not count
+        QTRY_COMPARE(column(f, M::Stock).size(), 4);
+        filter->clear();
+        QTest::keyClicks(filter, QStringLiteral("nothing-like-it"));
+        QTRY_COMPARE(column(f, M::Stock).size(), 0);
+    }
+
+    void doubleClickShowsTheWholeEntry()
+    {
+        WindowFixture f(writeFourEntries);
+        showHistory(f, 4);
+        QTableView *table = f.window().historyPage()->view();
+        const QModelIndex index = table->model()->index(rowOf(f, QStringLiteral("1212000000000002")), 1);
+        const QPoint at = table->visualRect(index).center();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+        QDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = f.window().findChild<QDialog *>(QStringLiteral("historyEntryDialog"))));
+        QVERIFY(dialog->isVisible());
+        const QString text = dialog->findChild<QTextBrowser *>(QStringLiteral("historyEntryDetails"))->toPlainText();
+        const QList<AuditEntry> entries = history(f);
+        const AuditEntry refused = *std::find_if(entries.cbegin(), entries.cend(), [](const AuditEntry &e) {
+            return e.change.stockId == QLatin1String("1212000000000002");
+        });
+        for (const QString &expected :
+             {QStringLiteral("1212000000000002"), QStringLiteral("9000 → 100000"), QStringLiteral("REQ-B-77"),
+              QStringLiteral("Outcome: Rejected"), QStringLiteral("RULE_LIMIT"), QStringLiteral("HTTP 403"),
+              QStringLiteral("The current value sent differs from the batch's budget now"), // the error's name
+              QStringLiteral("Look the batch up again and confirm"), // the explanation
+              QStringLiteral("批次库存的当前值错误,请获取批次详情查看最新值"), // WeChat Pay's own words
+              QStringLiteral("Request-ID: 0BBB-REFUSED"), QStringLiteral("zhangsan"),
+              AuditEntryText::localTime(refused.time)})
+            QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral(" missing from:\n") + text));
+        dialog->close();
+        QTRY_VERIFY(!f.window().findChild<QDialog *>(QStringLiteral("historyEntryDialog")));
+
+        // In Chinese, the same account in Chinese.
+        switchLanguage(f, Language::Chinese);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+        QTRY_VERIFY((dialog = f.window().findChild<QDialog *>(QStringLiteral("historyEntryDialog"))));
+        const QString zh = dialog->findChild<QTextBrowser *>(QStringLiteral("historyEntryDetails"))->toPlainText();
+        for (const QString &expected :
+             {QStringLiteral("结果：被拒绝"), QStringLiteral("错误：提交的“当前值”与批次现在的预算不一致"),
+              QStringLiteral("处理：重新查询批次"), QStringLiteral("请求单号：REQ-B-77")})
+            QVERIFY2(zh.contains(expected), qPrintable(expected + QStringLiteral(" missing from:\n") + zh));
+        dialog->close();
+    }
+
+    void unconfirmedCountSurvivesALanguageSwitch()
+    {
+        WindowFixture f(writeFourEntries);
+        QTabWidget *tabs = f.window().tabs();
+        QCOMPARE(tabs->tabText(1), QStringLiteral("History (1 unconfirmed)"));
+        switchLanguage(f, Language::Chinese);
+        QVERIFY2(tabs->tabText(1).contains(u'1') && tabs->tabText(1) != QStringLiteral("历史"),
+                 qPrintable(tabs->tabText(1)));
+        showHistory(f, 4);
+        QVERIFY2(f.text("historyStatus").contains(u'4'), qPrintable(f.text("historyStatus")));
+        switchLanguage(f, Language::English);
+        QCOMPARE(tabs->tabText(1), QStringLiteral("History (1 unconfirmed)"));
+        QVERIFY2(f.text("historyStatus").contains(QStringLiteral("4 change")), qPrintable(f.text("historyStatus")));
+        QVERIFY2(f.text("historyStatus").contains(QStringLiteral("1 not confirmed")),
+                 qPrintable(f.text("historyStatus")));
+    }
+
+    // Past midnight with the window open, the default range still ends today; a range the user
+    // picked stays.
+    void historyRangeFollowsTheClock()
+    {
+        FakeClock clock(QDateTime::currentSecsSinceEpoch()); // outlives the window that reads it
+        WindowFixture f;
+        ui::HistoryPage *page = f.window().historyPage();
+        page->setClock(&clock);
+        auto *to = f.find<QDateEdit>("historyTo");
+        auto *from = f.find<QDateEdit>("historyFrom");
+        const QDate today = QDate::currentDate();
+        f.sendChange(Running, 51000);
+        showHistory(f, 1);
+        QCOMPARE(to->date(), today);
+
+        clock.advance(24 * 3600); // the next day
+        f.window().tabs()->setCurrentIndex(0);
+        f.window().tabs()->setCurrentWidget(page); // shown again
+        QTRY_COMPARE(to->date(), today.addDays(1));
+        QCOMPARE(from->date(), today.addDays(1).addMonths(-3));
+        QCOMPARE(page->view()->model()->rowCount(), 1);
+
+        to->setDate(today); // the user's own choice
+        clock.advance(24 * 3600);
+        f.window().tabs()->setCurrentIndex(0);
+        f.window().tabs()->setCurrentWidget(page);
+        page->refresh();
+        QCOMPARE(to->date(), today);
+        page->setClock(nullptr);
     }
 
     void languageSwitchRetranslatesTheWindow()

@@ -21,12 +21,15 @@ namespace budgetdesk::test {
 class WindowFixture
 {
 public:
-    // `prepare` runs on the demo's data folder before the window opens it.
-    explicit WindowFixture(const std::function<void(const DataDirectory &)> &prepare = {})
+    // `prepare` runs on the demo's data folder before the window opens it; `demoOperator` is
+    // the demo profile's 操作人.
+    explicit WindowFixture(const std::function<void(const DataDirectory &)> &prepare = {},
+                           const QString &demoOperator = {})
     {
         auto demo = ui::DemoEnvironment::start();
         QVERIFY2(demo, "demo mode must start");
         m_demo = demo.get();
+        demo->setOperatorName(demoOperator);
         if (prepare)
             prepare(demo->data());
         ClientSettings transport;
