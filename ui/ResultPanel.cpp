@@ -203,8 +203,9 @@ void ResultPanel::render()
         } else if (r.kind == StockQueryResult::Kind::Unusable || r.kind == StockQueryResult::Kind::SigningFailed) {
             present(Tone::Failure, tr("Lookup answer not usable"), {UiLanguage::pick(r.summary()).toHtmlEscaped()}, {});
         } else if (r.kind == StockQueryResult::Kind::NotVerified) {
-            const ErrorExplanation why = r.verification ? ErrorCatalogue::explainVerification(*r.verification)
-                                                        : ErrorExplanation{r.summary().zh, {}, r.summary().en};
+            const ErrorExplanation why = r.verification
+                ? ErrorCatalogue::explainVerification(*r.verification, ErrorCatalogue::Subject::Lookup)
+                : ErrorExplanation{r.summary().zh, {}, r.summary().en};
             present(Tone::Warning, tr("Answer not verified — not shown"), {explanationLines(why)}, {});
         } else {
             const ErrorExplanation why

@@ -1,5 +1,7 @@
 #include "busifavor/StockQueryResult.h"
 
+#include "errors/ErrorCatalogue.h"
+
 namespace budgetdesk {
 
 StockQueryResult StockQueryResult::fromExchange(const ExchangeResult &exchange, const QString &stockId)
@@ -22,6 +24,8 @@ StockQueryResult StockQueryResult::fromExchange(const ExchangeResult &exchange, 
     if (answer.status >= 400) {
         result.kind = Kind::Rejected;
         result.error = ApiError::fromAnswer(answer.status, answer.headers, answer.body, answer.verification);
+        result.error->explanation
+            = ErrorCatalogue::explainLookup(answer.status, result.error->code, result.error->message);
         return result;
     }
     if (!answer.isSuccess()) {

@@ -1,5 +1,7 @@
 #include "errors/ErrorCatalogue.h"
 
+#include <algorithm>
+
 namespace budgetdesk {
 
 namespace {
@@ -115,6 +117,24 @@ const Entry Entries[] = {
      "WeChat Pay is shedding load (503); the request may not have been processed. Retry later."},
 };
 
+// A lookup's answers where the change table speaks of a change's outcome or request number.
+const Entry LookupEntries[] = {
+    {0, "FREQUENCY_LIMITED", nullptr, "查询太频繁，未被受理。", "稍等片刻后重新查询。",
+     "Too many requests; the lookup was not accepted. Look the batch up again in a moment."},
+    {429, nullptr, nullptr, "查询太频繁，未被受理。", "稍等片刻后重新查询。",
+     "Too many requests; the lookup was not accepted. Look the batch up again in a moment."},
+    {0, "SYSTEM_ERROR", nullptr, "微信支付系统异常，查询没有结果。", "稍后重新查询。",
+     "WeChat Pay had a system error; the lookup has no result. Look the batch up again later."},
+    {500, nullptr, nullptr, "微信支付系统错误，查询没有结果。", "稍后重新查询。",
+     "WeChat Pay server error; the lookup has no result. Look the batch up again later."},
+    {502, nullptr, nullptr, "微信支付服务暂不可用（502），查询没有结果。", "稍后重新查询。",
+     "WeChat Pay is unavailable (502); the lookup has no result. Look the batch up again later."},
+    {503, nullptr, nullptr, "微信支付过载保护（503），查询没有结果。", "稍后重新查询。",
+     "WeChat Pay is shedding load (503); the lookup has no result. Look the batch up again later."},
+    {202, nullptr, nullptr, "微信支付尚未给出查询结果。", "重新查询。",
+     "WeChat Pay has not given the lookup's result yet. Look the batch up again."},
+};
+
 bool matches(const Entry &entry, int status, const QString &code, const QString &normalisedMessage)
 {
     if (entry.status != 0 && entry.status != status)
@@ -138,21 +158,27 @@ QString ErrorCatalogue::normaliseMessage(const QString &message)
     return normalised;
 }
 
-ErrorExplanation ErrorCatalogue::explainVerification(const ResponseVerification &verification)
+ErrorExplanation ErrorCatalogue::explainVerification(const ResponseVerification &verification, Subject subject)
 {
     using S = ResponseVerification::Status;
+    // After a change BudgetDesk has already checked the batch; after a lookup there is nothing
+    // to check, only to look again.
+    const QString checked = subject == Subject::Change ? QStringLiteral("BudgetDesk 已查询批次核对结果。")
+                                                       : QStringLiteral("查询结果未被采用，请重新查询。");
     QString solution;
     switch (verification.status()) {
     case S::Verified:
         return {};
     case S::ClockSkew:
-        solution = QStringLiteral("开启系统的自动对时后重试；BudgetDesk 已查询批次核对结果。");
+        solution = QStringLiteral("开启系统的自动对时后重试；") + checked;
         break;
     case S::UnknownSerial:
         solution = QStringLiteral("核对配置中的微信支付公钥 ID 与公钥文件；使用平台证书的商户请更新平台证书。");
         break;
     case S::SignatureProbe:
-        solution = QStringLiteral("无需处理：BudgetDesk 已查询批次核对结果；如需确认可再次查询。");
+        solution = subject == Subject::Change
+            ? QStringLiteral("无需处理：BudgetDesk 已查询批次核对结果；如需确认可再次查询。")
+            : QStringLiteral("无需处理：这是微信支付的验签探测，重新查询即可。");
         break;
     case S::SignatureMismatch:
     case S::MalformedSignature:
@@ -161,7 +187,7 @@ ErrorExplanation ErrorCatalogue::explainVerification(const ResponseVerification 
         break;
     case S::MissingHeader:
     case S::MalformedTimestamp:
-        solution = QStringLiteral("应答可能并非来自微信支付（代理或网关改写）；BudgetDesk 已查询批次核对结果。");
+        solution = QStringLiteral("应答可能并非来自微信支付（代理或网关改写）；") + checked;
         break;
     }
     const BilingualText text = verification.text();
@@ -184,6 +210,33 @@ ErrorExplanation ErrorCatalogue::explain(int httpStatus, const QString &code, co
         QStringLiteral("WeChat Pay answered with an undocumented error (HTTP %1, %2); keep the Request-ID for support.")
             .arg(httpStatus)
             .arg(code)};
+}
+
+ErrorExplanation ErrorCatalogue::explainLookup(int httpStatus, const QString &code, const QString &message)
+{
+    const QString normalised = normaliseMessage(message);
+    for (const Entry &entry : LookupEntries) {
+        if (matches(entry, httpStatus, code, normalised))
+            return {QString::fromUtf8(entry.explanationZh), QString::fromUtf8(entry.solutionZh),
+                    QString::fromUtf8(entry.en)};
+    }
+    if (httpStatus >= 500)
+        return explainLookup(500, QString(), QString());
+    // Everything else reads the same for a lookup (a wrong batch ID, another merchant's batch,
+    // a signature problem) — unless it was written about retrying a change.
+    const ErrorExplanation forChange = explain(httpStatus, code, message);
+    const QString all = forChange.explanationZh + u'|' + forChange.solutionZh + u'|' + forChange.en;
+    static const char *const AboutAChange[]
+        = {"请求单号", "修改是否生效", "本次修改", "确认修改", "当前值", "核对结果", "request number", "the change"};
+    if (std::none_of(std::begin(AboutAChange), std::end(AboutAChange),
+                     [&](const char *words) { return all.contains(QString::fromUtf8(words), Qt::CaseInsensitive); }))
+        return forChange;
+    return {QStringLiteral("微信支付拒绝了这次查询（HTTP %1，%2）。").arg(httpStatus).arg(code),
+            QStringLiteral("根据返回的 message 处理后重新查询。"),
+            QStringLiteral("WeChat Pay refused the lookup (HTTP %1, %2); see the message, then look the batch up "
+                           "again.")
+                .arg(httpStatus)
+                .arg(code)};
 }
 
 } // namespace budgetdesk

@@ -13,10 +13,16 @@ namespace budgetdesk {
 class ErrorCatalogue
 {
 public:
+    // What an answer means for a budget change.
     static ErrorExplanation explain(int httpStatus, const QString &code, const QString &message);
+    // The same answer to a batch lookup, which changes nothing: never a word about a change's
+    // outcome or its request number (a lookup has neither).
+    static ErrorExplanation explainLookup(int httpStatus, const QString &code, const QString &message);
 
-    // Why a 2xx answer was not trusted, and what to do.
-    static ErrorExplanation explainVerification(const ResponseVerification &verification);
+    enum class Subject { Change, Lookup };
+    // Why an answer was not trusted, and what to do.
+    static ErrorExplanation explainVerification(const ResponseVerification &verification,
+                                                Subject subject = Subject::Change);
 
     // "批次正在修改中，请稍后重试。" and "批次正在修改中,请稍后重试" are the same message.
     static QString normaliseMessage(const QString &message);

@@ -114,7 +114,8 @@ void ConnectionTest::lookupFinished(const StockQueryResult &result)
                    {QStringLiteral("错误应答（%1）已验签。").arg(result.error->code),
                     QStringLiteral("The error answer (%1) is verified.").arg(result.error->code)});
         } else if (result.error->verification) {
-            const ErrorExplanation explanation = ErrorCatalogue::explainVerification(*result.error->verification);
+            const ErrorExplanation explanation
+                = ErrorCatalogue::explainVerification(*result.error->verification, ErrorCatalogue::Subject::Lookup);
             report(Stage::AnswerVerified, Status::Failed, {explanation.explanationZh, explanation.en}, explanation);
         } else {
             report(Stage::AnswerVerified, Status::NotChecked,
@@ -129,7 +130,7 @@ void ConnectionTest::lookupFinished(const StockQueryResult &result)
         report(Stage::Connected, Status::Passed);
         report(Stage::SignatureAccepted, Status::Passed);
         const ErrorExplanation explanation = result.verification
-            ? ErrorCatalogue::explainVerification(*result.verification)
+            ? ErrorCatalogue::explainVerification(*result.verification, ErrorCatalogue::Subject::Lookup)
             : ErrorExplanation{result.summary().zh, QString(), result.summary().en};
         report(Stage::AnswerVerified, Status::Failed, {explanation.explanationZh, explanation.en}, explanation);
         break;

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void unknownCodesFallBackByStatus();
     void everyNetworkFailureIsExplained();
     void everyVerificationFailureIsExplained();
+    void lookupExplanationsNeverSpeakOfAChange();
 };
 
 void TestErrorCatalogue::everyRowOfTheApiPage_data()
@@ -218,6 +219,63 @@ void TestErrorCatalogue::everyVerificationFailureIsExplained()
     for (const ResponseVerification &failure : failures)
         verifyComplete(ErrorCatalogue::explainVerification(failure));
     QVERIFY(ErrorCatalogue::explainVerification(ResponseVerification::verified()).isEmpty());
+}
+
+// A lookup has no request number and changes nothing: its explanations say neither "retry
+// with the same request number" nor "whether the change applied is uncertain".
+void TestErrorCatalogue::lookupExplanationsNeverSpeakOfAChange()
+{
+    struct Answer
+    {
+        int status;
+        const char *code;
+        const char *message;
+    };
+    const Answer answers[] = {
+        {202, nullptr, nullptr},
+        {400, "PARAM_ERROR", "参数错误"},
+        {401, "SIGN_ERROR", "验证不通过"},
+        {403, "RULE_LIMIT", "批次正在修改中,请稍后重试"},
+        {403, "RULE_LIMIT", "批次库存的当前值错误,请获取批次详情查看最新值"},
+        {403, "NO_AUTH", "无权限"},
+        {404, "RESOURCE_NOT_EXISTS", "批次不存在"},
+        {429, "FREQUENCY_LIMITED", "频率超限"},
+        {429, nullptr, nullptr},
+        {500, "SYSTEM_ERROR", "系统错误"},
+        {502, "SERVICE_UNAVAILABLE", "服务不可用"},
+        {503, "SERVICE_UNAVAILABLE", "服务不可用"},
+        {504, nullptr, nullptr},
+        {418, "SOMETHING_NEW", "未收录"},
+    };
+    const QStringList aboutAChange{QStringLiteral("请求单号"),  QStringLiteral("修改是否生效"),
+                                   QStringLiteral("本次修改"),  QStringLiteral("核对结果"),
+                                   QStringLiteral("确认修改"),  QStringLiteral("request number"),
+                                   QStringLiteral("the change")};
+    auto speaksOfAChange = [&](const ErrorExplanation &e) {
+        const QString all = e.explanationZh + u'|' + e.solutionZh + u'|' + e.en;
+        return std::any_of(aboutAChange.cbegin(), aboutAChange.cend(),
+                           [&](const QString &word) { return all.contains(word, Qt::CaseInsensitive); });
+    };
+    bool changeTextsDo = false; // the same answers to a change do speak of it: the words are right
+    for (const Answer &a : answers) {
+        const QString code = QString::fromLatin1(a.code);
+        const QString message = QString::fromUtf8(a.message);
+        const ErrorExplanation lookup = ErrorCatalogue::explainLookup(a.status, code, message);
+        verifyComplete(lookup);
+        QVERIFY2(!speaksOfAChange(lookup),
+                 qPrintable(
+                     QStringLiteral("%1 %2: %3 %4").arg(a.status).arg(code, lookup.explanationZh, lookup.solutionZh)));
+        changeTextsDo = changeTextsDo || speaksOfAChange(ErrorCatalogue::explain(a.status, code, message));
+    }
+    QVERIFY(changeTextsDo);
+    const ResponseVerification failures[]
+        = {ResponseVerification::missingHeader("Wechatpay-Signature"), ResponseVerification::clockSkew(400),
+           ResponseVerification::signatureProbe(), ResponseVerification::signatureMismatch()};
+    for (const ResponseVerification &failure : failures) {
+        const ErrorExplanation e = ErrorCatalogue::explainVerification(failure, ErrorCatalogue::Subject::Lookup);
+        verifyComplete(e);
+        QVERIFY2(!speaksOfAChange(e), qPrintable(e.solutionZh));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestErrorCatalogue)

@@ -722,6 +722,15 @@ private Q_SLOTS:
         QCOMPARE(f.text("stockTotal"), QStringLiteral("—"));
 
         // Every connection dropped: a network failure, said as such.
+        // A lookup's refusal is explained as a lookup's: no request number, no change to check.
+        f.setFaults({QStringLiteral("status=500")});
+        f.lookUp(Running);
+        QVERIFY(badge(f).contains(QStringLiteral("refused"), Qt::CaseInsensitive));
+        QVERIFY2(details(f).contains(QStringLiteral("look the batch up again"), Qt::CaseInsensitive),
+                 qPrintable(details(f)));
+        QVERIFY(!details(f).contains(QStringLiteral("request number"), Qt::CaseInsensitive));
+        QVERIFY(!details(f).contains(QStringLiteral("the change"), Qt::CaseInsensitive));
+
         f.setFaults({QStringLiteral("drop")});
         f.lookUp(Running);
         QVERIFY(badge(f).contains(QStringLiteral("reach"), Qt::CaseInsensitive));
