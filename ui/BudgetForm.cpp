@@ -3,6 +3,7 @@
 #include "ButtonShortcut.h"
 #include "CountField.h"
 #include "Dialogs.h"
+#include "StatusColours.h"
 #include "UiLanguage.h"
 #include "busifavor/RequestNumberGenerator.h"
 #include "http/ClockOffsetMeter.h"
@@ -76,7 +77,7 @@ BudgetForm::BudgetForm(QWidget *parent)
     m_retryNotice = new QLabel(this);
     m_retryNotice->setObjectName(QStringLiteral("retryNotice"));
     m_retryNotice->setWordWrap(true);
-    m_retryNotice->setStyleSheet(QStringLiteral("color: #b9770e;"));
+    m_retryNotice->setStyleSheet(StatusColours::textStyle(StatusTone::Warning, palette()));
     m_retrySame = new QPushButton(this);
     m_retrySame->setObjectName(QStringLiteral("retrySameChange"));
     grid->addWidget(m_retryNotice, 4, 0, 1, 2);
@@ -90,7 +91,7 @@ BudgetForm::BudgetForm(QWidget *parent)
     m_clockWarning = new QLabel(this);
     m_clockWarning->setObjectName(QStringLiteral("clockWarning"));
     m_clockWarning->setWordWrap(true);
-    m_clockWarning->setStyleSheet(QStringLiteral("color: #b9770e;"));
+    m_clockWarning->setStyleSheet(StatusColours::textStyle(StatusTone::Warning, palette()));
     m_clockWarning->hide();
     grid->addWidget(m_clockWarning, 6, 0, 1, 3);
 
@@ -410,7 +411,8 @@ void BudgetForm::revalidate()
     m_target->setFlagged(m_stock && (!targetTyped || flagged(QStringLiteral("target"))));
     m_current->setFlagged(m_stock && (!currentTyped || flagged(QStringLiteral("current"))));
     m_requestNumber->setStyleSheet(m_stock && flagged(QStringLiteral("request_no"))
-                                       ? QStringLiteral("QLineEdit { border: 1px solid #c0392b; }")
+                                       ? QStringLiteral("QLineEdit { border: 1px solid %1; }")
+                                             .arg(StatusColours::text(StatusTone::Failure, palette()).name())
                                        : QString());
 
     // A clock 5 minutes or more off makes every signature fail: sending could only be refused.
@@ -450,10 +452,9 @@ void BudgetForm::revalidate()
     // "Nothing to change yet" is a state, not a mistake: said quietly rather than in red.
     const bool onlyUnchanged = m_inputProblems.isEmpty() && !m_blockedBy && m_problems.size() == 1
         && m_problems.first().code() == BudgetProblem::Code::TargetUnchanged;
-    m_problem->setStyleSheet(onlyUnchanged
-                                 ? QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name())
-                                 : blocked ? QStringLiteral("color: #c0392b;")
-                                           : QStringLiteral("color: #b9770e;"));
+    m_problem->setStyleSheet(
+        onlyUnchanged ? QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name())
+                      : StatusColours::textStyle(blocked ? StatusTone::Failure : StatusTone::Warning, palette()));
 
     updateRetryNotice();
     const bool valid = !blocked && !m_locked;

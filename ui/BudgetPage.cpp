@@ -4,6 +4,7 @@
 #include "ButtonShortcut.h"
 #include "Dialogs.h"
 #include "ResultPanel.h"
+#include "StatusColours.h"
 #include "StockCard.h"
 #include "UiLanguage.h"
 #include "audit/AuditTrail.h"
@@ -203,7 +204,8 @@ void BudgetPage::normaliseStockId()
                        });
     m_stockIdValid = valid;
     m_stockIdHint->setVisible(tidy != typed || !valid);
-    m_stockIdHint->setStyleSheet(valid ? QStringLiteral("color: #b9770e;") : QStringLiteral("color: #c0392b;"));
+    m_stockIdHint->setStyleSheet(
+        StatusColours::textStyle(valid ? StatusTone::Warning : StatusTone::Failure, palette()));
     m_stockIdHint->setText(!valid ? tr("✘ A batch ID is 1–20 letters or digits; “%1” is not one.").arg(tidy)
                                   : tr("Spaces were removed from the pasted batch ID."));
 }

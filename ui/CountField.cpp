@@ -1,5 +1,6 @@
 #include "CountField.h"
 
+#include "StatusColours.h"
 #include "common/TypedCount.h"
 
 namespace budgetdesk::ui {
@@ -22,7 +23,9 @@ void CountField::setValue(qint64 value)
 
 void CountField::setFlagged(bool flagged)
 {
-    setStyleSheet(flagged ? QStringLiteral("QLineEdit { border: 1px solid #c0392b; }") : QString());
+    setStyleSheet(flagged ? QStringLiteral("QLineEdit { border: 1px solid %1; }")
+                                .arg(StatusColours::text(StatusTone::Failure, palette()).name())
+                          : QString());
 }
 
 } // namespace budgetdesk::ui

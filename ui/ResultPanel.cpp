@@ -2,6 +2,7 @@
 
 #include "BudgetForm.h"
 #include "ButtonShortcut.h"
+#include "StatusColours.h"
 #include "UiLanguage.h"
 #include "errors/ErrorCatalogue.h"
 
@@ -151,12 +152,12 @@ void ResultPanel::showLookupFailure(const StockQueryResult &result)
 void ResultPanel::present(Tone tone, const QString &badge, const QStringList &details, const QByteArray &requestId,
                           const QStringList &causes, const QString &diagnosis)
 {
-    static const char *const Colours[] = {"#1e8449", "#c0392b", "#b9770e"};
+    const StatusTone tones[] = {StatusTone::Success, StatusTone::Failure, StatusTone::Warning};
     m_badge->setText(badge);
     m_badge->setStyleSheet(
         QStringLiteral("QLabel { color: white; background: %1; border-radius: 4px; padding: 4px 10px; "
                        "font-weight: bold; }")
-            .arg(QLatin1String(Colours[int(tone)])));
+            .arg(StatusColours::badge(tones[int(tone)]).name()));
     m_badge->setVisible(true);
     m_details->setHtml(details.join(QStringLiteral("<br>")));
     m_details->setVisible(true);
@@ -250,7 +251,8 @@ void ResultPanel::render()
     };
     auto addClock = [&] {
         if (o.clockOffsetSeconds && qAbs(*o.clockOffsetSeconds) > ClockOffsetMeter::NoticeableSeconds)
-            details << QStringLiteral("<span style='color:#b9770e'>%1</span>")
+            details << QStringLiteral("<span style='color:%1'>%2</span>")
+                           .arg(StatusColours::text(StatusTone::Warning, palette()).name())
                            .arg(tr("Measured: %1. Turn on automatic time synchronisation.")
                                     .arg(UiLanguage::pick(ClockOffsetMeter::describe(*o.clockOffsetSeconds)))
                                     .toHtmlEscaped());

@@ -1,5 +1,6 @@
 #include "StockCard.h"
 
+#include "StatusColours.h"
 #include "UiLanguage.h"
 
 #include <QEvent>
@@ -178,7 +179,7 @@ void StockCard::refresh()
     const StockDetails &s = *m_stock;
     m_name->setText(QStringLiteral("%1  (%2)").arg(s.stockName, s.stockId));
     m_state->setText(stateLabel(s));
-    m_state->setStyleSheet(s.isRunning() ? QString() : QStringLiteral("color: #c0392b; font-weight: bold;"));
+    m_state->setStyleSheet(s.isRunning() ? QString() : StatusColours::textStyle(StatusTone::Failure, palette(), true));
     const QString format = QStringLiteral("yyyy-MM-dd hh:mm");
     m_window->setText(tr("%1 to %2")
                           .arg(s.availableBeginTime.toLocalTime().toString(format),
@@ -193,7 +194,7 @@ void StockCard::refresh()
         s.maxCoupons > 0
             ? QStringLiteral("%1  (%2%)").arg(left).arg(qRound(100.0 * double(left) / double(s.maxCoupons)))
             : QString::number(left));
-    m_remaining->setStyleSheet(left * 10 < s.maxCoupons ? QStringLiteral("color: #c0392b; font-weight: bold;")
+    m_remaining->setStyleSheet(left * 10 < s.maxCoupons ? StatusColours::textStyle(StatusTone::Failure, palette(), true)
                                                         : QString());
     m_remainingToday->setText(s.maxCouponsByDay
                                   ? QString::number(qMax<qint64>(0, *s.maxCouponsByDay - s.todaySendNum.value_or(0)))

@@ -5,7 +5,12 @@
 
 #include "WindowFixture.h"
 
+#include "StatusColours.h"
 #include "UiLanguage.h"
+
+#include <QApplication>
+#include <QRegularExpression>
+#include <QStyle>
 
 #include <QDir>
 #include <QGuiApplication>
@@ -60,6 +65,31 @@ void keepScreenshot(QWidget &window, const QString &name)
         window.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 
+// What dark mode gives a Fusion window (Windows 11 and macOS in dark mode under Qt 6.8).
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2d, 0x2d, 0x2d));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    return p;
+}
+
+// A style sheet's "color: #rrggbb" (and "background: #rrggbb"), if it sets one.
+std::optional<QColor> styleColour(const QString &styleSheet, const char *property)
+{
+    const QRegularExpression pattern(QStringLiteral("(?:^|[^-])%1:\\s*(#[0-9a-fA-F]{6})").arg(QLatin1String(property)));
+    const QRegularExpressionMatch match = pattern.match(styleSheet);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return QColor(match.captured(1));
+}
+
 } // namespace
 
 class TestWindowLayout : public QObject
@@ -106,6 +136,69 @@ private Q_SLOTS:
             auto *widget = f.find(name);
             QVERIFY2(widget->isVisible(), name);
             QVERIFY2(scroll->viewport()->rect().contains(rectIn(widget, scroll->viewport())), name);
+        }
+    }
+
+    // Every status colour on screen — red for what blocks, amber for warnings, green for
+    // success, white on the badges — reads at 4.5:1 or better on the light and the dark palette.
+    void statusColoursAreReadable_data()
+    {
+        QTest::addColumn<bool>("dark");
+        QTest::newRow("light") << false;
+        QTest::newRow("dark") << true;
+    }
+
+    void statusColoursAreReadable()
+    {
+        QFETCH(bool, dark);
+        const QPalette original = QApplication::palette();
+        const QPalette palette = dark ? darkPalette() : QApplication::style()->standardPalette();
+        QApplication::setPalette(palette);
+        auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
+        QCOMPARE(ui::StatusColours::isDark(palette), dark);
+
+        WindowFixture f;
+        int checked = 0;
+        auto checkLabels = [&] {
+            for (const QLabel *label : f.window().findChildren<QLabel *>()) {
+                const auto colour = styleColour(label->styleSheet(), "color");
+                if (!label->isVisible() || !colour)
+                    continue;
+                const QColor background
+                    = styleColour(label->styleSheet(), "background").value_or(label->palette().color(QPalette::Window));
+                const double contrast = ui::StatusColours::contrast(*colour, background);
+                QVERIFY2(
+                    contrast >= 4.5,
+                    qPrintable(QStringLiteral("%1 “%2”: %3 on %4 reads at %5:1")
+                                   .arg(label->objectName(), label->text().left(30), colour->name(), background.name())
+                                   .arg(contrast, 0, 'f', 2)));
+                ++checked;
+            }
+        };
+        // A paused batch (its state in red), a pasted ID (amber), a target that blocks (red).
+        f.lookUp(QStringLiteral("1212000000000004"));
+        checkLabels();
+        f.lookUp(QStringLiteral("1212000000000001"));
+        auto *edit = f.find<QLineEdit>("stockIdEdit");
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("1212 0000 0000 0001"));
+        f.typeTarget(QStringLiteral("5"));
+        checkLabels();
+        // The badge of a refused change, and of a verified one.
+        f.typeTarget(QStringLiteral("60000"));
+        f.setFaults({QStringLiteral("busy")});
+        ui::Dialogs::setNextConfirmation(true);
+        f.send();
+        checkLabels();
+        f.setFaults({});
+        f.sendChange(QStringLiteral("1212000000000001"), 61000);
+        checkLabels();
+        keepScreenshot(f.window(), dark ? QStringLiteral("palette-dark") : QStringLiteral("palette-light"));
+        QVERIFY2(checked >= 5, qPrintable(QString::number(checked)));
+        for (const auto tone : {ui::StatusTone::Success, ui::StatusTone::Failure, ui::StatusTone::Warning}) {
+            QVERIFY(ui::StatusColours::contrast(ui::StatusColours::text(tone, palette), palette.color(QPalette::Base))
+                    >= 4.5); // text inside the result's text area
+            QVERIFY(ui::StatusColours::contrast(Qt::white, ui::StatusColours::badge(tone)) >= 4.5);
         }
     }
 
