@@ -207,10 +207,23 @@ void BudgetForm::setStock(const std::optional<StockDetails> &stock, const QStrin
     startNewChange();
 }
 
+bool BudgetForm::isRetryOfUnconfirmed() const
+{
+    return m_unconfirmed && m_requestNumber->text() == m_unconfirmed->requestNumber;
+}
+
 void BudgetForm::refreshStock(const StockDetails &fresh)
 {
     const bool wasStop = m_stock && stopsIssuing(draft(), *m_stock);
     m_stock = fresh;
+    // A retry goes out exactly as the unconfirmed change did: under its request number, any
+    // other current value or target would be a different change (refused as a mismatch, and
+    // no longer tied to the entry it should settle).
+    if (isRetryOfUnconfirmed()) {
+        m_perDay->setEnabled(fresh.maxCouponsByDay.has_value());
+        revalidate();
+        return;
+    }
     {
         const QSignalBlocker blockCurrent(m_current);
         const QSignalBlocker blockTarget(m_target);

@@ -46,6 +46,8 @@ public:
     // that: an edit that makes it a different change gets a new number, with 重试同一修改
     // offered to go back to the unconfirmed one.
     void finishChange(bool definite);
+    // The form holds the unconfirmed change under its own request number, to send it again.
+    bool isRetryOfUnconfirmed() const;
 
     // Fills the form with a new change of `dimension` to `target` (say, back to where an
     // applied change started), under a new request number; it is sent like any other.

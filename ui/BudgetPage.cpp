@@ -355,7 +355,22 @@ void BudgetPage::refreshBeforeSending()
         QStringList notes;
         const bool total = change->dimension == BudgetDimension::Total;
         const qint64 was = total ? before.maxCoupons : before.maxCouponsByDay.value_or(0);
-        if (change->current && *change->current != was)
+        const qint64 now = total ? m_stock->maxCoupons : m_stock->maxCouponsByDay.value_or(0);
+        if (m_form->isRetryOfUnconfirmed()) {
+            // The retry is sent as it was first sent; the lookup only says what to expect.
+            if (now == change->target)
+                notes << QStringLiteral("⚠ ")
+                        + tr("Looked up again just now: the batch already holds the target %1, so the unconfirmed "
+                             "change has evidently taken effect. Retrying it under the same request number cannot "
+                             "change it twice.")
+                              .arg(grouped(now));
+            else if (change->current && now != *change->current)
+                notes << QStringLiteral("⚠ ")
+                        + tr("Looked up again just now: the batch holds %1 — neither this change's current value %2 "
+                             "nor its target. Retried as it is, it will be refused; to change it from %1, discard it "
+                             "and start a new change.")
+                              .arg(grouped(now), grouped(*change->current));
+        } else if (change->current && *change->current != was)
             notes << QStringLiteral("⚠ ")
                     + tr("Looked up again just now: the value changed from %1 to %2 since the last lookup.")
                           .arg(grouped(was), grouped(*change->current));

@@ -296,10 +296,10 @@ void ResultPanel::render()
         causes << attemptLines(o);
         if (o.observedValue)
             details << tr("Checked by a fresh, verified lookup: the batch now holds %1.").arg(*o.observedValue);
-        if (o.kind == K::ReconciledApplied)
-            addStopped();
         else
             details << tr("The checking lookup did not succeed; look the batch up later.");
+        if (o.kind == K::ReconciledApplied)
+            addStopped();
         addRequest();
         addClock();
         const QString badge = o.kind == K::ReconciledApplied ? tr("Took effect (已生效, confirmed by lookup)")

@@ -307,6 +307,14 @@
         <source>Looked up again just now: %1 issued (%2 at the last lookup).</source>
         <translation>刚刚重新查询：已发放 %1 张（上次查询时为 %2 张）。</translation>
     </message>
+    <message>
+        <source>Looked up again just now: the batch already holds the target %1, so the unconfirmed change has evidently taken effect. Retrying it under the same request number cannot change it twice.</source>
+        <translation>刚刚重新查询：批次已是目标值 %1，未确认的那次修改看来已经生效。用同一请求单号重试不会重复修改。</translation>
+    </message>
+    <message>
+        <source>Looked up again just now: the batch holds %1 — neither this change&apos;s current value %2 nor its target. Retried as it is, it will be refused; to change it from %1, discard it and start a new change.</source>
+        <translation>刚刚重新查询：批次现为 %1——既不是这次修改的当前值 %2，也不是目标值。按原样重试会被拒绝；要从 %1 开始修改，请放弃并新建修改。</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::HistoryPage</name>

@@ -29,6 +29,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QMenu>
 #include <QProgressBar>
@@ -369,6 +371,54 @@ private Q_SLOTS:
     }
 
     // A repeat lookup that fails keeps the typed change and sends nothing.
+    // A retry of an unconfirmed change goes out exactly as the change did, even when the lookup
+    // is repeated before sending: same number, same current value, same target — what the
+    // fresh lookup found is said in the confirmation instead.
+    void retryAfterAFreshLookupSendsTheSameBody()
+    {
+        WindowFixture f;
+        f.sendChange(Running, 75000, {QStringLiteral("drop-before-apply")});
+        QVERIFY2(badge(f).contains(QStringLiteral("Cannot be confirmed")), qPrintable(badge(f)));
+        const QString number = f.find<QLineEdit>("requestNumber")->text();
+        f.setFaults({});
+        changeOnServer(f, Running, 0, 52000); // someone else changed it meanwhile
+        f.window().budgetPage()->setLookupLifetime(std::chrono::milliseconds(0)); // looked up again first
+        f.demo().server().clearReceivedRequests();
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        const QString question = Dialogs::lastConfirmationText();
+        QVERIFY2(question.contains(QStringLiteral("neither this change's current value")), qPrintable(question));
+        QByteArray body;
+        for (const sim::ReceivedRequest &request : f.demo().server().receivedRequests()) {
+            if (request.request.method == "PATCH")
+                body = request.request.body;
+        }
+        const QJsonObject sent = QJsonDocument::fromJson(body).object();
+        QCOMPARE(sent.value(QStringLiteral("modify_budget_request_no")).toString(), number);
+        QCOMPARE(sent.value(QStringLiteral("current_max_coupons")).toInteger(), 50000);
+        QCOMPARE(sent.value(QStringLiteral("target_max_coupons")).toInteger(), 75000);
+        QCOMPARE(serverTotal(f, Running), 52000); // refused as a mismatch, as said
+    }
+
+    // The same, when the first try did land: the confirmation says so, and the retry changes
+    // nothing twice.
+    void retryOfAChangeThatLandedSaysSo()
+    {
+        WindowFixture f;
+        f.sendChange(Running, 75000, {QStringLiteral("drop-before-apply")});
+        const QString number = f.find<QLineEdit>("requestNumber")->text();
+        f.setFaults({});
+        changeOnServer(f, Running, 0, 75000); // as if the lost request had landed after all
+        f.window().budgetPage()->setLookupLifetime(std::chrono::milliseconds(0));
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY2(Dialogs::lastConfirmationText().contains(QStringLiteral("already holds the target")),
+                 qPrintable(Dialogs::lastConfirmationText()));
+        QVERIFY2(badge(f).contains(QStringLiteral("Took effect")), qPrintable(badge(f)));
+        QVERIFY(details(f).contains(number));
+        QCOMPARE(serverTotal(f, Running), 75000);
+    }
+
     void failedRefreshKeepsTheForm()
     {
         WindowFixture f;
@@ -842,6 +892,31 @@ private Q_SLOTS:
         QTRY_COMPARE(history(f).size(), 1);
         QCOMPARE(history(f).first().effectiveOutcome(), QStringLiteral("applied"));
         QVERIFY(!history(f).first().isUnresolved());
+        // One verdict: the checked value, never also "the check did not succeed".
+        QVERIFY(details(f).contains(QStringLiteral("now holds 75000")));
+        QVERIFY2(!details(f).contains(QStringLiteral("did not succeed")), qPrintable(details(f)));
+    }
+
+    // Lost before it applied: the check shows the starting value, but the request may still
+    // land — 无法确认, with what was seen, and nothing that contradicts it.
+    void droppedBeforeApplyShowsTheCheckedValue()
+    {
+        WindowFixture f;
+        f.sendChange(Running, 75000, {QStringLiteral("drop-before-apply")});
+        QVERIFY2(badge(f).contains(QStringLiteral("Cannot be confirmed")), qPrintable(badge(f)));
+        QVERIFY2(details(f).contains(QStringLiteral("now holds 50000")), qPrintable(details(f)));
+        QVERIFY2(!details(f).contains(QStringLiteral("did not succeed")), qPrintable(details(f)));
+        QVERIFY(!details(f).contains(QStringLiteral("Applied")));
+        QCOMPARE(serverTotal(f, Running), 50000);
+        // Every connection lost, the checking lookup too: then, and only then, that is said.
+        f.setFaults({QStringLiteral("drop")});
+        auto *retry = f.find<QPushButton>("retrySameChange");
+        if (retry && retry->isVisible())
+            QTest::mouseClick(retry, Qt::LeftButton);
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY2(details(f).contains(QStringLiteral("did not succeed")), qPrintable(details(f)));
+        QVERIFY(!details(f).contains(QStringLiteral("now holds")));
     }
 
     // Before: switching profile mid-change destroyed the change with its session — applied on
