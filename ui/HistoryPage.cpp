@@ -282,9 +282,13 @@ void HistoryPage::reconcileSelected()
     m_reconcile->setEnabled(false);
     m_status->setText(tr("Checking batch %1…").arg(entry.change.stockId));
     EntryReconciliation *reconciliation = m_trail->reconcile(m_session->client(), entry);
+    m_checking = reconciliation;
+    Q_EMIT busyChanged(true);
     connect(
         reconciliation, &EntryReconciliation::finished, this,
         [this, id = entry.id](const EntryReconciliationResult &result) {
+            m_checking.clear();
+            Q_EMIT busyChanged(false);
             refresh();
             m_status->setText(
                 result.outcome.isEmpty()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -15,6 +16,7 @@ namespace budgetdesk {
 class AuditLog;
 class Clock;
 class AuditTrail;
+class EntryReconciliation;
 class ProfileSession;
 } // namespace budgetdesk
 
@@ -46,8 +48,13 @@ public Q_SLOTS:
     // The full account of the entry on `row` of the table as shown, in a dialog.
     void showDetails(const QModelIndex &index);
 
+    // 核对 is running: it may re-send a change through the session's client, which must not be
+    // swapped away meanwhile (the re-send would be lost unrecorded).
+    bool isBusy() const { return !m_checking.isNull(); }
+
 Q_SIGNALS:
     void refreshed(); // the log was read again: unresolved counts may have changed
+    void busyChanged(bool busy);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -83,6 +90,7 @@ private:
     QPushButton *m_export;
     QPushButton *m_reconcile;
     QLabel *m_status;
+    QPointer<EntryReconciliation> m_checking;
 };
 
 } // namespace budgetdesk::ui

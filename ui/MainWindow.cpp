@@ -132,12 +132,15 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     m_tabs->setCornerWidget(profileCorner, Qt::TopRightCorner);
     connect(m_profileBox, &QComboBox::activated, this,
             [this](int index) { openProfile(m_profileBox->itemText(index)); });
-    // Not offered while a change is on its way (openProfile refuses it too).
-    connect(m_budget, &BudgetPage::busyChanged, m_profileBox, [this](bool busy) {
+    // Not offered while a change is on its way, from either page (openProfile refuses it too).
+    auto followBusy = [this](bool startingNow) {
+        const bool busy = startingNow || isSending(); // a page says so before it holds its request
         m_profileBox->setEnabled(!busy);
         m_profileBox->setToolTip(busy ? tr("A change is being sent: switch profiles once it has finished.")
                                       : QString());
-    });
+    };
+    connect(m_budget, &BudgetPage::busyChanged, this, followBusy);
+    connect(m_history, &HistoryPage::busyChanged, this, followBusy);
 
     buildMenus();
     connect(m_budget, &BudgetPage::changeFinished, m_history, &HistoryPage::refresh);
@@ -395,7 +398,7 @@ bool MainWindow::openProfile(const QString &name)
 {
     // The session's client owns the change in flight: swapping it now would drop the change
     // mid-way — applied on the server, never shown, its audit entry left pending.
-    if (m_budget->isBusy()) {
+    if (isSending()) {
         statusBar()->showMessage(tr("A change is being sent: switch profiles once it has finished."));
         m_profileBox->setCurrentText(profileName());
         return false;
@@ -483,6 +486,9 @@ bool MainWindow::openProfile(const QString &name)
 
 void MainWindow::newProfile()
 {
+    // The wizard may replace the open profile (settings and secrets) while its change is sent.
+    if (refuseWhileBusy())
+        return;
     ProfileWizard wizard(m_context.data, this);
     wizard.setTakenNames(m_profiles.names());
     if (wizard.exec() != QDialog::Accepted)
@@ -539,14 +545,18 @@ void MainWindow::updateSecrets(const QString &name, const ProfileSecrets &before
             tr("The system's secret store is unavailable: secrets are kept for this session only."));
 }
 
-void MainWindow::copySecrets(const QString &from, const QString &to, bool keepSource)
+bool MainWindow::copySecrets(const QString &from, const QString &to, bool keepSource)
 {
+    bool allStored = true;
     for (const auto key : {&SecretStore::passphraseKey, &SecretStore::apiV3Key}) {
         QByteArray value;
         if (m_context.secrets->readNow(key(from), value) != SecretStore::Status::Found)
             continue;
-        m_context.secrets->writeNow(key(to), value);
-        if (!keepSource)
+        // Only a secret the OS store took under the new name may go from the old one: one the
+        // store refused is held in memory for this run, and would be gone after a restart.
+        const bool stored = m_context.secrets->writeNow(key(to), value) == SecretStore::Status::Stored;
+        allStored = allStored && stored;
+        if (!keepSource && stored)
             m_context.secrets->removeNow(key(from));
     }
     if (m_sessionSecrets.contains(from)) {
@@ -554,6 +564,7 @@ void MainWindow::copySecrets(const QString &from, const QString &to, bool keepSo
         if (!keepSource)
             m_sessionSecrets.remove(from);
     }
+    return allStored;
 }
 
 void MainWindow::forgetSecrets(const QString &name)
@@ -563,9 +574,14 @@ void MainWindow::forgetSecrets(const QString &name)
     m_sessionSecrets.remove(name);
 }
 
+bool MainWindow::isSending() const
+{
+    return m_budget->isBusy() || m_history->isBusy();
+}
+
 bool MainWindow::refuseWhileBusy()
 {
-    if (!m_budget->isBusy())
+    if (!isSending())
         return false;
     statusBar()->showMessage(tr("A change is being sent: manage profiles once it has finished."));
     return true;
@@ -626,11 +642,15 @@ void MainWindow::renameProfile()
         statusBar()->showMessage(UiLanguage::pick(*problem));
         return;
     }
-    copySecrets(from, to, false);
+    const bool secretsStored = copySecrets(from, to, false);
     closeProfile();
     if (openProfile(to))
         statusBar()->showMessage(
-            tr("Profile “%1” is now called “%2”. The audit log keeps its past entries as they were.").arg(from, to));
+            secretsStored ? tr("Profile “%1” is now called “%2”. The audit log keeps its past entries as they were.")
+                                .arg(from, to)
+                          : tr("Profile “%1” is now called “%2”; the system's credential store did not take its "
+                               "secrets under the new name, so they are kept for this run only.")
+                                .arg(from, to));
 }
 
 void MainWindow::duplicateProfile()
@@ -647,9 +667,13 @@ void MainWindow::duplicateProfile()
         statusBar()->showMessage(UiLanguage::pick(*problem));
         return;
     }
-    copySecrets(from, to, true);
+    const bool secretsStored = copySecrets(from, to, true);
     refreshProfiles();
-    statusBar()->showMessage(tr("Profile “%1” copied to “%2”.").arg(from, to));
+    statusBar()->showMessage(secretsStored ? tr("Profile “%1” copied to “%2”.").arg(from, to)
+                                           : tr("Profile “%1” copied to “%2”; the system's credential store did not "
+                                                "take its secrets under the new name, so they are kept for this "
+                                                "run only.")
+                                                 .arg(from, to));
 }
 
 void MainWindow::deleteProfile()
@@ -735,7 +759,7 @@ void MainWindow::showUnresolved()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_budget->isBusy()
+    if (isSending()
         && !Dialogs::confirm(this, tr("A change is in progress"),
                              tr("A change is being sent. Close anyway? It may still take effect; it stays in the "
                                 "history as unconfirmed until checked."))) {

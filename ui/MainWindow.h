@@ -94,10 +94,13 @@ private:
     ProfileSecrets secretsFor(const QString &name) const;
     // Writes what changed from `before` to `after` (a failed write keeps it for this run).
     void updateSecrets(const QString &name, const ProfileSecrets &before, const ProfileSecrets &after);
-    void copySecrets(const QString &from, const QString &to, bool keepSource);
+    // False when the OS store refused one of them under the new name (then kept for this run).
+    bool copySecrets(const QString &from, const QString &to, bool keepSource);
     void forgetSecrets(const QString &name);
     // Management changes the open profile: refused while a change is on its way.
     bool refuseWhileBusy();
+    // A change on its way: sent from the budget page, or re-sent by 核对 in History.
+    bool isSending() const;
     void closeProfile();
     void updateProfileActions();
 

@@ -113,10 +113,33 @@ std::optional<MerchantProfile> ProfileStore::profile(const QString &name) const
     return std::move(profile).value();
 }
 
+// Settings keys are case-insensitive on Windows: "ShopA" and "shopa" would be one profile
+// there, so saving or renaming to the other would overwrite (or, for a rename, delete) it.
+std::optional<BilingualText> ProfileStore::caseClash(const QString &name, const QString &except) const
+{
+    for (const QString &existing : names()) {
+        if (existing != name && existing != except && existing.compare(name, Qt::CaseInsensitive) == 0)
+            return BilingualText{
+                QStringLiteral("“%1”与已有配置“%2”只差大小写，在 Windows 上会被当作同一个配置，请换一个名称。")
+                    .arg(name, existing),
+                QStringLiteral("“%1” differs from the profile “%2” only in letter case, which Windows treats as the "
+                               "same name; choose another name.")
+                    .arg(name, existing)};
+    }
+    if (name != except && except.compare(name, Qt::CaseInsensitive) == 0)
+        return BilingualText{
+            QStringLiteral("改名不能只改字母大小写（Windows 视为同一名称），请换一个名称。"),
+            QStringLiteral("A rename cannot change only the letter case (Windows sees the same name); choose another "
+                           "name.")};
+    return std::nullopt;
+}
+
 std::optional<BilingualText> ProfileStore::save(const MerchantProfile &profile)
 {
     if (m_readProblem)
         return m_readProblem;
+    if (auto clash = caseClash(profile.name))
+        return clash;
     const QString key = groupFor(profile.name) + QStringLiteral("/json");
     const QVariant before = m_settings.value(key);
     m_settings.setValue(key, QJsonDocument(profile.toJson()).toJson(QJsonDocument::Compact));
@@ -187,6 +210,8 @@ std::optional<BilingualText> ProfileStore::copy(const QString &from, const QStri
         return BilingualText{QStringLiteral("请填写配置名称。"), QStringLiteral("Give the profile a name.")};
     if ((keepSource || to != from) && names().contains(to))
         return nameTaken(to);
+    if (auto clash = caseClash(to, keepSource ? QString() : from))
+        return clash;
     std::optional<MerchantProfile> source = profile(from);
     if (!source)
         return BilingualText{QStringLiteral("找不到配置“%1”。").arg(from),

@@ -38,6 +38,9 @@ public:
     std::optional<BilingualText> rename(const QString &from, const QString &to);
     std::optional<BilingualText> duplicate(const QString &from, const QString &to);
     static BilingualText nameTaken(const QString &name);
+    // Another profile's name that differs from `name` only in letter case (one name on
+    // Windows), or a rename of `except` that changes only the case.
+    std::optional<BilingualText> caseClash(const QString &name, const QString &except = {}) const;
 
     QString lastUsed() const;
     void setLastUsed(const QString &name);

@@ -661,6 +661,14 @@
         <source>Demo faults on: %1</source>
         <translation>已开启的演示故障：%1</translation>
     </message>
+    <message>
+        <source>Profile “%1” is now called “%2”; the system&apos;s credential store did not take its secrets under the new name, so they are kept for this run only.</source>
+        <translation>配置“%1”已改名为“%2”；系统凭据存储没有接受新名称下的密钥信息，它们只保留到本次运行结束。</translation>
+    </message>
+    <message>
+        <source>Profile “%1” copied to “%2”; the system&apos;s credential store did not take its secrets under the new name, so they are kept for this run only.</source>
+        <translation>配置“%1”已复制为“%2”；系统凭据存储没有接受新名称下的密钥信息，它们只保留到本次运行结束。</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::ProfileWizard</name>

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void namesWithAnyCharacters();
     void remembersTheLastProfile();
     void renamesAndDuplicatesWithoutOverwriting();
+    void namesDifferingOnlyInCaseAreRefused();
     void defaultProfileFollowsRenameAndRemove();
     void backupFollowsThePrimaryUnlessNamed();
     void damagedFileIsNeverRewritten_data();
@@ -127,6 +128,26 @@ void TestProfileStore::namesWithAnyCharacters()
     store.save(sample(name));
     QCOMPARE(store.names(), QStringList{name});
     QCOMPARE(store.profile(name)->name, name);
+}
+
+// Windows reads settings keys case-insensitively: "ShopA" and "shopa" are one profile there,
+// so a case-only rename would delete it and a second "shopa" would overwrite it.
+void TestProfileStore::namesDifferingOnlyInCaseAreRefused()
+{
+    QTemporaryDir dir;
+    ProfileStore store(dir.filePath(QStringLiteral("settings.ini")));
+    QVERIFY(!store.save(sample(QStringLiteral("ShopA"))));
+    const auto renamed = store.rename(QStringLiteral("ShopA"), QStringLiteral("shopa"));
+    QVERIFY(renamed);
+    QVERIFY(renamed->zh.contains(QStringLiteral("大小写")));
+    QVERIFY(renamed->en.contains(QStringLiteral("letter case")));
+    QCOMPARE(store.names(), QStringList{QStringLiteral("ShopA")});
+    QVERIFY(store.save(sample(QStringLiteral("SHOPA"))));
+    QVERIFY(store.duplicate(QStringLiteral("ShopA"), QStringLiteral("shopA")));
+    QCOMPARE(store.names(), QStringList{QStringLiteral("ShopA")});
+    QVERIFY(!store.save(sample(QStringLiteral("ShopA")))); // the same name is saved over, as always
+    QVERIFY(!store.rename(QStringLiteral("ShopA"), QStringLiteral("ShopB")));
+    QCOMPARE(store.names(), QStringList{QStringLiteral("ShopB")});
 }
 
 void TestProfileStore::renamesAndDuplicatesWithoutOverwriting()

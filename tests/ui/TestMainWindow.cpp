@@ -942,6 +942,27 @@ private Q_SLOTS:
     // After an unconfirmed outcome the old request number belongs to that change only: an edit
     // makes a new change with a new number, 重试同一修改 goes back, and 生成 asks first.
     // (Before: the edited, different change was sent under the old number.)
+    // 核对 in History may re-send the change through the session's client: the profile cannot
+    // be switched (nor the window closed without asking) until it is done.
+    void checkInHistoryHoldsTheSessionLikeASend()
+    {
+        WindowFixture f;
+        f.sendChange(Running, 75000, {QStringLiteral("drop-before-apply")});
+        QTRY_COMPARE(history(f).size(), 1);
+        QVERIFY(history(f).first().isUnresolved());
+        f.setFaults({QStringLiteral("delay=1500")});
+        f.window().tabs()->setCurrentIndex(1);
+        QTableView *table = f.window().historyPage()->view();
+        table->selectRow(0);
+        QTest::mouseClick(f.find<QPushButton>("reconcileEntry"), Qt::LeftButton);
+        QVERIFY(f.window().historyPage()->isBusy());
+        QVERIFY(!f.find<QComboBox>("profileSelector")->isEnabled());
+        QVERIFY(!f.window().openProfile(f.demo().profile().name));
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window().historyPage()->isBusy(), 15000);
+        QVERIFY(f.find<QComboBox>("profileSelector")->isEnabled());
+        QVERIFY(f.window().openProfile(f.demo().profile().name));
+    }
+
     void unconfirmedChangeIsRetriedOnlyAsItself()
     {
         WindowFixture f;
