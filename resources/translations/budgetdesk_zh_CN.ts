@@ -836,6 +836,14 @@ Save the profile anyway?</source>
 
 仍然保存此配置吗？</translation>
     </message>
+    <message>
+        <source>Who works with this profile (操作人). Shown in the audit log and the CSV export beside the computer&apos;s account — useful where several people share one PC.</source>
+        <translation>使用此配置的人（操作人）。与电脑账户一起记入审计日志和导出的 CSV——多人共用一台电脑时很有用。</translation>
+    </message>
+    <message>
+        <source>Operator (optional)</source>
+        <translation>操作人（可选）</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::ResultPanel</name>

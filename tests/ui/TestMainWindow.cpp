@@ -1274,6 +1274,19 @@ private Q_SLOTS:
         drop->trigger();
         QVERIFY(!f.simulator().faults().faults().dropAfterApply);
     }
+
+    // 操作人: a change sent from a profile that names one records it with the change.
+    void changeRecordsTheProfilesOperator()
+    {
+        WindowFixture f({}, QStringLiteral("张三"));
+        f.sendChange(Running, 60000);
+        QVERIFY(badge(f).contains(QStringLiteral("Applied")));
+        const QList<AuditEntry> entries = history(f);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().change.operatorName, QStringLiteral("张三"));
+        QCOMPARE(entries.first().change.target, 60000);
+        QCOMPARE(entries.first().effectiveOutcome(), QStringLiteral("applied"));
+    }
 };
 
 QTEST_MAIN(TestMainWindow)
