@@ -6,6 +6,7 @@
 #include "HistoryPage.h"
 #include "ProfileWizard.h"
 #include "UiLanguage.h"
+#include "UserGuide.h"
 #include "audit/AuditTrail.h"
 #include "profile/ConnectionTest.h"
 #include "profile/ProfileSession.h"
@@ -48,6 +49,7 @@ struct MainWindow::Menus
     QAction *chinese = nullptr;
     QAction *english = nullptr;
     QAction *clearFaults = nullptr;
+    QAction *userGuide = nullptr;
     QAction *about = nullptr;
     QAction *lookUp = nullptr;
 };
@@ -295,6 +297,8 @@ void MainWindow::buildMenus()
     }
 
     m.help = menuBar()->addMenu(QString());
+    m.userGuide = m.help->addAction(QString(), QKeySequence(Qt::Key_F1), this, &MainWindow::showUserGuide);
+    m.userGuide->setObjectName(QStringLiteral("userGuideAction"));
     m.about = m.help->addAction(QString(), this, [this] {
         QMessageBox::about(this, tr("About BudgetDesk"),
                            tr("<b>BudgetDesk %1</b> — 商家券预算助手<br>Look up a WeChat Pay merchant-coupon batch and "
@@ -333,6 +337,7 @@ void MainWindow::retranslate()
     m.testConnection->setText(tr("&Test connection"));
     m.language->setTitle(tr("&Language"));
     m.help->setTitle(tr("&Help"));
+    m.userGuide->setText(tr("&User guide"));
     m.about->setText(tr("&About BudgetDesk"));
     if (m.demo) {
         m.demo->setTitle(tr("&Demo faults"));
@@ -723,6 +728,20 @@ void MainWindow::offerFirstRunWizard()
     statusBar()->showMessage(tr("No merchant profile yet: use Profile › New profile… to add one, or start "
                                 "BudgetDesk with --demo to try it without a merchant account."));
     QTimer::singleShot(0, this, &MainWindow::newProfile);
+}
+
+UserGuide *MainWindow::userGuide() const
+{
+    return m_guide;
+}
+
+void MainWindow::showUserGuide()
+{
+    if (!m_guide)
+        m_guide = new UserGuide(m_context.data.auditDatabase(), this);
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
 }
 
 void MainWindow::testConnection()

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -27,6 +28,7 @@ namespace budgetdesk::ui {
 class BudgetPage;
 class DemoEnvironment;
 class HistoryPage;
+class UserGuide;
 
 // What the window runs on: where its data lives, where secrets go, demo mode or not, and —
 // for tests — the transport to use (a test CA, fast retries).
@@ -68,6 +70,9 @@ public:
     void makeDefaultProfile();
     // First start without any profile: offer the wizard (or point at demo mode).
     void offerFirstRunWizard();
+    // 帮助 › 使用指南 (F1): opened beside the window, or brought to the front if it already is.
+    void showUserGuide();
+    UserGuide *userGuide() const;
 
 Q_SIGNALS:
     void profileReady(); // the session's keys are usable (certificates downloaded if needed)
@@ -123,6 +128,7 @@ private:
     HistoryPage *m_history;
     QActionGroup *m_languages;
     QList<QAction *> m_faultActions;
+    QPointer<UserGuide> m_guide; // made when first asked for
     struct Menus;
     std::unique_ptr<Menus> m_menus;
 };

@@ -65,6 +65,13 @@ QWizardPage *ProfileWizard::merchantPage()
     m_nameError = errorLine(page, form, m_name);
     form->addRow(tr("Merchant ID (mchid)"), m_mchid);
     m_mchidError = errorLine(page, form, m_mchid);
+    m_operatorName = new QLineEdit(page);
+    m_operatorName->setObjectName(QStringLiteral("wizardOperatorName"));
+    // Longer text is refused on Next with the reason, rather than cut off silently here.
+    m_operatorName->setToolTip(tr("Who works with this profile (操作人). Shown in the audit log and the CSV export "
+                                  "beside the computer's account — useful where several people share one PC."));
+    form->addRow(tr("Operator (optional)"), m_operatorName);
+    m_operatorNameError = errorLine(page, form, m_operatorName);
     return page;
 }
 
@@ -193,6 +200,9 @@ MerchantProfile ProfileWizard::profile() const
         profile.publicKeyFile = m_publicKeyFile->text().trimmed();
     }
     profile.primaryBaseUrl = QUrl(m_baseUrl->text().trimmed());
+    // Stored as the profile file keeps it (trimmed); one it would refuse is kept as typed, so
+    // that validateProfile says so instead of it vanishing.
+    profile.operatorName = MerchantProfile::operatorNameFrom(m_operatorName->text()).value_or(m_operatorName->text());
     return profile;
 }
 
@@ -220,6 +230,7 @@ void ProfileWizard::editProfile(const MerchantProfile &profile, const ProfileSec
     m_name->setReadOnly(true);
     m_name->setToolTip(tr("Use Profile › Rename… to rename a profile."));
     m_mchid->setText(profile.mchid);
+    m_operatorName->setText(profile.operatorName);
     if (!kept.keyPassphrase.isEmpty())
         m_passphrase->setPlaceholderText(tr("unchanged — type to replace"));
     if (!kept.apiV3Key.isEmpty())
@@ -264,6 +275,7 @@ QLabel *ProfileWizard::errorLineFor(const QString &problemField) const
     const QHash<QString, QLabel *> lines{
         {QStringLiteral("name"), m_nameError},
         {QStringLiteral("mchid"), m_mchidError},
+        {QStringLiteral("operator_name"), m_operatorNameError},
         {QStringLiteral("private_key"), m_keyFileError},
         {QStringLiteral("merchant_certificate"), m_certificateFileError},
         {QStringLiteral("merchant_serial"), m_certificateFileError},
@@ -343,7 +355,7 @@ void ProfileWizard::checkKeys()
 
 bool ProfileWizard::checkMerchantPage()
 {
-    clearErrors({m_nameError, m_mchidError});
+    clearErrors({m_nameError, m_mchidError, m_operatorNameError});
     const QString name = m_name->text().trimmed();
     bool ok = true;
     if (name.isEmpty()) {
@@ -352,6 +364,10 @@ bool ProfileWizard::checkMerchantPage()
     }
     if (const auto problem = checkMchid(m_mchid->text())) {
         showError(m_mchidError, UiLanguage::pick(problem->text()));
+        ok = false;
+    }
+    if (const auto problem = checkOperatorName(m_operatorName->text())) {
+        showError(m_operatorNameError, UiLanguage::pick(problem->text()));
         ok = false;
     }
     m_replaces = false;

@@ -72,12 +72,14 @@ private:
     std::optional<QString> m_testFailure; // the last connection test's failure, if it failed
     QLineEdit *m_name;
     QLineEdit *m_mchid;
+    QLineEdit *m_operatorName;
     QLineEdit *m_keyFile;
     QLineEdit *m_passphrase;
     QLineEdit *m_certificateFile;
     QLabel *m_keyStatus;
     QLabel *m_nameError;
     QLabel *m_mchidError;
+    QLabel *m_operatorNameError;
     QLabel *m_keyFileError;
     QLabel *m_passphraseError;
     QLabel *m_certificateFileError;

@@ -79,6 +79,8 @@ QString ProfileProblem::field() const
         return QStringLiteral("public_key");
     case Code::TimeoutOutOfRange:
         return QStringLiteral("timeout");
+    case Code::OperatorNameInvalid:
+        return QStringLiteral("operator_name");
     }
     return {};
 }
@@ -126,6 +128,12 @@ BilingualText ProfileProblem::text() const
                 .arg(m_detail)};
     case Code::TimeoutOutOfRange:
         return {QStringLiteral("超时应在 1 到 600 秒之间。"), QStringLiteral("The timeout must be 1 to 600 seconds.")};
+    case Code::OperatorNameInvalid:
+        return {QStringLiteral("操作人最多 %1 个字符，且不能含换行等控制字符。")
+                    .arg(MerchantProfile::MaximumOperatorNameLength),
+                QStringLiteral("The operator name takes at most %1 characters and no control characters such as "
+                               "line breaks.")
+                    .arg(MerchantProfile::MaximumOperatorNameLength)};
     case Code::OwnKeyAsWeChatPayKey:
         return {QStringLiteral("%1 是商户自己的公钥或证书，不是微信支付的。验证应答需要从商户平台下载的微信支付公钥 "
                                "pub_key.pem 或微信支付平台证书。")
@@ -267,6 +275,13 @@ std::optional<ProfileProblem> checkMchid(const QString &mchid)
     return std::nullopt;
 }
 
+std::optional<ProfileProblem> checkOperatorName(const QString &operatorName)
+{
+    if (!MerchantProfile::operatorNameFrom(operatorName))
+        return ProfileProblem(ProfileProblem::Code::OperatorNameInvalid);
+    return std::nullopt;
+}
+
 std::optional<ProfileProblem> checkCertificateMerchant(const Certificate &certificate, const QString &mchid)
 {
     const QString owner = certificate.subjectCommonName();
@@ -287,6 +302,8 @@ QList<ProfileProblem> validateProfile(const MerchantProfile &profile, const Prof
     QList<ProfileProblem> problems;
     if (profile.name.trimmed().isEmpty())
         problems.append(ProfileProblem::Code::NameMissing);
+    if (auto problem = checkOperatorName(profile.operatorName))
+        problems.append(*problem); // a profile the store would write but never read back
     auto connection = ProfileConnection::build(profile, secrets);
     if (!connection)
         problems.append(connection.error());

@@ -35,6 +35,7 @@ public:
         OwnKeyAsWeChatPayKey, // the merchant's own key given where WeChat Pay's belongs
         CertificateOfAnotherMerchant, // the certificate's subject CN (its mchid) is not the profile's
         TimeoutOutOfRange,
+        OperatorNameInvalid, // 操作人: too long, or a control character
     };
 
     ProfileProblem(Code code, std::optional<KeyError> keyError = std::nullopt, QString detail = {})
@@ -65,6 +66,9 @@ private:
 
 // The merchant ID as typed: present, and digits only.
 std::optional<ProfileProblem> checkMchid(const QString &mchid);
+
+// 操作人 as typed: empty, or a name MerchantProfile::operatorNameFrom accepts.
+std::optional<ProfileProblem> checkOperatorName(const QString &operatorName);
 
 // A WeChat Pay merchant API certificate names its merchant in the subject CN: a certificate
 // issued to another mchid would sign every request as the wrong merchant (WeChat Pay answers

@@ -669,6 +669,10 @@
         <source>Profile “%1” copied to “%2”; the system&apos;s credential store did not take its secrets under the new name, so they are kept for this run only.</source>
         <translation>配置“%1”已复制为“%2”；系统凭据存储没有接受新名称下的密钥信息，它们只保留到本次运行结束。</translation>
     </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::ProfileWizard</name>
@@ -851,6 +855,14 @@ Save the profile anyway?</source>
         <translation>连接测试失败：%1
 
 仍然保存此配置吗？</translation>
+    </message>
+    <message>
+        <source>Who works with this profile (操作人). Shown in the audit log and the CSV export beside the computer&apos;s account — useful where several people share one PC.</source>
+        <translation>使用此配置的人（操作人）。与电脑账户一起记入审计日志和导出的 CSV——多人共用一台电脑时很有用。</translation>
+    </message>
+    <message>
+        <source>Operator (optional)</source>
+        <translation>操作人（可选）</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1089,29 @@ Save the profile anyway?</source>
     <message>
         <source>Remark</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::UserGuide</name>
+    <message>
+        <source>User guide — BudgetDesk</source>
+        <translation>使用指南 — BudgetDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;How a change works&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;Look up&lt;/b&gt;: on the Budget tab type the batch ID (批次号) and press Enter (Ctrl+L goes there). The answer is shown only once WeChat Pay&apos;s signature on it has been verified.&lt;/li&gt;&lt;li&gt;&lt;b&gt;The card&lt;/b&gt; shows the batch: state, total, per-day cap, coupons issued and left to issue.&lt;/li&gt;&lt;li&gt;Choose &lt;b&gt;Batch total&lt;/b&gt; or &lt;b&gt;Per-day cap&lt;/b&gt; (one per change) and type the &lt;b&gt;Target value&lt;/b&gt;. A total cannot be below the coupons already issued; problems are said under the form as you type.&lt;/li&gt;&lt;li&gt;The &lt;b&gt;Request number&lt;/b&gt; is generated for you. It names this change: WeChat Pay applies one request number only once.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Send…&lt;/b&gt; (Ctrl+Enter): the batch is looked up again, then a sentence restates the change — read it and confirm. A change of more than tenfold, or one leaving under 5 % to issue, is asked about twice.&lt;/li&gt;&lt;li&gt;The &lt;b&gt;result&lt;/b&gt; appears under the form. Every change and its outcome is kept in &lt;b&gt;History&lt;/b&gt;.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;h3&gt;修改的步骤&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;b&gt;查询&lt;/b&gt;：在“预算”页输入批次号（stock_id）后按回车（Ctrl+L 可跳到此处）。微信支付应答的签名验证通过后才会显示。&lt;/li&gt;&lt;li&gt;&lt;b&gt;批次卡片&lt;/b&gt;显示批次的状态、批次总量、单日上限、已发放数量和剩余可发放数量。&lt;/li&gt;&lt;li&gt;选择&lt;b&gt;批次总量&lt;/b&gt;或&lt;b&gt;单日上限&lt;/b&gt;（每次只改一项），填写&lt;b&gt;目标值&lt;/b&gt;。批次总量不能低于已发放的数量；输入时表单下方会提示问题。&lt;/li&gt;&lt;li&gt;&lt;b&gt;请求单号&lt;/b&gt;自动生成，用来标识这次修改：同一个请求单号，微信支付只执行一次。&lt;/li&gt;&lt;li&gt;&lt;b&gt;发送…&lt;/b&gt;（Ctrl+Enter）：先重新查询批次，再用一句话复述这次修改——核对无误后确认。变化超过十倍、或修改后剩余可发放不足 5 % 时，会再确认一次。&lt;/li&gt;&lt;li&gt;&lt;b&gt;结果&lt;/b&gt;显示在表单下方。每次修改及其结果都保存在&lt;b&gt;历史&lt;/b&gt;中。&lt;/li&gt;&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;What the result means&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Applied (已生效)&lt;/b&gt;: WeChat Pay&apos;s verified answer, or a verified lookup afterwards, shows the target. Nothing more to do.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not applied (未生效)&lt;/b&gt;: verified evidence that the change did not apply — a lookup shows the starting value and no attempt can still arrive. Send it again if it is still needed.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Unconfirmed (无法确认)&lt;/b&gt;: the answer was lost or could not be verified, and checking did not settle it. &lt;b&gt;The change may still take effect.&lt;/b&gt; Retry with &lt;b&gt;Retry the same change&lt;/b&gt;, which keeps its request number (the change cannot then apply twice), or settle it later with &lt;b&gt;Check&lt;/b&gt; in History. Never change the request number for a retry: a new number is a second change.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rejected (被拒绝)&lt;/b&gt;: WeChat Pay refused the change, so it did not apply. The explanation under the result says what to fix; &lt;b&gt;Copy Request-ID&lt;/b&gt; when you ask WeChat Pay&apos;s support.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not sent&lt;/b&gt;: the change never left BudgetDesk; the reason is shown.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;结果的含义&lt;/h3&gt;&lt;p&gt;&lt;b&gt;已生效&lt;/b&gt;：微信支付经验签的应答，或随后经验签的查询，显示批次已是目标值。无需再做什么。&lt;/p&gt;&lt;p&gt;&lt;b&gt;未生效&lt;/b&gt;：有经验签的证据表明修改没有生效——查询显示仍是原值，且没有仍可能到达的请求。如仍需修改，请重新发送。&lt;/p&gt;&lt;p&gt;&lt;b&gt;无法确认&lt;/b&gt;：应答丢失或未通过验签，核对也未能确定结果。&lt;b&gt;修改仍可能生效。&lt;/b&gt;请用&lt;b&gt;重试同一修改&lt;/b&gt;重试——它沿用原请求单号（修改因此不会执行两次），或稍后在“历史”中用&lt;b&gt;核对&lt;/b&gt;确认。重试时切勿更换请求单号：换了新单号就是第二次修改。&lt;/p&gt;&lt;p&gt;&lt;b&gt;被拒绝&lt;/b&gt;：微信支付拒绝了这次修改，修改未生效。结果下方的说明写明如何处理（“处理：”）；联系微信支付客服时请用&lt;b&gt;复制 Request-ID&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;&lt;b&gt;未发送&lt;/b&gt;：修改没有发出；会显示原因。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Good to know&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Stop issuing&lt;/b&gt; sets the total to the coupons already issued, so no more are issued. The batch still reads “running” (运行中): merchant coupons have no stop call, and the state only changes when the batch ends or is voided.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Stop waiting&lt;/b&gt;: once the request has left, stopping the wait does not take it back — the change may still take effect, and BudgetDesk then checks the batch. If it did, &lt;b&gt;Change back to …&lt;/b&gt; offers the old value as a new change, confirmed and recorded like any other.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Clock&lt;/b&gt;: WeChat Pay refuses every request from a PC whose clock is 5 minutes or more off (SIGN_ERROR). BudgetDesk warns from one minute off and does not send from five: turn on automatic time synchronisation.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Verified (已验签)&lt;/b&gt;: the answer&apos;s signature was checked with WeChat Pay&apos;s public key or platform certificate, so it comes from WeChat Pay unaltered. An answer that fails the check is never shown as a result.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Audit log&lt;/b&gt;: each change is recorded before it is sent — with the computer&apos;s account and the profile&apos;s operator (操作人) — in %1. The &lt;b&gt;History&lt;/b&gt; tab shows it; &lt;b&gt;Export CSV…&lt;/b&gt; there writes it for Excel.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Demo mode&lt;/b&gt; (&lt;code&gt;budgetdesk --demo&lt;/code&gt;): a local simulator plays WeChat Pay with demo batches in a throw-away folder; nothing touches real merchants or your audit log. The &lt;b&gt;Demo faults&lt;/b&gt; menu makes it misbehave, to see each outcome.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;须知&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;停止发放&lt;/b&gt;把批次总量设为已发放的数量，之后不再发券。批次状态仍显示“运行中”：商家券没有停止发放的接口，状态只在批次结束或作废时才改变。&lt;/li&gt;&lt;li&gt;&lt;b&gt;停止等待&lt;/b&gt;：请求发出后，停止等待并不能撤回——修改仍可能生效，BudgetDesk 随后会核对批次。如果已生效，会提供&lt;b&gt;改回原值&lt;/b&gt;，作为一次新的修改，同样需要确认并记入日志。&lt;/li&gt;&lt;li&gt;&lt;b&gt;时钟&lt;/b&gt;：电脑时钟偏差 5 分钟或以上时，微信支付会拒绝所有请求（SIGN_ERROR）。偏差超过 1 分钟 BudgetDesk 就会提醒，达到 5 分钟则不再发送：请开启自动时间同步。&lt;/li&gt;&lt;li&gt;&lt;b&gt;已验签&lt;/b&gt;：应答的签名已用微信支付公钥或平台证书验证，确认来自微信支付且未被篡改。未通过验签的应答不会作为结果显示。&lt;/li&gt;&lt;li&gt;&lt;b&gt;审计日志&lt;/b&gt;：每次修改在发送前就已记录——连同电脑账户和配置的操作人——保存在 %1。“历史”页显示这些记录；用那里的&lt;b&gt;导出 CSV…&lt;/b&gt;可导出给 Excel 使用。&lt;/li&gt;&lt;li&gt;&lt;b&gt;演示模式&lt;/b&gt;（&lt;code&gt;budgetdesk --demo&lt;/code&gt;）：由本机模拟器扮演微信支付，提供演示批次，数据放在临时文件夹中；不会触及真实商户，也不会写入您的审计日志。&lt;b&gt;演示故障&lt;/b&gt;菜单可让模拟器出错，以查看各种结果。&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;WeChat Pay&apos;s documentation of the call: &lt;a href=&quot;%1&quot;&gt;修改批次预算 (modify a batch&apos;s budget)&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;微信支付接口文档：&lt;a href=&quot;%1&quot;&gt;修改批次预算&lt;/a&gt;。&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

@@ -1,3 +1,4 @@
+#include "profile/ProfileProblem.h"
 #include "profile/ProfileStore.h"
 
 #include "ReadOnlyFolder.h"
@@ -99,6 +100,16 @@ void TestProfileStore::operatorNameIsOptionalAndBounded()
     QJsonObject tooLong = shared.toJson();
     tooLong.insert(QStringLiteral("operator_name"), QString(33, u'x'));
     QVERIFY(!MerchantProfile::fromJson(tooLong).ok());
+
+    // The check the wizard shows beside its field: the same rule, with the words for it.
+    QVERIFY(!checkOperatorName(QString()));
+    QVERIFY(!checkOperatorName(QStringLiteral(" 张三 ")));
+    const auto problem = checkOperatorName(QString(33, u'名'));
+    QVERIFY(problem);
+    QCOMPARE(problem->field(), QStringLiteral("operator_name"));
+    QVERIFY(problem->text().zh.contains(QStringLiteral("操作人最多 32 个字符")));
+    QVERIFY(problem->text().en.contains(QStringLiteral("at most 32 characters")));
+    QVERIFY(checkOperatorName(QStringLiteral("a\tb")));
 }
 
 void TestProfileStore::savesListsAndRemoves()

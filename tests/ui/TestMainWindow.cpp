@@ -10,6 +10,7 @@
 #include "Dialogs.h"
 #include "HistoryPage.h"
 #include "UiLanguage.h"
+#include "UserGuide.h"
 #include "audit/AuditCsv.h"
 #include "audit/AuditEntryText.h"
 #include "audit/AuditLog.h"
@@ -33,6 +34,7 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QMenu>
+#include <QMenuBar>
 #include <QProgressBar>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -1378,6 +1380,71 @@ private Q_SLOTS:
         QVERIFY(f.simulator().faults().faults().dropAfterApply);
         drop->trigger();
         QVERIFY(!f.simulator().faults().faults().dropAfterApply);
+    }
+    // 帮助 › 使用指南: opened from the menu or with F1, beside the window (not modal), in the
+    // UI's language, following a switch; it names the four outcomes and links the API page.
+    void userGuideFollowsTheLanguage()
+    {
+        WindowFixture f;
+        QVERIFY(!f.window().userGuide());
+        auto *action = f.window().findChild<QAction *>(QStringLiteral("userGuideAction"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::Key_F1));
+        QVERIFY(f.window().menuBar()->actions().last()->menu()->actions().contains(action)); // under Help
+        action->trigger();
+        ui::UserGuide *guide = f.window().userGuide();
+        QVERIFY(guide);
+        QVERIFY(guide->isVisible());
+        QVERIFY(!guide->isModal());
+        QVERIFY(guide->width() <= 1092 && guide->height() <= 543 - 40); // within the laptop's window, title bar too
+        QVERIFY(guide->maximumSize().width() > 1092); // resizable
+        const QString english = guide->text();
+        for (const char *outcome :
+             {"Applied (已生效)", "Not applied (未生效)", "Unconfirmed (无法确认)", "Rejected (被拒绝)"})
+            QVERIFY2(english.contains(QString::fromUtf8(outcome)), outcome);
+        QVERIFY(english.contains(QStringLiteral("How a change works")));
+        QVERIFY(english.contains(QStringLiteral("Retry the same change")));
+        QVERIFY(english.contains(QDir::toNativeSeparators(f.demo().data().auditDatabase())));
+        QVERIFY(guide->browser()->openExternalLinks());
+        QVERIFY(guide->browser()->toHtml().contains(
+            QStringLiteral("https://pay.weixin.qq.com/doc/v3/merchant/4012538963")));
+
+        switchLanguage(f, Language::Chinese);
+        QTRY_VERIFY(guide->text().contains(QStringLiteral("修改的步骤")));
+        const QString chinese = guide->text();
+        for (const char *outcome : {"已生效", "未生效", "无法确认", "被拒绝", "重试同一修改", "核对", "停止发放"})
+            QVERIFY2(chinese.contains(QString::fromUtf8(outcome)), outcome);
+        QVERIFY(!chinese.contains(QStringLiteral("How a change works")));
+        QCOMPARE(guide->windowTitle(), QStringLiteral("使用指南 — BudgetDesk"));
+        QVERIFY(guide->browser()->toHtml().contains(
+            QStringLiteral("https://pay.weixin.qq.com/doc/v3/merchant/4012538963")));
+
+        // Closed and opened again with F1: the same guide, still in Chinese.
+        guide->close();
+        QVERIFY(!guide->isVisible());
+        f.window().activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&f.window()));
+        QTest::keyClick(&f.window(), Qt::Key_F1);
+        QTRY_VERIFY(guide->isVisible());
+        QCOMPARE(f.window().userGuide(), guide);
+        QVERIFY(guide->text().contains(QStringLiteral("修改的步骤")));
+
+        switchLanguage(f, Language::English);
+        QTRY_VERIFY(guide->text().contains(QStringLiteral("How a change works")));
+        QVERIFY(!guide->text().contains(QStringLiteral("修改的步骤")));
+    }
+
+    // 操作人: a change sent from a profile that names one records it with the change.
+    void changeRecordsTheProfilesOperator()
+    {
+        WindowFixture f({}, QStringLiteral("张三"));
+        f.sendChange(Running, 60000);
+        QVERIFY(badge(f).contains(QStringLiteral("Applied")));
+        const QList<AuditEntry> entries = history(f);
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().change.operatorName, QStringLiteral("张三"));
+        QCOMPARE(entries.first().change.target, 60000);
+        QCOMPARE(entries.first().effectiveOutcome(), QStringLiteral("applied"));
     }
 };
 

@@ -385,6 +385,68 @@ private Q_SLOTS:
                  QUrl(QStringLiteral("http://127.0.0.1:11")));
     }
 
+    // 操作人 through the window: saved by 新建配置, shown and changed by 编辑, and a name the
+    // profile file could not keep refused on page 1 without touching the stored one.
+    void operatorNameIsSavedAndEdited()
+    {
+        ProfilesWindow f;
+        bool driven = false;
+        whenWizardOpens(
+            [&](ui::ProfileWizard &wizard) {
+                type(wizard, "wizardOperatorName", QStringLiteral(" 张三 "));
+                fillWizard(f, wizard, QStringLiteral("前台"), Unreachable);
+                wizard.accept();
+            },
+            &driven);
+        f.trigger("newProfileAction");
+        QVERIFY(driven);
+        QCOMPARE(f.store().profile(QStringLiteral("前台"))->operatorName, QStringLiteral("张三"));
+        QCOMPARE(f.openName(), QStringLiteral("前台"));
+        QCOMPARE(f.window().session()->profile().operatorName, QStringLiteral("张三"));
+
+        whenWizardOpens(
+            [&](ui::ProfileWizard &wizard) {
+                auto *field = wizard.findChild<QLineEdit *>(QStringLiteral("wizardOperatorName"));
+                QCOMPARE(field->text(), QStringLiteral("张三"));
+                type(wizard, "wizardOperatorName", QStringLiteral("李四"));
+                wizard.next();
+                wizard.next();
+                wizard.next();
+                QCOMPARE(wizard.currentId(), 3);
+                wizard.accept();
+            },
+            &driven);
+        f.trigger("editProfileAction");
+        QVERIFY(driven);
+        QCOMPARE(f.store().profile(QStringLiteral("前台"))->operatorName, QStringLiteral("李四"));
+        QCOMPARE(f.window().session()->profile().operatorName, QStringLiteral("李四")); // the next change's
+
+        whenWizardOpens(
+            [&](ui::ProfileWizard &wizard) {
+                type(wizard, "wizardOperatorName", QStringLiteral("李四\n王五"));
+                wizard.next();
+                QCOMPARE(wizard.currentId(), 0);
+                QVERIFY(said(wizard, "wizardOperatorNameError").contains(QStringLiteral("control characters")));
+            },
+            &driven);
+        f.trigger("editProfileAction");
+        QVERIFY(driven);
+        QCOMPARE(f.store().profile(QStringLiteral("前台"))->operatorName, QStringLiteral("李四"));
+
+        // Cleared, the profile names nobody again.
+        whenWizardOpens(
+            [&](ui::ProfileWizard &wizard) {
+                type(wizard, "wizardOperatorName", QString());
+                wizard.next();
+                QCOMPARE(wizard.currentId(), 1);
+                wizard.accept();
+            },
+            &driven);
+        f.trigger("editProfileAction");
+        QVERIFY(driven);
+        QVERIFY(f.store().profile(QStringLiteral("前台"))->operatorName.isEmpty());
+    }
+
     void failedConnectionTestAsksBeforeSaving()
     {
         ProfilesWindow f;

@@ -22,6 +22,8 @@
 #include <QTest>
 #include <QTextBrowser>
 
+#include <algorithm>
+
 using namespace budgetdesk;
 using namespace budgetdesk::test;
 using budgetdesk::sim::DemoMerchant;
@@ -276,6 +278,59 @@ private Q_SLOTS:
         wizard.next();
         QVERIFY(status(wizard, "wizardPublicKeyFileError").contains(QStringLiteral("这是证书，不是公钥")));
         ui::UiLanguage::instance().apply(Language::English);
+    }
+
+    // 操作人 on page 1: optional, saved trimmed into the profile, refused on Next with the reason
+    // beside it when the profile file could not keep it (too long, a control character).
+    void operatorNameIsOptionalAndCheckedOnPageOne()
+    {
+        const DataDirectory data(m_folder.filePath(QStringLiteral("data")));
+        ui::ProfileWizard wizard(data);
+        wizard.show();
+        auto *field = wizard.findChild<QLineEdit *>(QStringLiteral("wizardOperatorName"));
+        QVERIFY(field);
+        QVERIFY(field->text().isEmpty());
+        QVERIFY(field->toolTip().contains(QStringLiteral("audit log")));
+        const QList<QLabel *> labels = wizard.findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [field](const QLabel *label) {
+            return label->buddy() == field && label->text() == QStringLiteral("Operator (optional)");
+        }));
+        type(wizard, "wizardName", QStringLiteral("门店A"));
+        type(wizard, "wizardMchid", DemoMerchant::instance().mchid);
+
+        type(wizard, "wizardOperatorName", QString(33, u'名'));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 0);
+        QVERIFY2(status(wizard, "wizardOperatorNameError").contains(QStringLiteral("at most 32 characters")),
+                 qPrintable(status(wizard, "wizardOperatorNameError")));
+        QVERIFY(status(wizard, "wizardNameError").isEmpty());
+        QVERIFY(status(wizard, "wizardMchidError").isEmpty());
+
+        type(wizard, "wizardOperatorName", QStringLiteral("张\t三"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 0);
+        QVERIFY(status(wizard, "wizardOperatorNameError").contains(QStringLiteral("control characters")));
+
+        ui::UiLanguage::instance().apply(Language::Chinese);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 0);
+        QVERIFY2(status(wizard, "wizardOperatorNameError").contains(QStringLiteral("操作人最多 32 个字符")),
+                 qPrintable(status(wizard, "wizardOperatorNameError")));
+        ui::UiLanguage::instance().apply(Language::English);
+
+        // 32 characters go through, trimmed as the profile file keeps them.
+        type(wizard, "wizardOperatorName", QStringLiteral("  ") + QString(32, u'名') + QStringLiteral(" "));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 1);
+        QVERIFY(status(wizard, "wizardOperatorNameError").isEmpty());
+        QCOMPARE(wizard.profile().operatorName, QString(32, u'名'));
+
+        // Left empty, it is not asked for.
+        wizard.back();
+        type(wizard, "wizardOperatorName", QString());
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 1);
+        QVERIFY(wizard.profile().operatorName.isEmpty());
     }
 
     void wizardEndsWithAPassingConnectionTest()
