@@ -164,9 +164,26 @@ QString AuditEntry::effectiveOutcome() const
     return completion ? completion->outcome : QStringLiteral("pending");
 }
 
+QDateTime AuditEntry::lastSent() const
+{
+    // 核对 re-sends an old entry's change and adds its attempts to it: the latest signed
+    // attempt, not the entry's creation, says how recently something may have left.
+    QDateTime latest = time;
+    for (const AuditAttempt &attempt : attempts) {
+        bool ok = false;
+        const qint64 seconds = attempt.timestamp.toLongLong(&ok);
+        if (ok && seconds > 0) {
+            const QDateTime signedAt = QDateTime::fromSecsSinceEpoch(seconds);
+            if (signedAt > latest)
+                latest = signedAt;
+        }
+    }
+    return latest;
+}
+
 bool AuditEntry::mayStillBeInFlight(const QDateTime &now) const
 {
-    return isUnresolved() && time.secsTo(now) < InFlightWindowSeconds;
+    return isUnresolved() && lastSent().secsTo(now) < InFlightWindowSeconds;
 }
 
 bool AuditEntry::isUnresolved() const

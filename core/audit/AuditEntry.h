@@ -105,6 +105,8 @@ struct AuditEntry
     // hands of a window still waiting for the answer), longer than any attempt with its
     // retries and failover can take.
     bool mayStillBeInFlight(const QDateTime &now) const;
+    // When its change last left (or may have): the entry's time, or a later attempt's.
+    QDateTime lastSent() const;
     static constexpr qint64 InFlightWindowSeconds = 300;
 };
 

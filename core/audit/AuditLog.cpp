@@ -644,6 +644,9 @@ std::optional<QList<AuditEntry>> AuditLog::entriesOfSameChange(const AuditChange
     QList<AuditEntry> entries;
     while (query.next())
         entries.append(readEntry(query));
+    // Their attempts too: a re-sent entry may still be in flight (AuditEntry::lastSent).
+    for (AuditEntry &entry : entries)
+        entry.attempts = attemptsOf(entry.id, entry.id).value(entry.id);
     return entries;
 }
 

@@ -100,7 +100,9 @@ BudgetModification *AuditTrail::modify(BusifavorClient &client, BudgetChange cha
                 AuditReconciliation settled;
                 settled.outcome = applied ? QStringLiteral("applied") : QStringLiteral("not_applied");
                 settled.observed = applied ? std::optional<qint64>(outcome.change.target) : outcome.observedValue;
-                settled.requestId = outcome.requestId;
+                // The answer that settles it: the change's own, or the checking lookup's.
+                const bool byLookup = !applied && outcome.reconciliation && outcome.reconciliation->stock;
+                settled.requestId = byLookup ? outcome.reconciliation->stock->requestId : outcome.requestId;
                 settled.note = applied
                     ? QStringLiteral("同一请求单号的第 #%1 条记录已确认生效 / settled by entry #%1, the same "
                                      "request number, which applied")

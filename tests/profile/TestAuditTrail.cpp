@@ -97,6 +97,7 @@ private Q_SLOTS:
     void appliedIsNeverUndone();
     void retryWithTheSameNumberSettlesEarlierEntries();
     void retryFoundNotAppliedSettlesEarlierEntries();
+    void reSentEntryCountsAsInFlightAgain();
     void operatorAndBatchNameAreRecorded();
     void outcomeTheDatabaseRefusedIsWrittenLater();
 };
@@ -407,6 +408,7 @@ void TestAuditTrail::retryFoundNotAppliedSettlesEarlierEntries()
     const AuditEntry settled = *(*log)->entry(old);
     QCOMPARE(settled.effectiveOutcome(), QStringLiteral("not_applied"));
     QCOMPARE(settled.reconciliation->observed, std::optional<qint64>(50000));
+    QCOMPARE(settled.reconciliation->requestId, outcome.reconciliation->stock->requestId); // the lookup's
     QVERIFY(settled.reconciliation->note.contains(QStringLiteral("#%1").arg(retry->entryId)));
     QVERIFY((*log)->unresolved().isEmpty());
 
@@ -423,6 +425,33 @@ void TestAuditTrail::retryFoundNotAppliedSettlesEarlierEntries()
     QVERIFY(second->settledEntries.isEmpty());
     QVERIFY((*log)->entry(young)->isUnresolved());
     QVERIFY((*log)->entry(other)->isUnresolved());
+}
+
+// An old entry that 核对 re-sent a moment ago is as much in flight as a new one: its re-send
+// may still land, so a refused retry under the same number cannot call it "not applied".
+void TestAuditTrail::reSentEntryCountsAsInFlightAgain()
+{
+    TrailFixture f;
+    auto &[sim, dir, path, log, client, trail] = f;
+    const qint64 old = olderPending(path, pendingChange(50000, 100, QStringLiteral("rs-1")));
+    QVERIFY(!(*log)->entry(old)->mayStillBeInFlight(QDateTime::currentDateTimeUtc()));
+    sim.simulator().setFaults(FaultPlan::parse({QStringLiteral("drop-before-apply")}).value());
+    const EntryReconciliationResult checked = SimulatorFixture::wait(trail.reconcile(*client, *(*log)->entry(old)));
+    QVERIFY(checked.resend.has_value()); // re-sent, and lost on the way
+    const AuditEntry resent = *(*log)->entry(old);
+    QVERIFY(resent.isUnresolved());
+    QVERIFY(!resent.attempts.isEmpty());
+    QVERIFY(resent.lastSent() > resent.time);
+    QVERIFY(resent.mayStillBeInFlight(QDateTime::currentDateTimeUtc()));
+
+    sim.simulator().setFaults({});
+    auto retry = std::make_shared<AuditRecording>();
+    const BudgetOutcome outcome = SimulatorFixture::wait(trail.modify(
+        *client, {QStringLiteral("1212000000000001"), BudgetDimension::Total, 100, 50000, QStringLiteral("rs-1")},
+        retry));
+    QCOMPARE(outcome.kind, BudgetOutcome::Kind::Unknown);
+    QVERIFY(retry->settledEntries.isEmpty());
+    QVERIFY((*log)->entry(old)->isUnresolved());
 }
 
 void TestAuditTrail::operatorAndBatchNameAreRecorded()
