@@ -34,7 +34,6 @@ std::unique_ptr<DemoEnvironment> DemoEnvironment::create()
     demo->m_lock.setStaleLockTime(0);
     if (!demo->m_folder.isValid() || !demo->m_lock.tryLock(0) || !demo->m_data.ensureExists())
         return nullptr;
-    removeAbandonedFolders(demo->m_folder.path());
     return demo;
 }
 
@@ -50,6 +49,7 @@ bool DemoEnvironment::startSimulator()
 {
     if (m_server)
         return true;
+    removeAbandonedFolders(m_folder.path()); // after the first paint, like the rest of this
     const sim::DemoMerchant &merchant = sim::DemoMerchant::instance();
     const QString keys = m_folder.path() + QStringLiteral("/keys");
     if (!merchant.writeClientFiles(keys))

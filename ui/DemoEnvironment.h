@@ -29,7 +29,8 @@ public:
     static std::unique_ptr<DemoEnvironment> start();
     ~DemoEnvironment();
 
-    // Writes the demo keys, starts the simulator on loopback and completes the profile.
+    // Removes what crashed demos left, writes the demo keys, starts the simulator on loopback
+    // and completes the profile.
     bool startSimulator();
     bool isRunning() const { return m_server != nullptr; }
 

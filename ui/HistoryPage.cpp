@@ -20,7 +20,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -193,8 +192,8 @@ void HistoryPage::refresh()
         return;
     }
     AuditFilter filter;
-    // Part of an ID as typed or pasted: spaces (a grouped or wrapped paste) do not count.
-    filter.idContains = m_stockFilter->text().remove(QRegularExpression(QStringLiteral("\\s")));
+    // Part of an ID (spaces of a grouped paste do not count there) or of a batch name.
+    filter.idContains = m_stockFilter->text();
     filter.since = QDateTime(m_from->date(), QTime(0, 0));
     filter.until = QDateTime(m_to->date().addDays(1), QTime(0, 0));
     const QString outcome = m_outcomeFilter->currentData().toString();

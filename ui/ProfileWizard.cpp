@@ -1,6 +1,7 @@
 #include "ProfileWizard.h"
 
 #include "Dialogs.h"
+#include "StatusColours.h"
 #include "UiLanguage.h"
 #include "crypto/KeyLoader.h"
 #include "profile/ConnectionTest.h"
@@ -145,7 +146,7 @@ QWizardPage *ProfileWizard::verificationPage()
     m_verificationStatus = new QLabel(page);
     m_verificationStatus->setObjectName(QStringLiteral("wizardVerificationStatus"));
     m_verificationStatus->setWordWrap(true);
-    m_verificationStatus->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_verificationStatus->setStyleSheet(StatusColours::textStyle(StatusTone::Failure, palette()));
     form->addRow(m_verificationStatus);
     auto modeChanged = [this] {
         const bool publicKey = !m_certificateMode->isChecked();
@@ -252,7 +253,7 @@ QLabel *ProfileWizard::errorLine(QWidget *page, QFormLayout *form, const QLineEd
     auto *line = new QLabel(page);
     line->setObjectName(field->objectName() + QStringLiteral("Error"));
     line->setWordWrap(true);
-    line->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    line->setStyleSheet(StatusColours::textStyle(StatusTone::Failure, palette()));
     line->setVisible(false);
     form->addRow(QString(), line);
     return line;
@@ -343,11 +344,11 @@ void ProfileWizard::checkKeys()
     if (!m_keyProblem.isEmpty()) {
         showError(problemLine, m_keyProblem);
     } else if (m_serial.isEmpty()) {
-        m_keyStatus->setStyleSheet(QStringLiteral("color: #b9770e;"));
+        m_keyStatus->setStyleSheet(StatusColours::textStyle(StatusTone::Warning, palette()));
         m_keyStatus->setText(
             tr("✔ %1 key loaded. Choose the certificate to read the serial.").arg(keyFormatName(key->format)));
     } else {
-        m_keyStatus->setStyleSheet(QStringLiteral("color: #1e8449;"));
+        m_keyStatus->setStyleSheet(StatusColours::textStyle(StatusTone::Success, palette()));
         m_keyStatus->setText(
             tr("✔ %1 key matches the certificate. Serial: %2").arg(keyFormatName(key->format), m_serial));
     }
@@ -371,6 +372,17 @@ bool ProfileWizard::checkMerchantPage()
         ok = false;
     }
     m_replaces = false;
+    // One profile on Windows, whose settings keys ignore letter case (see ProfileStore::caseClash).
+    const auto sameButCase = std::find_if(m_takenNames.cbegin(), m_takenNames.cend(), [&](const QString &taken) {
+        return taken != name && taken.compare(name, Qt::CaseInsensitive) == 0;
+    });
+    if (ok && !m_edited && sameButCase != m_takenNames.cend()) {
+        showError(m_nameError,
+                  tr("“%1” differs from the profile “%2” only in letter case, which Windows treats as the "
+                     "same name: choose another name.")
+                      .arg(name, *sameButCase));
+        ok = false;
+    }
     if (ok && !m_edited && m_takenNames.contains(name)) {
         // Saving would overwrite that profile's settings and secrets: only when asked for.
         m_replaces = Dialogs::confirm(

@@ -3,6 +3,7 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLockFile>
@@ -570,9 +571,11 @@ Result<QList<AuditEntry>, AuditError> AuditLog::query(const AuditFilter &filter)
         conditions << (m_hasNames ? QStringLiteral("(instr(c.stock_id, ?) > 0 OR instr(c.request_no, ?) > 0"
                                                    " OR instr(COALESCE(c.stock_name, ''), ?) > 0)")
                                   : QStringLiteral("(instr(c.stock_id, ?) > 0 OR instr(c.request_no, ?) > 0)"));
-        values << filter.idContains << filter.idContains;
+        // IDs never hold spaces (a grouped or wrapped paste does); a batch name may.
+        const QString compact = QString(filter.idContains).remove(QRegularExpression(QStringLiteral("\\s")));
+        values << compact << compact;
         if (m_hasNames)
-            values << filter.idContains;
+            values << filter.idContains.trimmed();
     }
     if (!filter.profile.isEmpty()) {
         conditions << QStringLiteral("c.profile = ?");

@@ -864,6 +864,10 @@ Save the profile anyway?</source>
         <source>Operator (optional)</source>
         <translation>操作人（可选）</translation>
     </message>
+    <message>
+        <source>“%1” differs from the profile “%2” only in letter case, which Windows treats as the same name: choose another name.</source>
+        <translation>“%1”与已有配置“%2”只差字母大小写，Windows 会把它们当作同一个名称：请换一个名称。</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::ResultPanel</name>

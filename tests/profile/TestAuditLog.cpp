@@ -392,7 +392,7 @@ void TestAuditLog::findsPartOfAnIdOrRequestNumber()
     auto log = AuditLog::open(m_path);
     AuditChange a = change(QStringLiteral("1212000000000001"));
     a.requestNumber = QStringLiteral("REQ_2026_a");
-    a.stockName = QStringLiteral("双十二满100减20");
+    a.stockName = QStringLiteral("双十二 满100减20");
     AuditChange b = change(QStringLiteral("1212000000000002"));
     b.requestNumber = QStringLiteral("REQX2026-b");
     AuditChange c = change(QStringLiteral("9900000000000003"));
@@ -415,6 +415,8 @@ void TestAuditLog::findsPartOfAnIdOrRequestNumber()
     QCOMPARE(ids(QStringLiteral("REQ_")), QList<qint64>{idA}); // '_' is no wildcard
     QCOMPARE(ids(QStringLiteral("%")), QList<qint64>{});
     QCOMPARE(ids(QStringLiteral("满100")), QList<qint64>{idA}); // the batch's name
+    QCOMPARE(ids(QStringLiteral("双十二 满100")), QList<qint64>{idA}); // with its space
+    QCOMPARE(ids(QStringLiteral(" 1212 0000 0000 0002 ")), QList<qint64>{idB}); // a grouped paste
     QCOMPARE(ids(QStringLiteral("req_")), QList<qint64>{}); // request numbers are case-sensitive
     QCOMPARE(ids(QString()).size(), 3);
 }

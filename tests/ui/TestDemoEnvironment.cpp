@@ -50,7 +50,17 @@ private:
         return path;
     }
 
+    QTemporaryDir m_temp; // a temp folder of the test's own: leftovers elsewhere do not count
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_temp.isValid());
+        for (const char *variable : {"TMPDIR", "TMP", "TEMP"})
+            qputenv(variable, QFile::encodeName(m_temp.path()));
+        QCOMPARE(QDir(QDir::tempPath()).canonicalPath(), QDir(m_temp.path()).canonicalPath());
+    }
+
     void folderGoesWithTheDemo()
     {
         QString folder;
@@ -75,6 +85,8 @@ private Q_SLOTS:
         QVERIFY(!crashed.isEmpty());
         auto demo = DemoEnvironment::create();
         QVERIFY(demo);
+        QVERIFY(QFileInfo::exists(crashed)); // not before the window has painted
+        QVERIFY(demo->startSimulator());
         QVERIFY2(!QFileInfo::exists(crashed), qPrintable(crashed));
         QVERIFY(QFileInfo::exists(demo->folder()));
     }

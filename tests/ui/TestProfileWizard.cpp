@@ -247,6 +247,16 @@ private Q_SLOTS:
         QCOMPARE(wizard.currentId(), 1);
         QCOMPARE(ui::Dialogs::confirmationTexts().size(), asked + 2);
         QVERIFY(!wizard.replacesExisting());
+
+        // Another profile's name in other letter case is one name on Windows: refused, not asked.
+        wizard.setTakenNames({QStringLiteral("ShopA")});
+        wizard.back();
+        type(wizard, "wizardName", QStringLiteral("shopa"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 0);
+        QCOMPARE(ui::Dialogs::confirmationTexts().size(), asked + 2);
+        QVERIFY2(status(wizard, "wizardNameError").contains(QStringLiteral("letter case")),
+                 qPrintable(status(wizard, "wizardNameError")));
     }
 
     // The window's language decides: the same problems in Chinese.
