@@ -351,8 +351,7 @@ void BudgetForm::updateRetryNotice()
     if (!pending)
         return;
     m_retryNotice->setText(
-        same ? tr("Retrying the unconfirmed change with its request number %1: it cannot take effect twice.")
-                   .arg(m_unconfirmed->requestNumber)
+        same ? tr("Retrying the unconfirmed change under its own request number: it cannot take effect twice.")
              : tr("The last change (%1 → %2, request number %3) is unconfirmed. This is a different change with a "
                   "new request number; to retry that one safely, use “Retry the same change”.")
                    .arg(*m_unconfirmed->current)

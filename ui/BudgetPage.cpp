@@ -41,6 +41,7 @@ BudgetPage::BudgetPage(QWidget *parent)
     outer->addWidget(scroll);
     auto *layout = new QVBoxLayout(content); // addWidget() below moves each widget into it
     layout->setSpacing(4);
+    layout->setContentsMargins(6, 6, 6, 6);
 
     auto *lookupRow = new QHBoxLayout;
     m_stockCaption = new QLabel(this);

@@ -361,10 +361,12 @@ void MainWindow::updateBanner()
         if (m_faultActions[i]->isChecked())
             faults << tr(Faults[i].label);
     }
-    QString text = tr("演示模式 Demo mode — a local simulator plays WeChat Pay. Nothing here touches real merchants or "
-                      "your audit log.");
-    if (!faults.isEmpty())
-        text += u'\n' + tr("Demo faults on: %1").arg(faults.join(QStringLiteral(" · ")));
+    // One line either way: on a small screen the banner's second line would be the result's.
+    const QString text = faults.isEmpty()
+        ? tr("演示模式 Demo mode — a local simulator plays WeChat Pay. Nothing here touches real merchants or your "
+             "audit log.")
+        : tr("演示模式 Demo mode — demo faults on: %1 (menu Demo faults turns them off).")
+              .arg(faults.join(QStringLiteral(" · ")));
     m_banner->setText(text);
     m_banner->setStyleSheet(faults.isEmpty()
                                 ? QStringLiteral("QLabel { background: #f39c12; color: black; font-weight: bold; "

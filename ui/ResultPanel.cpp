@@ -69,9 +69,8 @@ ResultPanel::ResultPanel(QWidget *parent)
     m_revert->setVisible(false);
     top->addWidget(m_badge, 1);
     top->addWidget(m_revert);
-    top->addWidget(m_copy);
     layout->addLayout(top);
-    m_details = new CompactTextBrowser(this, 80);
+    m_details = new CompactTextBrowser(this, 56); // three lines: more as the window allows
     m_details->setObjectName(QStringLiteral("resultDetails"));
     m_details->setOpenExternalLinks(false);
     layout->addWidget(m_details);
@@ -83,7 +82,6 @@ ResultPanel::ResultPanel(QWidget *parent)
     m_causes = new CompactTextBrowser(this, 80);
     m_causes->setObjectName(QStringLiteral("resultCauses"));
     m_causes->setVisible(false);
-    layout->addWidget(m_causesToggle);
     layout->addWidget(m_causes);
     m_diagnosisToggle = new QPushButton(this);
     m_diagnosisToggle->setObjectName(QStringLiteral("showDiagnosis"));
@@ -91,8 +89,11 @@ ResultPanel::ResultPanel(QWidget *parent)
     m_diagnosis = new CompactTextBrowser(this, 120);
     m_diagnosis->setObjectName(QStringLiteral("signDiagnosis"));
     m_diagnosis->setVisible(false);
-    layout->addWidget(m_diagnosisToggle);
     layout->addWidget(m_diagnosis);
+    // The toggles sit in the verdict's row: on a small screen every row is a line of result.
+    top->addWidget(m_causesToggle);
+    top->addWidget(m_diagnosisToggle);
+    top->addWidget(m_copy);
     connect(m_copy, &QPushButton::clicked, this, &ResultPanel::copyRequestId);
     connect(m_revert, &QPushButton::clicked, this, &ResultPanel::revertRequested);
     connect(m_causesToggle, &QPushButton::toggled, m_causes, &QWidget::setVisible);

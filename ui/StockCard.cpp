@@ -42,7 +42,7 @@ StockCard::StockCard(QWidget *parent)
 {
     setObjectName(QStringLiteral("stockCard"));
     auto *grid = new QGridLayout(this);
-    grid->setVerticalSpacing(3);
+    grid->setVerticalSpacing(2);
     m_name = valueLabel(this, "stockName");
     m_state = valueLabel(this, "stockState");
     m_window = valueLabel(this, "stockWindow");

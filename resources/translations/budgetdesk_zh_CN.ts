@@ -173,10 +173,6 @@
         <translation>上一次修改（请求单号 %1）仍可能生效。换新单号重试可能使修改生效两次。仍要更换单号吗？</translation>
     </message>
     <message>
-        <source>Retrying the unconfirmed change with its request number %1: it cannot take effect twice.</source>
-        <translation>正在重试结果未确认的修改，请求单号 %1 不变：不会重复生效。</translation>
-    </message>
-    <message>
         <source>The last change (%1 → %2, request number %3) is unconfirmed. This is a different change with a new request number; to retry that one safely, use “Retry the same change”.</source>
         <translation>上一次修改（%1 → %2，请求单号 %3）结果未确认。现在是另一项修改，已换用新单号（放弃并新建）；要安全重试上一次修改，请点“重试同一修改”。</translation>
     </message>
@@ -187,6 +183,10 @@
     <message>
         <source>Measured: %1. From 5 minutes on WeChat Pay refuses every request (SIGN_ERROR): turn on automatic time synchronisation.</source>
         <translation>测得%1。偏差达到 5 分钟时微信支付会拒绝所有请求（SIGN_ERROR）：请开启自动同步时间。</translation>
+    </message>
+    <message>
+        <source>Retrying the unconfirmed change under its own request number: it cannot take effect twice.</source>
+        <translation>正在用原请求单号重试未确认的修改，不会重复生效。</translation>
     </message>
 </context>
 <context>
@@ -658,10 +658,6 @@
         <translation>BudgetDesk 启动时将打开上次使用的配置。</translation>
     </message>
     <message>
-        <source>Demo faults on: %1</source>
-        <translation>已开启的演示故障：%1</translation>
-    </message>
-    <message>
         <source>Profile “%1” is now called “%2”; the system&apos;s credential store did not take its secrets under the new name, so they are kept for this run only.</source>
         <translation>配置“%1”已改名为“%2”；系统凭据存储没有接受新名称下的密钥信息，它们只保留到本次运行结束。</translation>
     </message>
@@ -672,6 +668,10 @@
     <message>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>演示模式 Demo mode — demo faults on: %1 (menu Demo faults turns them off).</source>
+        <translation>演示模式 — 已开启演示故障：%1（在“演示故障”菜单中关闭）。</translation>
     </message>
 </context>
 <context>

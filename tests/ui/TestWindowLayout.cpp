@@ -5,6 +5,7 @@
 
 #include "WindowFixture.h"
 
+#include "HistoryPage.h"
 #include "StatusColours.h"
 #include "UiLanguage.h"
 
@@ -12,6 +13,7 @@
 #include <QRegularExpression>
 #include <QStyle>
 
+#include <QAction>
 #include <QDir>
 #include <QGuiApplication>
 #include <QScreen>
@@ -101,20 +103,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QSize>("clientSize");
         QTest::addColumn<bool>("chinese");
+        QTest::addColumn<bool>("unconfirmed"); // a fault on (two-line banner), 无法确认 with 原因 open
         // Logical pixels: the screen ÷ scaling, less a 48-pixel taskbar and a title bar.
         const QSize laptop125(1092, 543);
         const QSize hd100(1280, 650);
         const QSize fullHd150(1280, 658);
-        QTest::newRow("1366x768@125% zh") << laptop125 << true;
-        QTest::newRow("1366x768@125% en") << laptop125 << false;
-        QTest::newRow("1280x720@100% zh") << hd100 << true;
-        QTest::newRow("1920x1080@150% en") << fullHd150 << false;
+        QTest::newRow("1366x768@125% zh") << laptop125 << true << false;
+        QTest::newRow("1366x768@125% en") << laptop125 << false << false;
+        QTest::newRow("1366x768@125% zh unconfirmed") << laptop125 << true << true;
+        QTest::newRow("1366x768@125% en unconfirmed") << laptop125 << false << true;
+        QTest::newRow("1280x720@100% zh") << hd100 << true << false;
+        QTest::newRow("1920x1080@150% en") << fullHd150 << false << false;
     }
 
     void fitsOfficeScreens()
     {
         QFETCH(QSize, clientSize);
         QFETCH(bool, chinese);
+        QFETCH(bool, unconfirmed);
         ui::UiLanguage::instance().apply(chinese ? Language::Chinese : Language::English);
         WindowFixture f;
         f.window().resize(clientSize);
@@ -122,8 +128,19 @@ private Q_SLOTS:
         auto *scroll = f.find<QScrollArea>("budgetScroll");
         QVERIFY(scroll);
 
-        // After a verified change: the fullest the page gets on the happy path.
-        f.sendChange(Running, 60000);
+        if (unconfirmed) {
+            // The tallest the page gets: the fault named in the banner, the verdict, 原因 open.
+            f.lookUp(Running);
+            f.setTarget(60000);
+            f.window().findChild<QAction *>(QStringLiteral("fault:drop-before-apply"))->trigger();
+            ui::Dialogs::setNextConfirmation(true);
+            f.send();
+            QVERIFY(f.find<QPushButton>("showCauses")->isVisible());
+            QVERIFY(f.find("retryNotice")->isVisible());
+        } else {
+            // After a verified change: the fullest the page gets on the happy path.
+            f.sendChange(Running, 60000);
+        }
         QVERIFY(!f.text("resultBadge").isEmpty());
         QCoreApplication::processEvents();
         keepScreenshot(f.window(), QString::fromLatin1(QTest::currentDataTag()).replace(u'%', u'p'));
@@ -137,6 +154,24 @@ private Q_SLOTS:
             QVERIFY2(widget->isVisible(), name);
             QVERIFY2(scroll->viewport()->rect().contains(rectIn(widget, scroll->viewport())), name);
         }
+        if (unconfirmed) {
+            // 原因 opened: the page may grow below, but the verdict and 发送 stay where they were.
+            f.find<QPushButton>("showCauses")->setChecked(true);
+            QCoreApplication::processEvents();
+            for (const char *name : {"resultBadge", "sendButton"})
+                QVERIFY2(scroll->viewport()->rect().contains(rectIn(f.find(name), scroll->viewport())), name);
+            QVERIFY(f.find("resultCauses")->isVisible());
+            QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        }
+
+        // History, with the entry just made: the table, its filters and buttons all in sight.
+        f.window().tabs()->setCurrentIndex(1);
+        QTRY_VERIFY(f.window().historyPage()->isVisible());
+        QCoreApplication::processEvents();
+        keepScreenshot(f.window(),
+                       QString::fromLatin1(QTest::currentDataTag()).replace(u'%', u'p') + QStringLiteral(" history"));
+        const QStringList outsideHistory = widgetsOutOfSight(f.window(), scroll);
+        QVERIFY2(outsideHistory.isEmpty(), qPrintable(outsideHistory.join(QStringLiteral("; "))));
     }
 
     // Every status colour on screen — red for what blocks, amber for warnings, green for
