@@ -20,6 +20,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
+#include <QTableView>
 
 using namespace budgetdesk;
 using namespace budgetdesk::test;
@@ -235,6 +236,36 @@ private Q_SLOTS:
                     >= 4.5); // text inside the result's text area
             QVERIFY(ui::StatusColours::contrast(Qt::white, ui::StatusColours::badge(tone)) >= 4.5);
         }
+    }
+
+    // The README's pictures, as staff see the window: Chinese, a verified change with the card's
+    // remaining stock, the next change typed, then History. Saved with BUDGETDESK_SCREENSHOTS.
+    void windowAsTheReadmeShowsIt()
+    {
+        ui::UiLanguage::instance().apply(Language::Chinese);
+        WindowFixture f;
+        f.window().resize(1180, 700);
+        f.sendChange(Running, 60000);
+        QCOMPARE(f.text("resultBadge"), QStringLiteral("已生效 · 已验签"));
+        QCOMPARE(f.text("stockTotal"), QStringLiteral("60000"));
+        QVERIFY2(f.text("stockRemaining").startsWith(QStringLiteral("47160")), qPrintable(f.text("stockRemaining")));
+        f.setTarget(65000);
+        QCOMPARE(f.text("delta"), QStringLiteral("60000 → 65000 (+5000)"));
+        QVERIFY(f.find<QPushButton>("sendButton")->isEnabled());
+        QCoreApplication::processEvents();
+        keepScreenshot(f.window(), QStringLiteral("main-window-demo"));
+
+        // Two more, for a History with each kind of end: refused (below what was issued), and
+        // unconfirmed (lost on the way).
+        f.setTarget(100);
+        QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled()); // refused before sending, not sent
+        f.sendChange(QStringLiteral("1212000000000002"), 30000, {QStringLiteral("drop-before-apply")});
+        QVERIFY2(f.text("resultBadge").contains(QStringLiteral("无法确认")), qPrintable(f.text("resultBadge")));
+        f.setFaults({});
+        f.window().tabs()->setCurrentIndex(1);
+        QTRY_COMPARE(f.window().historyPage()->view()->model()->rowCount(), 2);
+        QCoreApplication::processEvents();
+        keepScreenshot(f.window(), QStringLiteral("history-demo"));
     }
 
     // A smaller window scrolls instead of pushing the window past the screen.
