@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "ProfileWizard.h"
 #include "UiLanguage.h"
+#include "audit/AuditLog.h"
 #include "crypto/KeyLoader.h"
 #include "profile/ProfileSession.h"
 #include "profile/ProfileStore.h"
@@ -274,6 +275,24 @@ private Q_SLOTS:
         });
         const QString auditLog = f.data.auditDatabase();
         QVERIFY(QFile::exists(auditLog));
+        // A change 门店A made: it must outlive the profile.
+        AuditChange made;
+        made.profile = QStringLiteral("门店A");
+        made.mchid = DemoMerchant::instance().mchid;
+        made.stockId = QStringLiteral("1212000000000001");
+        made.current = 50000;
+        made.target = 60000;
+        made.requestNumber = QStringLiteral("kept-after-delete-1");
+        made.source = QStringLiteral("window");
+        made.osUser = QStringLiteral("运营小王");
+        qint64 madeId = 0;
+        {
+            auto log = AuditLog::open(auditLog);
+            QVERIFY(log);
+            const auto recorded = (*log)->recordPending(made);
+            QVERIFY2(recorded, recorded ? "" : qPrintable(recorded.error().text().en));
+            madeId = *recorded;
+        }
         const qsizetype asked = ui::Dialogs::confirmationTexts().size();
 
         ui::Dialogs::setNextConfirmation(false);
@@ -290,6 +309,14 @@ private Q_SLOTS:
         QCOMPARE(f.store().defaultProfile(), QString());
         QCOMPARE(f.stored(SecretStore::apiV3Key(QStringLiteral("门店A"))), QByteArray("<none>"));
         QVERIFY(QFile::exists(auditLog));
+        {
+            auto log = AuditLog::open(auditLog);
+            QVERIFY(log);
+            const auto kept = (*log)->entry(madeId);
+            QVERIFY(kept);
+            QCOMPARE(kept->change.profile, QStringLiteral("门店A"));
+            QCOMPARE(kept->change.requestNumber, QStringLiteral("kept-after-delete-1"));
+        }
         QCOMPARE(f.openName(), QStringLiteral("门店B")); // the window goes on with what is left
         QVERIFY(f.status().contains(QStringLiteral("audit log is kept")));
 
