@@ -1,6 +1,7 @@
 #include "errors/ErrorCatalogue.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace budgetdesk {
 
@@ -194,14 +195,28 @@ ErrorExplanation ErrorCatalogue::explainVerification(const ResponseVerification 
     return {text.zh, solution, text.en};
 }
 
+namespace {
+
+// The first row of `table` that fits the answer, most specific first.
+template<std::size_t N>
+std::optional<ErrorExplanation> find(const Entry (&table)[N], int httpStatus, const QString &code,
+                                     const QString &message)
+{
+    const QString normalised = ErrorCatalogue::normaliseMessage(message);
+    for (const Entry &entry : table) {
+        if (matches(entry, httpStatus, code, normalised))
+            return ErrorExplanation{QString::fromUtf8(entry.explanationZh), QString::fromUtf8(entry.solutionZh),
+                                    QString::fromUtf8(entry.en)};
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 ErrorExplanation ErrorCatalogue::explain(int httpStatus, const QString &code, const QString &message)
 {
-    const QString normalised = normaliseMessage(message);
-    for (const Entry &entry : Entries) {
-        if (matches(entry, httpStatus, code, normalised))
-            return {QString::fromUtf8(entry.explanationZh), QString::fromUtf8(entry.solutionZh),
-                    QString::fromUtf8(entry.en)};
-    }
+    if (auto known = find(Entries, httpStatus, code, message))
+        return *known;
     if (httpStatus >= 500)
         return explain(500, QString(), QString());
     return {
@@ -214,12 +229,8 @@ ErrorExplanation ErrorCatalogue::explain(int httpStatus, const QString &code, co
 
 ErrorExplanation ErrorCatalogue::explainLookup(int httpStatus, const QString &code, const QString &message)
 {
-    const QString normalised = normaliseMessage(message);
-    for (const Entry &entry : LookupEntries) {
-        if (matches(entry, httpStatus, code, normalised))
-            return {QString::fromUtf8(entry.explanationZh), QString::fromUtf8(entry.solutionZh),
-                    QString::fromUtf8(entry.en)};
-    }
+    if (auto known = find(LookupEntries, httpStatus, code, message))
+        return *known;
     if (httpStatus >= 500)
         return explainLookup(500, QString(), QString());
     // Everything else reads the same for a lookup (a wrong batch ID, another merchant's batch,
