@@ -1,5 +1,6 @@
 // history and reconcile: the audit log.
 #include "audit/AuditCsv.h"
+#include "audit/AuditEntryText.h"
 #include "audit/AuditTrail.h"
 #include "cli/CliConnection.h"
 #include "cli/CliOutput.h"
@@ -106,7 +107,9 @@ int runHistory(const CliContext &context)
                 .arg(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")), clean(c.profile),
                      c.stockId, BudgetChange::dimensionLabelZh(c.dimension),
                      c.current ? QString::number(*c.current) : QStringLiteral("?"), QString::number(c.target),
-                     entry.effectiveOutcome(),
+                     // The names the window and the CSV use, the machine name beside it.
+                     QStringLiteral("%1 (%2)").arg(AuditEntryText::outcome(entry.effectiveOutcome()).zh,
+                                                   entry.effectiveOutcome()),
                      entry.isUnresolved() ? QStringLiteral("  ⚠ 未确认，可 reconcile") : QString()));
     }
     if (entries.isEmpty() && !options.json)

@@ -359,6 +359,7 @@ void TestBudgetdeskCliProfiles::killedMidChangeIsReconciledAfterwards()
     }
     const CliRun listed = run(data() << QStringLiteral("history"));
     QVERIFY(QString::fromUtf8(listed.out).contains(QStringLiteral("未确认")));
+    QVERIFY(QString::fromUtf8(listed.out).contains(QStringLiteral("无法确认 (pending)"))); // the window's name
 
     // And is settled by a lookup.
     const CliRun reconciled

@@ -1,8 +1,10 @@
 // The Profile menu on the real window (offscreen, not demo mode): edit, rename, duplicate,
 // delete, the default profile, 新建配置 over an existing name, saving after a failed
 // connection test, and secrets the store cannot give asked for once per run.
+#include "SimulatorFixture.h"
 #include "TestKeyFactory.h"
 
+#include "BudgetPage.h"
 #include "DemoEnvironment.h"
 #include "Dialogs.h"
 #include "MainWindow.h"
@@ -176,6 +178,58 @@ class TestProfileManagement : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // While a change is on its way the session's client carries it: the profile is not
+    // edited, renamed, deleted or replaced by a new one meanwhile — each is refused, said so.
+    void profilesAreNotManagedWhileAChangeIsSent()
+    {
+        SimulatorFixture sim;
+        ProfilesWindow f([&](ProfilesWindow &w) {
+            MerchantProfile live = w.profile(QStringLiteral("门店A"));
+            live.primaryBaseUrl = sim.server().baseUrl();
+            w.add(live);
+            w.add(w.profile(QStringLiteral("门店B")));
+        });
+        QTRY_VERIFY(f.window().budgetPage()->hasSession());
+        QCOMPARE(f.openName(), QStringLiteral("门店A"));
+        auto *stock = f.window().findChild<QLineEdit *>(QStringLiteral("stockIdEdit"));
+        stock->clear();
+        QTest::keyClicks(stock, QStringLiteral("1212000000000001"));
+        QTest::keyClick(stock, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window().budgetPage()->isBusy(), 10000);
+        auto *target = f.window().findChild<QLineEdit *>(QStringLiteral("targetValue"));
+        target->selectAll();
+        QTest::keyClicks(target, QStringLiteral("60000"));
+        sim.simulator().setFaults(*sim::FaultPlan::parse({QStringLiteral("delay=1500")}));
+        ui::Dialogs::setNextConfirmation(true);
+        QTest::mouseClick(f.window().findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QVERIFY(f.window().budgetPage()->isBusy());
+
+        // A wizard that opened anyway (the refusal broken) is closed again, and counted.
+        bool wizardOpened = false;
+        QTimer closeWizards;
+        closeWizards.setInterval(10);
+        connect(&closeWizards, &QTimer::timeout, this, [&wizardOpened] {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (auto *wizard = qobject_cast<ui::ProfileWizard *>(widget); wizard && wizard->isVisible()) {
+                    wizardOpened = true;
+                    wizard->reject();
+                }
+            }
+        });
+        closeWizards.start();
+        for (const char *action :
+             {"editProfileAction", "renameProfileAction", "deleteProfileAction", "newProfileAction"}) {
+            f.window().statusBar()->clearMessage();
+            f.trigger(action);
+            QVERIFY2(f.status().contains(QStringLiteral("A change is being sent")), action);
+        }
+        QVERIFY(!wizardOpened);
+        QCOMPARE(f.store().names(), (QStringList{QStringLiteral("门店A"), QStringLiteral("门店B")}));
+        QCOMPARE(f.openName(), QStringLiteral("门店A"));
+        QTRY_VERIFY_WITH_TIMEOUT(!f.window().budgetPage()->isBusy(), 15000);
+        QCOMPARE(sim.simulator().stocks().stock(QStringLiteral("1212000000000001")).maxCoupons(), 60000);
+    }
+
     void init() { ui::UiLanguage::instance().apply(Language::English); }
 
     void renameMovesTheProfileAndItsSecrets()
