@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -35,14 +36,15 @@ void fill(const QString &path)
     for (int i = 1; i <= Entries; ++i) {
         query.prepare(
             QStringLiteral("INSERT INTO changes VALUES (?, ?, ?, '1900000109', ?, 'max_coupons', 50000, ?, ?, "
-                           "'ops', 'cli')"));
+                           "'ops', 'cli', NULL, NULL)")); // schema 3: no batch name, no operator
         query.addBindValue(i);
         query.addBindValue(QDateTime::currentDateTimeUtc().addSecs(i - Entries).toString(Qt::ISODateWithMs));
         query.addBindValue(i % 3 ? QStringLiteral("门店A") : QStringLiteral("门店B"));
         query.addBindValue(QStringLiteral("12120000%1").arg(i % 400, 8, 10, QLatin1Char('0')));
         query.addBindValue(60000 + i);
         query.addBindValue(QStringLiteral("bench-%1").arg(i));
-        query.exec();
+        if (!query.exec()) // a schema change must fail here, not as "0 entries read" later
+            qFatal("cannot fill the log: %s", qPrintable(query.lastError().text()));
         if (i % 50 == 0)
             continue; // left pending
         query.prepare(QStringLiteral("INSERT INTO outcomes VALUES (?, ?, ?, 200, '', '', 'RID', 1, "
