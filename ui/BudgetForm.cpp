@@ -219,12 +219,7 @@ void BudgetForm::refreshStock(const StockDetails &fresh)
     // A retry goes out exactly as the unconfirmed change did: under its request number, any
     // other current value or target would be a different change (refused as a mismatch, and
     // no longer tied to the entry it should settle).
-    if (isRetryOfUnconfirmed()) {
-        m_perDay->setEnabled(fresh.maxCouponsByDay.has_value());
-        revalidate();
-        return;
-    }
-    {
+    if (!isRetryOfUnconfirmed()) {
         const QSignalBlocker blockCurrent(m_current);
         const QSignalBlocker blockTarget(m_target);
         if (!m_unlockCurrent->isChecked())

@@ -63,25 +63,43 @@ QString AuditCsv::textCell(const QString &text)
 
 QStringList AuditCsv::headers(Language language)
 {
-    if (language == Language::Chinese)
-        return {QStringLiteral("记录编号"), QStringLiteral("时间"),        QStringLiteral("配置"),
-                QStringLiteral("商户号"),   QStringLiteral("批次号"),      QStringLiteral("批次名称"),
-                QStringLiteral("修改项"),   QStringLiteral("原值"),        QStringLiteral("目标值"),
-                QStringLiteral("请求单号"), QStringLiteral("结果"),        QStringLiteral("错误"),
-                QStringLiteral("错误码"),   QStringLiteral("HTTP 状态"),   QStringLiteral("说明"),
-                QStringLiteral("详情"),     QStringLiteral("Request-ID"),  QStringLiteral("已验签"),
-                QStringLiteral("核对"),     QStringLiteral("核对所见值"),  QStringLiteral("每次发送"),
-                QStringLiteral("系统账户"), QStringLiteral("操作人"),      QStringLiteral("来源"),
-                QStringLiteral("域名"),     QStringLiteral("耗时（毫秒）")};
-    return {QStringLiteral("Entry ID"),       QStringLiteral("Time"),         QStringLiteral("Profile"),
-            QStringLiteral("Merchant ID"),    QStringLiteral("Batch ID"),     QStringLiteral("Batch name"),
-            QStringLiteral("Dimension"),      QStringLiteral("Current"),      QStringLiteral("Target"),
-            QStringLiteral("Request number"), QStringLiteral("Outcome"),      QStringLiteral("Error"),
-            QStringLiteral("Error code"),     QStringLiteral("HTTP status"),  QStringLiteral("Explanation"),
-            QStringLiteral("Detail"),         QStringLiteral("Request-ID"),   QStringLiteral("Verified"),
-            QStringLiteral("Check"),          QStringLiteral("Value seen"),   QStringLiteral("Attempts"),
-            QStringLiteral("OS account"),     QStringLiteral("Operator"),     QStringLiteral("Source"),
-            QStringLiteral("Domain"),         QStringLiteral("Duration (ms)")};
+    // One row per column, both languages side by side, so the two headers cannot drift apart.
+    static const struct
+    {
+        const char *zh;
+        const char *en;
+    } Columns[] = {
+        {"记录编号", "Entry ID"},
+        {"时间", "Time"},
+        {"配置", "Profile"},
+        {"商户号", "Merchant ID"},
+        {"批次号", "Batch ID"},
+        {"批次名称", "Batch name"},
+        {"修改项", "Dimension"},
+        {"原值", "Current"},
+        {"目标值", "Target"},
+        {"请求单号", "Request number"},
+        {"结果", "Outcome"},
+        {"错误", "Error"},
+        {"错误码", "Error code"},
+        {"HTTP 状态", "HTTP status"},
+        {"说明", "Explanation"},
+        {"详情", "Detail"},
+        {"Request-ID", "Request-ID"},
+        {"已验签", "Verified"},
+        {"核对", "Check"},
+        {"核对所见值", "Value seen"},
+        {"每次发送", "Attempts"},
+        {"系统账户", "OS account"},
+        {"操作人", "Operator"},
+        {"来源", "Source"},
+        {"域名", "Domain"},
+        {"耗时（毫秒）", "Duration (ms)"},
+    };
+    QStringList names;
+    for (const auto &column : Columns)
+        names << QString::fromUtf8(language == Language::Chinese ? column.zh : column.en);
+    return names;
 }
 
 QByteArray AuditCsv::write(const QList<AuditEntry> &entries, const Options &options)
