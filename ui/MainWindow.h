@@ -90,6 +90,8 @@ private:
     void updateBanner();
     void openDemoProfile();
     void startAfterFirstPaint();
+    void buildHistoryPage();
+    void followBusy(bool startingNow);
     void refreshProfiles();
     void showUnresolved();
     void showHistoryTab();
@@ -125,7 +127,7 @@ private:
     bool m_started = false;
     QTabWidget *m_tabs;
     BudgetPage *m_budget;
-    HistoryPage *m_history;
+    HistoryPage *m_history = nullptr; // built after the first paint
     QActionGroup *m_languages;
     QList<QAction *> m_faultActions;
     QPointer<UserGuide> m_guide; // made when first asked for

@@ -500,7 +500,7 @@
         <translation>配置：</translation>
     </message>
     <message>
-        <source>演示模式 Demo mode — a local simulator plays WeChat Pay. Nothing here touches real merchants or your audit log.</source>
+        <source>Demo mode — a local simulator plays WeChat Pay. Nothing here touches real merchants or your audit log.</source>
         <translation>演示模式 — 由本机模拟器扮演微信支付，不会影响真实商户，也不会写入您的审计日志。</translation>
     </message>
     <message>
@@ -670,7 +670,7 @@
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <source>演示模式 Demo mode — demo faults on: %1 (menu Demo faults turns them off).</source>
+        <source>Demo mode — demo faults on: %1 (menu Demo faults turns them off).</source>
         <translation>演示模式 — 已开启演示故障：%1（在“演示故障”菜单中关闭）。</translation>
     </message>
 </context>
