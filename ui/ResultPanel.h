@@ -43,6 +43,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     enum class Tone { Success, Failure, Warning };
@@ -60,6 +61,7 @@ private:
     QPushButton *m_copy;
     QPushButton *m_revert;
     std::optional<qint64> m_revertTo;
+    bool m_painted = false; // the idle guide is written once the panel has first been painted
     QPushButton *m_causesToggle;
     QTextBrowser *m_causes;
     QPushButton *m_diagnosisToggle;

@@ -211,6 +211,10 @@ private Q_SLOTS:
         QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled()); // nothing looked up yet
         QVERIFY(f.find<QMenu>("demoMenu"));
         QVERIFY(!f.window().findChild<QAction *>(QStringLiteral("newProfileAction"))->isEnabled());
+        // The steps of a change fill the empty result area once the window has painted.
+        QTRY_VERIFY(details(f).contains(QStringLiteral("How a change works")));
+        QVERIFY(f.window().historyPage()); // built after the first paint too
+        QCOMPARE(f.window().tabs()->widget(1), f.window().historyPage());
 
         // Demo data lives in a throw-away folder, never the user's.
         const QString demoRoot = f.demo().data().root();

@@ -195,20 +195,28 @@ private Q_SLOTS:
 
         WindowFixture f;
         int checked = 0;
+        QStringList bannerColours; // the demo banner's, each time it was checked
         auto checkLabels = [&] {
             for (const QLabel *label : f.window().findChildren<QLabel *>()) {
-                const auto colour = styleColour(label->styleSheet(), "color");
-                if (!label->isVisible() || !colour)
+                // A colour from a style sheet, or from a palette of the label's own (the demo banner).
+                const QPalette &own = label->palette();
+                const auto colour = styleColour(label->styleSheet(), "color")
+                                        .value_or(own.isBrushSet(QPalette::Active, QPalette::WindowText)
+                                                      ? own.color(QPalette::WindowText)
+                                                      : QColor());
+                if (!label->isVisible() || !colour.isValid())
                     continue;
                 const QColor background
-                    = styleColour(label->styleSheet(), "background").value_or(label->palette().color(QPalette::Window));
-                const double contrast = ui::StatusColours::contrast(*colour, background);
+                    = styleColour(label->styleSheet(), "background").value_or(own.color(QPalette::Window));
+                const double contrast = ui::StatusColours::contrast(colour, background);
                 QVERIFY2(
                     contrast >= 4.5,
                     qPrintable(QStringLiteral("%1 “%2”: %3 on %4 reads at %5:1")
-                                   .arg(label->objectName(), label->text().left(30), colour->name(), background.name())
+                                   .arg(label->objectName(), label->text().left(30), colour.name(), background.name())
                                    .arg(contrast, 0, 'f', 2)));
                 ++checked;
+                if (label->objectName() == QLatin1String("demoBanner"))
+                    bannerColours.append(colour.name() + u'/' + background.name());
             }
         };
         // A paused batch (its state in red), a pasted ID (amber), a target that blocks (red).
@@ -222,15 +230,21 @@ private Q_SLOTS:
         checkLabels();
         // The badge of a refused change, and of a verified one.
         f.typeTarget(QStringLiteral("60000"));
-        f.setFaults({QStringLiteral("busy")});
+        // Switched on from the menu, so the demo banner turns red and names it.
+        auto *busy = f.window().findChild<QAction *>(QStringLiteral("fault:busy"));
+        busy->trigger();
         ui::Dialogs::setNextConfirmation(true);
         f.send();
         checkLabels();
-        f.setFaults({});
+        busy->trigger();
         f.sendChange(QStringLiteral("1212000000000001"), 61000);
         checkLabels();
         keepScreenshot(f.window(), dark ? QStringLiteral("palette-dark") : QStringLiteral("palette-light"));
         QVERIFY2(checked >= 5, qPrintable(QString::number(checked)));
+        // Amber, then red while the fault was on (then amber again).
+        QCOMPARE(bannerColours.size(), 4);
+        QCOMPARE(bannerColours.at(1), QStringLiteral("#000000/#f39c12"));
+        QCOMPARE(bannerColours.at(2), QStringLiteral("#ffffff/#c0392b"));
         for (const auto tone : {ui::StatusTone::Success, ui::StatusTone::Failure, ui::StatusTone::Warning}) {
             QVERIFY(ui::StatusColours::contrast(ui::StatusColours::text(tone, palette), palette.color(QPalette::Base))
                     >= 4.5); // text inside the result's text area
