@@ -75,6 +75,7 @@ const FaultChoice Faults[] = {
     {"status=500", QT_TRANSLATE_NOOP("budgetdesk::ui::MainWindow", "HTTP 500 SYSTEM_ERROR")},
     {"status=503", QT_TRANSLATE_NOOP("budgetdesk::ui::MainWindow", "HTTP 503 SERVICE_UNAVAILABLE")},
     {"busy", QT_TRANSLATE_NOOP("budgetdesk::ui::MainWindow", "Batch being modified (批次正在修改中)")},
+    {"portal", QT_TRANSLATE_NOOP("budgetdesk::ui::MainWindow", "A captive portal answers the change, not WeChat Pay")},
 };
 
 // 1100×760 where it fits; on a smaller screen (1366×768 at 125 % leaves about 1092×574) the

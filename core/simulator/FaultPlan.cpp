@@ -5,7 +5,7 @@ namespace budgetdesk::sim {
 bool Faults::any() const
 {
     return badSignature || signTest || skewSeconds != 0 || wrongSerial || omitSignatureHeaders || delayMilliseconds > 0
-        || dropBeforeApply || dropAll || dropAfterApply || status != 0 || busy;
+        || dropBeforeApply || dropAll || dropAfterApply || status != 0 || busy || portal;
 }
 
 QStringList FaultPlan::names()
@@ -21,6 +21,7 @@ QStringList FaultPlan::names()
             QStringLiteral("drop"),
             QStringLiteral("status=500|502|503"),
             QStringLiteral("busy"),
+            QStringLiteral("portal"),
             QStringLiteral("count=N")};
 }
 
@@ -51,6 +52,8 @@ Result<FaultPlan, QString> FaultPlan::parse(const QStringList &items)
             ok = flag(plan.m_faults.dropAfterApply);
         } else if (name == QLatin1String("busy")) {
             ok = flag(plan.m_faults.busy);
+        } else if (name == QLatin1String("portal")) {
+            ok = flag(plan.m_faults.portal);
         } else if (name == QLatin1String("signtest")) {
             const double fraction = equals < 0 ? 1.0 : value.toDouble(&numberOk);
             ok = (equals < 0 || numberOk) && fraction >= 0.0 && fraction <= 1.0;

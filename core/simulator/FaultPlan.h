@@ -24,6 +24,7 @@ struct Faults
     bool dropAfterApply = false; // a budget change is applied, then the connection closes
     int status = 0; // 500, 502 or 503 instead of an answer
     bool busy = false; // budget changes meet "批次正在修改中"
+    bool portal = false; // a budget change is answered by a captive portal: 200, its own page, unsigned
 
     bool any() const;
 };

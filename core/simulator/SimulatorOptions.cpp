@@ -41,10 +41,8 @@ const OptionSpec Specs[] = {
     {"max-requests", "N", "Stop after N answers."},
     {"fault", "NAME[=VALUE]",
      "Misbehave on purpose (repeatable): bad-signature, signtest[=FRACTION], skew=SECONDS, "
-     "wrong-serial, omit-signature-headers, delay=MS, drop-before-apply, drop-after-apply (budget changes only), drop "
-     "(every "
-     "request), "
-     "status=500|502|503, busy, count=N."},
+     "wrong-serial, omit-signature-headers, delay=MS, drop-before-apply, drop-after-apply, portal (budget changes "
+     "only), drop (every request), status=500|502|503, busy, count=N."},
 };
 
 QCommandLineParser &configuredParser(QCommandLineParser &parser)

@@ -77,6 +77,17 @@ SimResponse WeChatPaySimulator::handle(const SimRequest &request)
     // With a skew fault the simulator's clock is off, as a badly set server or client would be.
     const qint64 nowMs = m_clock->nowMilliseconds() + faults.skewSeconds * 1000;
 
+    // A captive portal or filtering gateway (hotel Wi-Fi, an office proxy) answering a budget
+    // change itself: 200 and a page of its own, unsigned, the service never reached. Lookups
+    // pass, so the checking lookup finds the change not applied, and nothing left on its way.
+    if (faults.portal && request.method != "GET") {
+        SimResponse portal;
+        portal.addHeader("Content-Type", "text/html; charset=utf-8");
+        portal.addHeader("Date", httpDate(nowMs));
+        portal.body
+            = QByteArrayLiteral("<html><body><h1>请先登录网络 / Please sign in to the network</h1></body></html>");
+        return portal;
+    }
     bool applied = false;
     bool authenticated = false;
     SimResponse response;

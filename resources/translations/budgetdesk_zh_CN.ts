@@ -673,6 +673,10 @@
         <source>Demo mode — demo faults on: %1 (menu Demo faults turns them off).</source>
         <translation>演示模式 — 已开启演示故障：%1（在“演示故障”菜单中关闭）。</translation>
     </message>
+    <message>
+        <source>A captive portal answers the change, not WeChat Pay</source>
+        <translation>网络认证页（非微信支付）应答修改请求</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::ProfileWizard</name>

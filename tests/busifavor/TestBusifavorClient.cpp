@@ -87,6 +87,7 @@ private Q_SLOTS:
     void busyIsRetriedWithBackoff();
     void reconciliationAfterDropAfterApply();
     void reconciliationAfterDropBeforeApply();
+    void portalAnswerIsCheckedAndFoundNotApplied();
     void timeoutAfterSendingIsReconciled();
     void cancelMidFlight();
     void untrustedCertificateIsRefused();
@@ -472,6 +473,30 @@ void TestBusifavorClient::reconciliationAfterDropBeforeApply()
     BudgetChange again = outcome.change;
     const BudgetOutcome retried = SimulatorFixture::wait(client->modifyBudget(again));
     QCOMPARE(retried.kind, Kind::Applied);
+    QCOMPARE(currentTotal(*sim), 60000);
+}
+
+// A captive portal's 200 page for the change: not WeChat Pay's word, so not "applied". It was an
+// answer, so nothing stays on its way; the lookup, left alone by the fault and verified, finds
+// the starting value: not applied, established by that lookup. The same number applies later.
+void TestBusifavorClient::portalAnswerIsCheckedAndFoundNotApplied()
+{
+    auto sim = fixture();
+    auto client = sim->client();
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("portal")}).value());
+    const BudgetOutcome outcome = SimulatorFixture::wait(client->modifyBudget(total(60000, 50000)));
+    QCOMPARE(outcome.ambiguity, Ambiguity::NotVerified);
+    QCOMPARE(outcome.kind, Kind::ReconciledNotApplied);
+    QCOMPARE(outcome.verdict->reason, ReconciliationVerdict::Reason::StartingValueSeen);
+    QCOMPARE(*outcome.observedValue, 50000);
+    QVERIFY(outcome.reconciliation->isVerified());
+    QVERIFY(!outcome.verified);
+    QCOMPARE(outcome.attempts.size(), 1);
+    QCOMPARE(outcome.attempts.first().httpStatus, 200);
+    QCOMPARE(currentTotal(*sim), 50000);
+    sim->simulator().setFaults({});
+    const BudgetOutcome again = SimulatorFixture::wait(client->modifyBudget(outcome.change));
+    QCOMPARE(again.kind, Kind::Applied);
     QCOMPARE(currentTotal(*sim), 60000);
 }
 

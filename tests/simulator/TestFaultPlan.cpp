@@ -18,20 +18,21 @@ private Q_SLOTS:
 
 void TestFaultPlan::parsesEveryFault()
 {
-    auto plan = FaultPlan::parse({QStringLiteral("bad-signature"), QStringLiteral("signtest=0.25"),
-                                  QStringLiteral("skew=-42"), QStringLiteral("wrong-serial"),
-                                  QStringLiteral("omit-signature-headers"), QStringLiteral("delay=1500"),
-                                  QStringLiteral("drop-before-apply"), QStringLiteral("drop-after-apply"),
-                                  QStringLiteral("drop"), QStringLiteral("status=502"), QStringLiteral("busy")});
+    auto plan = FaultPlan::parse(
+        {QStringLiteral("bad-signature"), QStringLiteral("signtest=0.25"), QStringLiteral("skew=-42"),
+         QStringLiteral("wrong-serial"), QStringLiteral("omit-signature-headers"), QStringLiteral("delay=1500"),
+         QStringLiteral("drop-before-apply"), QStringLiteral("drop-after-apply"), QStringLiteral("drop"),
+         QStringLiteral("status=502"), QStringLiteral("busy"), QStringLiteral("portal")});
     QVERIFY(plan.ok());
     const Faults &f = plan->faults();
     QVERIFY(f.badSignature && f.wrongSerial && f.omitSignatureHeaders && f.dropBeforeApply && f.dropAfterApply
-            && f.dropAll && f.busy);
+            && f.dropAll && f.busy && f.portal);
     QCOMPARE(*f.signTest, 0.25);
     QCOMPARE(f.skewSeconds, -42);
     QCOMPARE(f.delayMilliseconds, 1500);
     QCOMPARE(f.status, 502);
     QVERIFY(!plan->remaining().has_value());
+    QVERIFY(FaultPlan::parse({QStringLiteral("portal")})->faults().any());
     QCOMPARE(*FaultPlan::parse({QStringLiteral("signtest")})->faults().signTest, 1.0);
 }
 

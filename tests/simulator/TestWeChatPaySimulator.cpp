@@ -111,6 +111,7 @@ private Q_SLOTS:
     void statusFaults_data();
     void statusFaults();
     void busyFault();
+    void portalAnswersChangesItself();
     void countLimitsTheFaults();
 };
 
@@ -803,6 +804,23 @@ void TestWeChatPaySimulator::busyFault()
     QCOMPARE(sim->getStock(Weekend).status, 200); // lookups are unaffected
     expectError(sim->patchBudget(Weekend, totalChange(60000, 50000, "busy")), 403, "RULE_LIMIT",
                 QStringLiteral("批次正在修改中,请稍后重试"));
+}
+
+// A captive portal's page for the change, never WeChat Pay's: nothing applied, nothing signed,
+// no Request-ID; the checking lookup still reaches the service and is signed.
+void TestWeChatPaySimulator::portalAnswersChangesItself()
+{
+    auto sim = fixture();
+    sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("portal")}).value());
+    const SimAnswer answer = sim->patchBudget(Weekend, totalChange(60000, 50000, "portal-1"));
+    QCOMPARE(answer.status, 200);
+    QVERIFY(!hasSignatureHeaders(answer));
+    QVERIFY(!findHeader(answer.headers, "Request-ID"));
+    QCOMPARE(findHeader(answer.headers, "Content-Type").value_or(QByteArray()), QByteArray("text/html; charset=utf-8"));
+    QVERIFY(answer.body.contains("Please sign in"));
+    const SimAnswer lookup = sim->getStock(Weekend);
+    QVERIFY(lookup.verified());
+    QCOMPARE(maxCoupons(lookup), 50000); // not applied
 }
 
 void TestWeChatPaySimulator::countLimitsTheFaults()

@@ -425,6 +425,28 @@ private Q_SLOTS:
         QCOMPARE(serverTotal(f, Running), 75000);
     }
 
+    // 未生效（经查询核对）in the demo: a captive portal answers the change (menu Demo faults),
+    // the lookup that checks it reaches the simulator and finds the starting value.
+    void portalAnswerEndsNotAppliedAsTheLookupFound()
+    {
+        WindowFixture f;
+        auto *portal = f.window().findChild<QAction *>(QStringLiteral("fault:portal"));
+        QVERIFY(portal);
+        portal->trigger();
+        QVERIFY(f.text("demoBanner").contains(QStringLiteral("captive portal")));
+        f.lookUp(Running); // passes the portal, as lookups do
+        f.setTarget(75000);
+        Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY2(badge(f).contains(QStringLiteral("Did not take effect")), qPrintable(badge(f)));
+        QVERIFY2(details(f).contains(QStringLiteral("A fresh, verified lookup shows the starting value 50000")),
+                 qPrintable(details(f)));
+        QCOMPARE(serverTotal(f, Running), 50000);
+        QTRY_COMPARE(history(f).size(), 1);
+        QCOMPARE(history(f).first().effectiveOutcome(), QStringLiteral("not_applied"));
+        portal->trigger();
+    }
+
     void failedRefreshKeepsTheForm()
     {
         WindowFixture f;
