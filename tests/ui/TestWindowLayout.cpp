@@ -269,15 +269,23 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         keepScreenshot(f.window(), QStringLiteral("main-window-demo"));
 
-        // Two more, for a History with each kind of end: refused (below what was issued), and
-        // unconfirmed (lost on the way).
+        // Three more, for a History with each kind of end: unconfirmed (lost on the way), refused
+        // (the batch busy) and not applied (a captive portal answered; the lookup found out).
         f.setTarget(100);
-        QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled()); // refused before sending, not sent
+        QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled()); // below what was issued: not sent
         f.sendChange(QStringLiteral("1212000000000002"), 30000, {QStringLiteral("drop-before-apply")});
         QVERIFY2(f.text("resultBadge").contains(QStringLiteral("无法确认")), qPrintable(f.text("resultBadge")));
+        f.sendChange(QStringLiteral("1212000000000003"), 9000, {QStringLiteral("busy")});
+        QVERIFY2(f.text("resultBadge").contains(QStringLiteral("拒绝")), qPrintable(f.text("resultBadge")));
+        f.lookUp(Running);
+        f.setTarget(70000);
+        f.setFaults({QStringLiteral("portal")});
+        ui::Dialogs::setNextConfirmation(true);
+        f.send();
+        QVERIFY2(f.text("resultBadge").contains(QStringLiteral("未生效")), qPrintable(f.text("resultBadge")));
         f.setFaults({});
         f.window().tabs()->setCurrentIndex(1);
-        QTRY_COMPARE(f.window().historyPage()->view()->model()->rowCount(), 2);
+        QTRY_COMPARE(f.window().historyPage()->view()->model()->rowCount(), 4);
         QCoreApplication::processEvents();
         keepScreenshot(f.window(), QStringLiteral("history-demo"));
     }
