@@ -1,5 +1,6 @@
 #include "DemoEnvironment.h"
 
+#include "UiLanguage.h"
 #include "simulator/DemoMerchant.h"
 #include "simulator/SimulatorServer.h"
 
@@ -23,7 +24,11 @@ DemoEnvironment::DemoEnvironment()
     , m_lock(m_folder.path() + QStringLiteral("/demo.lock"))
     , m_data(m_folder.path() + QStringLiteral("/data"))
 {
-    m_profile.name = QStringLiteral("演示商户 Demo");
+    // Named in the window's language at start, like everything else on it: an English window
+    // then shows no Chinese it does not need (its first Chinese glyph loads a CJK font, 3 ms of
+    // the first paint).
+    m_profile.name = UiLanguage::instance().current() == Language::Chinese ? QStringLiteral("演示商户")
+                                                                           : QStringLiteral("Demo merchant");
 }
 
 DemoEnvironment::~DemoEnvironment() = default;

@@ -199,10 +199,10 @@ private Q_SLOTS:
         const QString realAudit = DataDirectory().auditDatabase();
         const bool realAuditExisted = QFile::exists(realAudit);
         WindowFixture f;
-        QVERIFY(f.window().windowTitle().startsWith(QStringLiteral("BudgetDesk — 演示商户 Demo")));
+        QVERIFY(f.window().windowTitle().startsWith(QStringLiteral("BudgetDesk — Demo merchant")));
         QVERIFY(f.window().windowTitle().endsWith(QStringLiteral(" — 演示模式")));
         QVERIFY(f.find("demoBanner")->isVisible());
-        QCOMPARE(f.find<QComboBox>("profileSelector")->currentText(), QStringLiteral("演示商户 Demo"));
+        QCOMPARE(f.find<QComboBox>("profileSelector")->currentText(), QStringLiteral("Demo merchant"));
         auto *batches = f.find<QComboBox>("demoBatches");
         QVERIFY(batches->isVisible());
         QVERIFY(batches->count() >= 6); // caption + the demo catalogue

@@ -14,6 +14,7 @@
 #include <QStyle>
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QGuiApplication>
 #include <QScreen>
@@ -261,6 +262,8 @@ private Q_SLOTS:
         f.window().resize(1180, 700);
         f.sendChange(Running, 60000);
         QCOMPARE(f.text("resultBadge"), QStringLiteral("已生效 · 已验签"));
+        QCOMPARE(f.find<QComboBox>("profileSelector")->currentText(),
+                 QStringLiteral("演示商户")); // in the UI's language
         QCOMPARE(f.text("stockTotal"), QStringLiteral("60000"));
         QVERIFY2(f.text("stockRemaining").startsWith(QStringLiteral("47160")), qPrintable(f.text("stockRemaining")));
         f.setTarget(65000);
