@@ -2,12 +2,13 @@
 # Installs every build and test dependency of BudgetDesk on Debian 12 / Ubuntu 22.04+.
 # Idempotent and non-interactive: packages already present are skipped, so a second run
 # costs one dpkg query. Run as root or with sudo available.
-# Usage: setup-debian.sh [--packaging]
+# Also Debian 13, inside the Qt 6.8 chroot of test-qt68.sh: the names below exist in both.
+# Usage: setup-debian.sh [--packaging | --qt68]
 set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build clang clang-format clang-tidy libclang-rt-14-dev
+  build-essential cmake ninja-build clang clang-format clang-tidy libclang-rt-dev
   # Qt 6.4 and the modules BudgetDesk uses
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n fonts-noto-cjk
@@ -20,6 +21,10 @@ packages=(
 # --packaging: also what packaging/test-nsis.sh needs to build and drive the Windows installer
 if [ "${1:-}" = "--packaging" ]; then
   packages+=(nsis wine64 locales)
+fi
+# --qt68: also what scripts/test-qt68.sh needs to make its Debian 13 chroot
+if [ "${1:-}" = "--qt68" ]; then
+  packages+=(debootstrap)
 fi
 
 missing=()

@@ -4,6 +4,7 @@
 #include "DemoEnvironment.h"
 #include "MainWindow.h"
 #include "UiLanguage.h"
+#include "common/Console.h"
 #include "common/ProcessMemory.h"
 
 #include "BudgetDeskVersion.h"
@@ -105,6 +106,7 @@ bool onlyAsksForHelpOrVersion(int argc, char *argv[])
 int runApplication(int argc, char *argv[])
 {
     if (onlyAsksForHelpOrVersion(argc, argv)) {
+        attachToParentConsole(); // Windows: into the console it was typed in, not a message box
         QCoreApplication application(argc, argv);
         nameApplication();
         CommandLine commandLine;
@@ -140,9 +142,8 @@ int runApplication(int argc, char *argv[])
         context.secrets = std::make_unique<MemorySecretStore>();
     } else {
         if (!context.data.ensureExists()) {
-            QMessageBox::critical(
-                nullptr, QStringLiteral("BudgetDesk"),
-                QStringLiteral("无法创建数据目录 %1。\nCannot create the data folder %1.").arg(context.data.root()));
+            const BilingualText problem = context.data.problem();
+            QMessageBox::critical(nullptr, QStringLiteral("BudgetDesk"), problem.zh + u'\n' + problem.en);
             return 1;
         }
         context.secrets = std::make_unique<SessionFallbackSecretStore>(createOsSecretStore());

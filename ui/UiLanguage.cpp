@@ -1,10 +1,36 @@
 #include "UiLanguage.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 
 namespace budgetdesk::ui {
+
+namespace {
+
+// Qt's own Chinese catalogue (standard buttons, file dialogs): where the Qt in use keeps its
+// translations (a system Qt; qt.conf's Translations on Windows), then where the installers put
+// them — translations\ beside bin\ on Windows, Contents/Resources/translations in the macOS
+// bundle. `qt_zh_CN` (what windeployqt and qt_deploy_translations write) includes qtbase.
+std::unique_ptr<QTranslator> qtCatalogue(const QLocale &locale)
+{
+    const QString application = QCoreApplication::applicationDirPath();
+    const QStringList folders{
+        QLibraryInfo::path(QLibraryInfo::TranslationsPath), application + QStringLiteral("/../translations"),
+        application + QStringLiteral("/translations"), application + QStringLiteral("/../Resources/translations")};
+    for (const QString &folder : folders) {
+        for (const QString &catalogue : {QStringLiteral("qt"), QStringLiteral("qtbase")}) {
+            auto translator = std::make_unique<QTranslator>();
+            if (translator->load(locale, catalogue, QStringLiteral("_"), QDir::cleanPath(folder))
+                && !translator->isEmpty())
+                return translator;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
 
 UiLanguage &UiLanguage::instance()
 {
@@ -29,10 +55,8 @@ void UiLanguage::apply(Language language)
         m_app = std::make_unique<QTranslator>();
         if (m_app->load(QStringLiteral(":/i18n/budgetdesk_zh_CN.qm")))
             QCoreApplication::installTranslator(m_app.get());
-        // Qt's own dialogs (buttons, file pickers) where the Qt translations are installed.
-        m_qt = std::make_unique<QTranslator>();
-        if (m_qt->load(QLocale(QLocale::Chinese, QLocale::China), QStringLiteral("qtbase"), QStringLiteral("_"),
-                       QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        m_qt = qtCatalogue(QLocale(QLocale::Chinese, QLocale::China));
+        if (m_qt)
             QCoreApplication::installTranslator(m_qt.get());
     }
     m_language = language;

@@ -61,7 +61,7 @@ std::optional<BilingualText> CliConnection::secretsFromEnvironment(const CliOpti
         if (!qEnvironmentVariableIsSet(qPrintable(variable)))
             return BilingualText{QStringLiteral("环境变量 %1 未设置。").arg(variable),
                                  QStringLiteral("The environment variable %1 is not set.").arg(variable)};
-        *target = qgetenv(qPrintable(variable));
+        *target = qEnvironmentVariable(qPrintable(variable)).toUtf8(); // Unicode on Windows too
     }
     return std::nullopt;
 }

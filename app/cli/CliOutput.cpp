@@ -115,7 +115,7 @@ QString clean(const QString &text)
 void out(const QString &text)
 {
     // The last line of defence: whatever a caller forgot to clean, no escape reaches the terminal.
-    std::fputs(qPrintable(stripped(text, true) + u'\n'), stdout);
+    std::fputs((stripped(text, true) + u'\n').toUtf8().constData(), stdout); // UTF-8 everywhere (Console.h)
 }
 
 void printJson(const QJsonObject &object)
@@ -137,8 +137,8 @@ void printJson(const QJsonObject &object)
 
 void warn(const BilingualText &text)
 {
-    std::fprintf(stderr, "budgetdesk-cli: ⚠ %s\n%s\n", qPrintable(stripped(text.zh, false)),
-                 qPrintable(stripped(text.en, false)));
+    std::fprintf(stderr, "budgetdesk-cli: ⚠ %s\n%s\n", qUtf8Printable(stripped(text.zh, false)),
+                 qUtf8Printable(stripped(text.en, false)));
 }
 
 QJsonArray attemptsJson(const QList<ExchangeAttempt> &attempts)
@@ -470,8 +470,8 @@ int fail(const CliOptions &options, int code, const BilingualText &text, const c
                    {QStringLiteral("message_zh"), text.zh},
                    {QStringLiteral("message_en"), text.en}});
     } else {
-        std::fprintf(stderr, "budgetdesk-cli: %s\n%s\n", qPrintable(stripped(text.zh, true)),
-                     qPrintable(stripped(text.en, true)));
+        std::fprintf(stderr, "budgetdesk-cli: %s\n%s\n", qUtf8Printable(stripped(text.zh, true)),
+                     qUtf8Printable(stripped(text.en, true)));
     }
     return code;
 }

@@ -21,7 +21,8 @@ int runCli(const QStringList &arguments)
             return fail(json, ExitInvalidInput,
                         {split < 0 ? error : error.left(split), split < 0 ? error : error.mid(split + 3)}, "invalid");
         }
-        std::fprintf(stderr, "budgetdesk-cli: %s\n\n%s", qPrintable(options.error()), qPrintable(CliOptions::usage()));
+        std::fprintf(stderr, "budgetdesk-cli: %s\n\n%s", qUtf8Printable(options.error()),
+                     qUtf8Printable(CliOptions::usage()));
         return ExitInvalidInput;
     }
     if (options->showHelp) {
@@ -35,10 +36,7 @@ int runCli(const QStringList &arguments)
 
     const DataDirectory data(options->dataDir);
     if (!data.ensureExists())
-        return fail(*options, ExitConfiguration,
-                    {QStringLiteral("无法创建数据目录 %1。").arg(data.root()),
-                     QStringLiteral("Cannot create the data folder %1.").arg(data.root())},
-                    "configuration_error");
+        return fail(*options, ExitConfiguration, data.problem(), "configuration_error");
     ProfileStore profiles(data.settingsFile());
     SessionFallbackSecretStore secrets(createOsSecretStore());
     const CliContext context{*options, data, profiles, secrets};

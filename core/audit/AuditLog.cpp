@@ -18,10 +18,7 @@
 #include <QUrl>
 
 #ifdef Q_OS_WIN
-#ifndef NOMINMAX
-#define NOMINMAX
-#endif
-#include <lmcons.h>
+#include <lmcons.h> // NOMINMAX and the rest: budgetdesk_compile_policy
 #include <windows.h>
 #else
 #include <pwd.h>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/BilingualText.h"
+
 #include <QString>
 
 namespace budgetdesk {
@@ -12,11 +14,15 @@ class DataDirectory
 public:
     explicit DataDirectory(const QString &root = {});
 
+    // Empty when no folder was given and the system names no writable place for data (a
+    // locked-down account): then nothing may fall back to a relative or root path.
     const QString &root() const { return m_root; }
     QString settingsFile() const; // profiles (QSettings, INI)
     QString auditDatabase() const; // the audit log (SQLite)
     QString cacheDirectory() const; // downloaded platform certificates
     bool ensureExists() const;
+    // Why ensureExists() failed, in both languages, with what to do.
+    BilingualText problem() const;
 
 private:
     QString m_root;

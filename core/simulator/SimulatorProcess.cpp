@@ -29,7 +29,7 @@ extern "C" void recordStopSignal(int signal)
 
 void printLine(const QString &line)
 {
-    std::fputs(qPrintable(line + u'\n'), stdout);
+    std::fputs((line + u'\n').toUtf8().constData(), stdout);
     std::fflush(stdout);
 }
 
@@ -45,8 +45,8 @@ int runSimulatorProcess(const QStringList &arguments)
 {
     auto options = SimulatorOptions::parse(arguments);
     if (!options) {
-        std::fprintf(stderr, "budgetdesk-sim: %s\n\n%s", qPrintable(options.error()),
-                     qPrintable(SimulatorOptions::usage()));
+        std::fprintf(stderr, "budgetdesk-sim: %s\n\n%s", qUtf8Printable(options.error()),
+                     qUtf8Printable(SimulatorOptions::usage()));
         return 2;
     }
     if (options->showHelp || options->showVersion) {
@@ -55,7 +55,7 @@ int runSimulatorProcess(const QStringList &arguments)
     }
     auto setup = SimulatorSetup::fromOptions(*options, QDateTime::currentDateTimeUtc());
     if (!setup) {
-        std::fprintf(stderr, "budgetdesk-sim: %s\n", qPrintable(setup.error()));
+        std::fprintf(stderr, "budgetdesk-sim: %s\n", qUtf8Printable(setup.error()));
         return 2;
     }
 
@@ -69,11 +69,11 @@ int runSimulatorProcess(const QStringList &arguments)
     SimulatorServer server(std::move(simulator));
     if (!server.listen(options->port, setup->tls)) {
         std::fprintf(stderr, "budgetdesk-sim: cannot listen on 127.0.0.1:%u: %s\n", unsigned(options->port),
-                     qPrintable(server.errorString()));
+                     qUtf8Printable(server.errorString()));
         return 1;
     }
     if (!options->caOutFile.isEmpty() && !writeFile(options->caOutFile, setup->caCertificatePem)) {
-        std::fprintf(stderr, "budgetdesk-sim: cannot write --ca-out %s\n", qPrintable(options->caOutFile));
+        std::fprintf(stderr, "budgetdesk-sim: cannot write --ca-out %s\n", qUtf8Printable(options->caOutFile));
         return 1;
     }
 
@@ -92,7 +92,7 @@ int runSimulatorProcess(const QStringList &arguments)
         const DemoMerchant &demo = DemoMerchant::instance();
         if (!demo.writeClientFiles(directory)) {
             std::fprintf(stderr, "budgetdesk-sim: cannot write the demo merchant's files to %s\n",
-                         qPrintable(directory));
+                         qUtf8Printable(directory));
             return 1;
         }
         const QDir dir(directory);
@@ -114,7 +114,8 @@ int runSimulatorProcess(const QStringList &arguments)
 
     auto stop = [&] {
         if (!options->stateOutFile.isEmpty() && !writeFile(options->stateOutFile, server.simulator().stocks().toJson()))
-            std::fprintf(stderr, "budgetdesk-sim: cannot write --state-out %s\n", qPrintable(options->stateOutFile));
+            std::fprintf(stderr, "budgetdesk-sim: cannot write --state-out %s\n",
+                         qUtf8Printable(options->stateOutFile));
         QCoreApplication::exit(0);
     };
     if (options->maxRequests > 0) {

@@ -7,6 +7,8 @@
 
 #include "simulator/DemoMerchant.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -115,6 +117,7 @@ private Q_SLOTS:
     void serverTextCannotReachTheTerminalAsControls();
     void refusalAfterAnAppliedAttemptIsNotRejected();
     void notAppliedExitsThree();
+    void unusableDataFolderIsSaidInBothLanguages();
 };
 
 void TestBudgetdeskCliSafety::refusalsSayWhetherTheyAreVerified()
@@ -269,6 +272,24 @@ void TestBudgetdeskCliSafety::notAppliedExitsThree()
     QCOMPARE(json[QStringLiteral("reason")].toString(), QStringLiteral("answer_not_verified"));
     QCOMPARE(json[QStringLiteral("observed")].toInteger(), 50000);
     QCOMPARE(server.total(Weekend), 50000);
+}
+
+// A data folder that cannot be made (here: below a file) stops the CLI with the folder named, in
+// Chinese and English, and what to do; nothing falls back to another place.
+void TestBudgetdeskCliSafety::unusableDataFolderIsSaidInBothLanguages()
+{
+    QTemporaryDir home;
+    QFile blocker(home.filePath(QStringLiteral("not-a-folder")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    const QString data = blocker.fileName() + QStringLiteral("/BudgetDesk");
+    const CliRun result = run({QStringLiteral("--data-dir"), data, QStringLiteral("history")});
+    QCOMPARE(result.exitCode, 5); // configuration problem, nothing sent
+    const QString said = QString::fromUtf8(result.err);
+    QVERIFY2(said.contains(QStringLiteral("无法创建数据目录")) && said.contains(QStringLiteral("--data-dir"))
+                 && said.contains(QStringLiteral("Cannot create the data folder"))
+                 && said.contains(QDir::toNativeSeparators(data)),
+             qPrintable(said));
 }
 
 QTEST_GUILESS_MAIN(TestBudgetdeskCliSafety)

@@ -11,9 +11,13 @@
 #include "simulator/DemoMerchant.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +55,22 @@ struct Run
 
 // The window's platform is offscreen unless `display` is false: then a desktop platform with no
 // display to connect to, as on a server or in a package check.
+// Every file below `folder` with its size and modification time; empty when it does not exist.
+QStringList folderState(const QString &folder)
+{
+    QStringList state;
+    QDirIterator files(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        const QFileInfo file(files.next());
+        state.append(QStringLiteral("%1 %2 %3")
+                         .arg(file.filePath())
+                         .arg(file.size())
+                         .arg(file.lastModified().toMSecsSinceEpoch()));
+    }
+    state.sort();
+    return state;
+}
+
 Run runApp(const QStringList &arguments, bool display = true)
 {
     QProcess process;
@@ -155,13 +175,23 @@ private Q_SLOTS:
         environment.insert(QStringLiteral("XDG_DATA_HOME"), realData);
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
         process.setProcessEnvironment(environment);
+        // Where the program would keep its data: the folder above where XDG_DATA_HOME works
+        // (Linux), the user's real one elsewhere — it must be the same after the demo as before.
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+        const QString watched = realData + QStringLiteral("/BudgetDesk");
+#else
+        QStandardPaths::setTestModeEnabled(false);
+        const QString watched = DataDirectory().root();
+        QStandardPaths::setTestModeEnabled(true);
+#endif
+        const QStringList before = folderState(watched);
         process.start(QStringLiteral(BUDGETDESK_APP_PATH),
                       {QStringLiteral("--demo"), QStringLiteral("--benchmark-startup")});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 0);
         // Ready means the demo profile's keys loaded and the simulator listening.
         QVERIFY(process.readAllStandardOutput().contains("peak_rss_kb="));
-        QVERIFY(!QFile::exists(realData + QStringLiteral("/BudgetDesk")));
+        QCOMPARE(folderState(watched), before);
     }
 };
 
