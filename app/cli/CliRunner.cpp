@@ -3,6 +3,7 @@
 #include "BudgetDeskVersion.h"
 #include "cli/CliCommands.h"
 #include "cli/CliOutput.h"
+#include "http/TlsBackend.h"
 
 #include <cstdio>
 
@@ -37,6 +38,8 @@ int runCli(const QStringList &arguments)
     const DataDirectory data(options->dataDir);
     if (!data.ensureExists())
         return fail(*options, ExitConfiguration, data.problem(), "configuration_error");
+    if (const auto problem = pinTlsBackend())
+        return fail(*options, ExitConfiguration, *problem, "configuration_error");
     ProfileStore profiles(data.settingsFile());
     SessionFallbackSecretStore secrets(createOsSecretStore());
     const CliContext context{*options, data, profiles, secrets};

@@ -1,5 +1,7 @@
 #include "simulator/SimulatorProcess.h"
 
+#include "http/TlsBackend.h"
+
 #include "BudgetDeskVersion.h"
 
 #include "simulator/DemoMerchant.h"
@@ -57,6 +59,10 @@ int runSimulatorProcess(const QStringList &arguments)
     if (!setup) {
         std::fprintf(stderr, "budgetdesk-sim: %s\n", qUtf8Printable(setup.error()));
         return 2;
+    }
+    if (const auto problem = options->tls ? pinTlsBackend() : std::nullopt) {
+        std::fprintf(stderr, "budgetdesk-sim: %s\n", qUtf8Printable(problem->en));
+        return 1;
     }
 
     // Before anything is printed: a supervisor may signal as soon as it reads READY. Signal

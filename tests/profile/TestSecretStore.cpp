@@ -1,5 +1,6 @@
 #include "profile/SecretStore.h"
 
+#include <QDateTime>
 #include <QTest>
 
 using namespace budgetdesk;
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void fallsBackToSessionMemory();
     void usesTheOsStoreWhenItWorks();
     void noKeychainInTests();
+    void osKeychainRoundTrip();
 };
 
 void TestSecretStore::memoryStore()
@@ -80,6 +82,28 @@ void TestSecretStore::noKeychainInTests()
     // CTest sets BUDGETDESK_NO_KEYCHAIN=1: no test touches the developer's real keychain.
     QCOMPARE(qEnvironmentVariableIntValue("BUDGETDESK_NO_KEYCHAIN"), 1);
     QVERIFY(createOsSecretStore() == nullptr);
+}
+
+// The real OS store (Windows Credential Manager, macOS Keychain, Secret Service) through
+// qtkeychain: write, read back, remove. Only where the environment offers one and says so —
+// the Windows and macOS workflows set BUDGETDESK_KEYCHAIN_ROUND_TRIP=1; a developer's machine
+// and this Linux CI have no unlocked keychain to lend.
+void TestSecretStore::osKeychainRoundTrip()
+{
+    if (qEnvironmentVariableIntValue("BUDGETDESK_KEYCHAIN_ROUND_TRIP") != 1)
+        QSKIP("no keychain offered (BUDGETDESK_KEYCHAIN_ROUND_TRIP=1 in the Windows and macOS workflows)");
+    qunsetenv("BUDGETDESK_NO_KEYCHAIN");
+    const std::unique_ptr<SecretStore> os = createOsSecretStore();
+    QVERIFY2(os, "built without qtkeychain");
+    const QString key = QStringLiteral("budgetdesk-ci-round-trip-%1").arg(QDateTime::currentMSecsSinceEpoch());
+    const QByteArray secret = QStringLiteral("口令 passphrase ✓").toUtf8();
+    QCOMPARE(os->writeNow(key, secret), Status::Stored);
+    QByteArray value;
+    QCOMPARE(os->readNow(key, value), Status::Found);
+    QCOMPARE(value, secret);
+    QCOMPARE(os->removeNow(key), Status::Stored);
+    QCOMPARE(os->readNow(key, value), Status::NotFound);
+    qputenv("BUDGETDESK_NO_KEYCHAIN", "1");
 }
 
 QTEST_GUILESS_MAIN(TestSecretStore)

@@ -6,12 +6,14 @@
 
 #include "auth/PlatformCertificates.h"
 #include "crypto/KeyLoader.h"
+#include "http/TlsBackend.h"
 #include "simulator/DemoMerchant.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -156,6 +158,8 @@ void TestWeChatPaySimulator::getStockReturnsTheStockSchemaSigned()
     const SimAnswer answer = sim->getStock(Weekend);
     QCOMPARE(answer.status, 200);
     QVERIFY2(answer.verified(), qPrintable(answer.verification->text().en));
+    // The HTTPS rows run on the TLS backend the programs ship (tests/support/TestEnvironment.cpp).
+    QCOMPARE(QSslSocket::activeBackend(), shippedTlsBackend());
     const QJsonObject stock = answer.json();
     QCOMPARE(stock[QStringLiteral("stock_id")].toString(), QString::fromLatin1(Weekend));
     QCOMPARE(stock[QStringLiteral("stock_state")].toString(), QStringLiteral("RUNNING"));
