@@ -133,6 +133,15 @@ void TestBudgetdeskCliProfiles::profileLifecycle()
                         << demoConnection(sim))
                  .exitCode,
              4);
+    // So is one differing only in letter case: Windows INI keys ignore it, and the two would be
+    // one profile there.
+    addProfile(sim, QStringLiteral("Shop"));
+    const CliRun clash = run(data() << QStringLiteral("profile") << QStringLiteral("add") << QStringLiteral("SHOP")
+                                    << demoConnection(sim));
+    QCOMPARE(clash.exitCode, 4);
+    QVERIFY2(clash.err.contains("Shop"), clash.err.constData());
+    QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("remove") << QStringLiteral("Shop")).exitCode,
+             0);
     QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("remove") << QStringLiteral("门店B")).exitCode,
              0);
     QCOMPARE(run(data() << QStringLiteral("profile") << QStringLiteral("remove") << QStringLiteral("门店B")).exitCode,
