@@ -18,8 +18,9 @@
 #include <QUrl>
 
 #ifdef Q_OS_WIN
-#include <lmcons.h> // NOMINMAX and the rest: budgetdesk_compile_policy
-#include <windows.h>
+#include <windows.h> // first (NOMINMAX and the rest: budgetdesk_compile_policy)
+
+#include <lmcons.h> // UNLEN; it needs windows.h's types
 #else
 #include <pwd.h>
 #include <unistd.h>

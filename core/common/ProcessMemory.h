@@ -8,8 +8,12 @@
 #if defined(Q_OS_LINUX)
 #include <QFile>
 #elif defined(Q_OS_WIN)
+#ifndef NOMINMAX // bench_bare_window includes this without budgetdesk_compile_policy's defines
+#define NOMINMAX
+#endif
+#include <windows.h> // first: psapi.h needs its types
+
 #include <psapi.h> // GetProcessMemoryInfo is K32GetProcessMemoryInfo in kernel32 from Windows 7 on
-#include <windows.h> // before psapi.h
 #elif defined(Q_OS_MACOS)
 #include <mach/mach.h>
 #endif
