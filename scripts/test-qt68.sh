@@ -64,6 +64,10 @@ if [ ! -f "$chroot_dir/.budgetdesk-base" ]; then
 fi
 cp /etc/resolv.conf "$chroot_dir/etc/resolv.conf" 2>/dev/null || true
 
+# The chroot's / is a mount point of its own, as a real system's is: tests that make a folder
+# read-only for root (tests/support/ReadOnlyFolder.h) remount it in a private mount namespace.
+mount --bind "$chroot_dir" "$chroot_dir"
+mounted+=("$chroot_dir")
 mkdir -p "$chroot_dir/proc" "$chroot_dir/dev"
 mount -t proc proc "$chroot_dir/proc"
 mounted+=("$chroot_dir/proc")

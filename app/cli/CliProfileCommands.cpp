@@ -83,6 +83,8 @@ int add(const CliContext &context, const QString &name)
                     {QStringLiteral("已有名为“%1”的配置；请先删除或换一个名称。").arg(name),
                      QStringLiteral("A profile named '%1' exists; remove it first or pick another name.").arg(name)},
                     "invalid");
+    if (auto clash = context.profiles.caseClash(name)) // one profile on Windows, whose INI keys ignore case
+        return fail(options, ExitInvalidInput, *clash, "invalid");
     ProfileSecrets secrets;
     if (auto problem = CliConnection::secretsFromEnvironment(options, secrets))
         return fail(options, ExitConfiguration, *problem, "configuration_error");
@@ -184,6 +186,8 @@ int importProfile(const CliContext &context, const QString &file)
                     {QStringLiteral("配置名称为空或已存在：“%1”。").arg(profile->name),
                      QStringLiteral("The profile name is empty or taken: '%1'.").arg(profile->name)},
                     "invalid");
+    if (auto clash = context.profiles.caseClash(profile->name))
+        return fail(options, ExitInvalidInput, *clash, "invalid");
     // Files may sit elsewhere on this computer: saved as it is, with what needs fixing said.
     if (auto problem = context.profiles.save(*profile))
         return fail(options, ExitConfiguration, *problem, "configuration_error");

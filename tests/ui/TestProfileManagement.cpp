@@ -126,7 +126,7 @@ void whenWizardOpens(const std::function<void(ui::ProfileWizard &)> &drive, bool
     *driven = false;
     auto *timer = new QTimer;
     timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, [timer, drive, driven] {
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, drive, driven] {
         for (QWidget *widget : QApplication::topLevelWidgets()) {
             auto *wizard = qobject_cast<ui::ProfileWizard *>(widget);
             if (!wizard || !wizard->isVisible())
