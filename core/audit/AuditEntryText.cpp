@@ -1,5 +1,6 @@
 #include "audit/AuditEntryText.h"
 
+#include "common/Utc.h"
 #include "errors/ErrorCatalogue.h"
 #include "errors/NetworkFailure.h"
 
@@ -99,7 +100,7 @@ QString signedTime(const QString &timestamp, const QTimeZone &zone)
 {
     bool ok = false;
     const qint64 seconds = timestamp.toLongLong(&ok);
-    return ok ? AuditEntryText::localTime(QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC), zone) : timestamp;
+    return ok ? AuditEntryText::localTime(QDateTime::fromSecsSinceEpoch(seconds, utc()), zone) : timestamp;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "busifavor/JsonFields.h"
 #include "busifavor/PlatformCertificateDownload.h"
+#include "common/Utc.h"
 #include "http/SignedExchange.h"
 
 #include <QJsonDocument>
@@ -21,7 +22,7 @@ BusifavorClient::~BusifavorClient() = default;
 
 QDateTime BusifavorClient::now() const
 {
-    return QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), Qt::UTC);
+    return QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), utc());
 }
 
 SignedExchange *BusifavorClient::exchange(SignedExchange::Request request, QObject *owner)

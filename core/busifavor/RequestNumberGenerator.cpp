@@ -1,4 +1,5 @@
 #include "busifavor/RequestNumberGenerator.h"
+#include "common/Utc.h"
 
 #include <openssl/rand.h>
 
@@ -12,7 +13,7 @@ RequestNumberGenerator::RequestNumberGenerator(std::shared_ptr<const Clock> cloc
 
 QString RequestNumberGenerator::next() const
 {
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), Qt::UTC).toOffsetFromUtc(8 * 3600);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), utc()).toOffsetFromUtc(8 * 3600);
     QString number = now.toString(QStringLiteral("yyyyMMddhhmmsszzz"));
     unsigned char random[11];
     if (RAND_bytes(random, sizeof random) != 1)

@@ -1,5 +1,6 @@
 #include "crypto/Certificate.h"
 
+#include "common/Utc.h"
 #include "crypto/OpenSslHandles.h"
 #include "crypto/PrivateKey.h"
 
@@ -19,7 +20,7 @@ QDateTime toDateTime(const ASN1_TIME *time)
     if (!time || ASN1_TIME_to_tm(time, &parts) != 1)
         return {};
     return QDateTime(QDate(parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday),
-                     QTime(parts.tm_hour, parts.tm_min, parts.tm_sec), Qt::UTC);
+                     QTime(parts.tm_hour, parts.tm_min, parts.tm_sec), utc());
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "http/ClockOffsetMeter.h"
 
 #include "auth/ResponseValidator.h"
+#include "common/Utc.h"
 
 #include <QLocale>
 
@@ -13,7 +14,7 @@ std::optional<QDateTime> ClockOffsetMeter::parseHttpDate(const QByteArray &value
                                              QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
     if (!time.isValid())
         return std::nullopt;
-    time.setTimeSpec(Qt::UTC);
+    makeUtc(time);
     return time;
 }
 

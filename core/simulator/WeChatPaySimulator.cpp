@@ -1,5 +1,6 @@
 #include "simulator/WeChatPaySimulator.h"
 
+#include "common/Utc.h"
 #include "crypto/AesGcm.h"
 #include "simulator/BudgetChangeRequest.h"
 
@@ -30,7 +31,7 @@ SimResponse notFound(const QString &message)
 QByteArray httpDate(qint64 milliseconds)
 {
     return QLocale::c()
-               .toString(QDateTime::fromMSecsSinceEpoch(milliseconds, Qt::UTC),
+               .toString(QDateTime::fromMSecsSinceEpoch(milliseconds, utc()),
                          QStringLiteral("ddd, dd MMM yyyy hh:mm:ss"))
                .toLatin1()
         + " GMT";
@@ -201,7 +202,7 @@ SimResponse WeChatPaySimulator::changeBudget(const QString &stockId, const SimRe
     SimulatedStock stock = m_stocks.stock(stockId);
     if (stock.owner() != m_config.mchid)
         return ruleLimit(QStringLiteral("仅创建方有权限使券失效"));
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs, utc());
     if (stock.state() == QLatin1String("STOPED") || (stock.endTime().isValid() && stock.endTime() <= now))
         return notFound(QStringLiteral("批次已过期"));
     if (faults.busy

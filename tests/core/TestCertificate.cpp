@@ -1,3 +1,4 @@
+#include "common/Utc.h"
 #include "crypto/Certificate.h"
 #include "crypto/KeyLoader.h"
 
@@ -29,7 +30,7 @@ void TestCertificate::readsOfficialCertificates_data()
     QTest::addColumn<QDateTime>("notAfter");
     QTest::newRow("java merchant") << "vectors/java/merchant_certificate.pem"
                                    << "5F1C72E2A8931B72A2E13AF8DEE92471EB397115"
-                                   << "test" << QDateTime(QDate(2025, 5, 9), QTime(1, 57, 10), Qt::UTC);
+                                   << "test" << QDateTime(QDate(2025, 5, 9), QTime(1, 57, 10), utc());
     QTest::newRow("java platform") << "vectors/java/wechat_pay_certificate.pem"
                                    << "440024045C4A427599D09BB4E3DE0279F2E813FD" << QString() << QDateTime();
     QTest::newRow("go") << "vectors/go/rsa_test_certificate_F5765756002FDD77.pem"

@@ -3,6 +3,7 @@
 #include "SimulatorFixture.h"
 #include "TestKeyFactory.h"
 
+#include "common/Utc.h"
 #include "simulator/DemoMerchant.h"
 #include "simulator/LoopbackCertificateAuthority.h"
 
@@ -28,7 +29,7 @@ HostileServer::HostileServer(Twist twist, Tls tls)
     , m_twist(std::move(twist))
 {
     const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), Qt::UTC);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), utc());
     m_simulator = std::make_unique<sim::WeChatPaySimulator>(demo.simulatorConfig(),
                                                             sim::StockCatalog::demo(demo.mchid, now), m_clock);
     m_signer = std::make_unique<sim::AnswerSigner>(m_simulator->config());

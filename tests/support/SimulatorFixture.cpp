@@ -1,5 +1,6 @@
 #include "SimulatorFixture.h"
 
+#include "common/Utc.h"
 #include "crypto/KeyLoader.h"
 #include "simulator/DemoMerchant.h"
 #include "simulator/LoopbackCertificateAuthority.h"
@@ -30,7 +31,7 @@ SimulatorFixture::SimulatorFixture(Transport transport, sim::SimulatorConfig con
     : m_clock(std::make_shared<FakeClock>(QDateTime::currentSecsSinceEpoch()))
 {
     const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
-    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), Qt::UTC);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), utc());
     auto simulator = std::make_unique<sim::WeChatPaySimulator>(std::move(config),
                                                                sim::StockCatalog::demo(demo.mchid, now), m_clock);
     m_server = std::make_unique<sim::SimulatorServer>(std::move(simulator));
