@@ -15,7 +15,9 @@ inside_build="$inside_source/build/qt68"
 start=$SECONDS
 
 if [ "$(id -u)" -ne 0 ]; then
-  echo "test-qt68: needs root (debootstrap, chroot and bind mounts)" >&2
+  # debootstrap, chroot and bind mounts need root: through sudo, as setup-debian.sh does.
+  command -v sudo >/dev/null && exec sudo --preserve-env=PATH "$0" "$@"
+  echo "test-qt68: needs root (debootstrap, chroot and bind mounts), and sudo is not there" >&2
   exit 1
 fi
 command -v debootstrap >/dev/null || scripts/setup-debian.sh --qt68
