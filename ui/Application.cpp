@@ -6,7 +6,6 @@
 #include "UiLanguage.h"
 #include "common/Console.h"
 #include "common/ProcessMemory.h"
-#include "http/TlsBackend.h"
 
 #include "BudgetDeskVersion.h"
 
@@ -118,11 +117,6 @@ int runApplication(int argc, char *argv[])
     QApplication application(argc, argv);
     nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("BudgetDesk"));
-    if (const auto problem = pinTlsBackend()) {
-        QMessageBox::critical(nullptr, QStringLiteral("BudgetDesk"), problem->zh + u'\n' + problem->en);
-        return 1;
-    }
-
     CommandLine commandLine;
     QCommandLineParser &parser = commandLine.parser;
     parser.process(application);
