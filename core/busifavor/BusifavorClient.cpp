@@ -16,6 +16,7 @@ BusifavorClient::BusifavorClient(MerchantCredentials credentials, VerificationKe
     , m_validator(std::move(keys), clock)
     , m_settings(std::move(settings))
     , m_clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
+    , m_clockOffset(m_clock)
 { }
 
 BusifavorClient::~BusifavorClient() = default;

@@ -18,6 +18,10 @@ std::optional<QDateTime> ClockOffsetMeter::parseHttpDate(const QByteArray &value
     return time;
 }
 
+ClockOffsetMeter::ClockOffsetMeter(std::shared_ptr<const Clock> signingClock)
+    : m_signingClock(signingClock ? std::move(signingClock) : std::make_shared<SystemClock>())
+{ }
+
 static_assert(ClockOffsetMeter::RefusedSeconds == ResponseValidator::MaximumClockOffsetSeconds);
 
 BilingualText ClockOffsetMeter::describe(qint64 offsetSeconds)

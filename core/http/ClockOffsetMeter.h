@@ -2,8 +2,10 @@
 
 #include "auth/HttpHeaders.h"
 #include "common/BilingualText.h"
+#include "common/Clock.h"
 
 #include <QDateTime>
+#include <memory>
 #include <optional>
 
 namespace budgetdesk {
@@ -27,6 +29,12 @@ public:
         return offsetSeconds && qAbs(*offsetSeconds) >= RefusedSeconds;
     }
 
+    // `signingClock` is the clock that timestamps our signatures: its offset is the one WeChat
+    // Pay judges, so it is also the one measured (none: the system clock).
+    explicit ClockOffsetMeter(std::shared_ptr<const Clock> signingClock = nullptr);
+
+    // An answer that has just arrived.
+    void observe(const HttpHeaders &headers) { observe(headers, m_signingClock->nowMilliseconds()); }
     // `localMilliseconds` is when the answer arrived.
     void observe(const HttpHeaders &headers, qint64 localMilliseconds);
 
@@ -37,6 +45,7 @@ public:
     static std::optional<QDateTime> parseHttpDate(const QByteArray &value);
 
 private:
+    std::shared_ptr<const Clock> m_signingClock;
     std::optional<qint64> m_offset;
 };
 

@@ -190,7 +190,7 @@ void SignedExchange::handleAnswer(HttpAnswer answer)
     // ClockSkew verdict is signed too (see ResponseValidator), and is the offset that matters most.
     if (answer.isVerified()
         || (answer.verification && answer.verification->status() == ResponseVerification::Status::ClockSkew))
-        m_clock.observe(answer.headers, QDateTime::currentMSecsSinceEpoch());
+        m_clock.observe(answer.headers);
     if (!m_cancelled && answer.isServerError() && m_serverRetriesLeft > 0) {
         --m_serverRetriesLeft;
         m_result.answer = std::move(answer);

@@ -572,6 +572,9 @@ void TestBusifavorClient::clockOffsetIsMeasured()
 {
     auto sim = fixture();
     auto client = sim->client();
+    // The offset is measured against the clock that signs, not the computer's: an hour away
+    // from real time, the fake clock would otherwise read as -3720 s.
+    sim->clock().advance(3600);
     sim->simulator().setFaults(FaultPlan::parse({QStringLiteral("skew=-120")}).value());
     const BudgetOutcome outcome = SimulatorFixture::wait(client->modifyBudget(total(60000, 50000)));
     QCOMPARE(outcome.kind, Kind::Applied);
