@@ -18,7 +18,11 @@ const PlatformIdentity *AnswerSigner::identityFor(const SimRequest &request) con
 
 void AnswerSigner::sign(SimResponse &answer, const SimRequest &request, qint64 nowSeconds, const Faults &faults)
 {
-    const PlatformIdentity *identity = identityFor(request);
+    sign(answer, identityFor(request), nowSeconds, faults);
+}
+
+void AnswerSigner::sign(SimResponse &answer, const PlatformIdentity *identity, qint64 nowSeconds, const Faults &faults)
+{
     if (!identity || faults.omitSignatureHeaders)
         return;
 

@@ -22,6 +22,9 @@ public:
     { }
 
     void sign(SimResponse &answer, const SimRequest &request, qint64 nowSeconds, const Faults &faults);
+    // With a key chosen by the caller: answers to 品牌 requests are always signed with the WeChat
+    // Pay public key, whatever they asked for (PRODUCT_COUPON.md §3).
+    void sign(SimResponse &answer, const PlatformIdentity *identity, qint64 nowSeconds, const Faults &faults);
 
     const PlatformIdentity *identityFor(const SimRequest &request) const;
 

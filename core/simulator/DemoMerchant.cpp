@@ -14,6 +14,8 @@ const QString DemoMerchant::MerchantKeyFile = QStringLiteral("apiclient_key.pem"
 const QString DemoMerchant::MerchantCertificateFile = QStringLiteral("apiclient_cert.pem");
 const QString DemoMerchant::WechatPayPublicKeyFile = QStringLiteral("pub_key.pem");
 const QString DemoMerchant::PlatformCertificateFile = QStringLiteral("wechatpay_platform_cert.pem");
+const QString DemoMerchant::BrandKeyFile = QStringLiteral("brand_apiclient_key.pem");
+const QString DemoMerchant::BrandCertificateFile = QStringLiteral("brand_apiclient_cert.pem");
 
 namespace {
 
@@ -50,6 +52,11 @@ const DemoMerchant &DemoMerchant::instance()
         m.platformCertificatePem = resource("platform_certificate.pem");
         m.wechatPayPublicKeyPrivatePem = resource("wechatpay_public_key_private.pem");
         m.platformPrivateKeyPem = resource("platform_private_key.pem");
+        const QJsonObject brand = QJsonDocument::fromJson(resource("demo_brand.json")).object();
+        m.brandId = brand.value(QStringLiteral("brand_id")).toString();
+        m.brandSerial = brand.value(QStringLiteral("brand_serial")).toString();
+        m.brandPrivateKeyPem = resource("brand_private_key.pem");
+        m.brandCertificatePem = resource("brand_certificate.pem");
         return m;
     }();
     return merchant;
@@ -67,6 +74,10 @@ SimulatorConfig DemoMerchant::simulatorConfig() const
         = PlatformIdentity{platformSerial, loaded(KeyLoader::merchantKey(platformPrivateKeyPem)).key,
                            loaded(KeyLoader::certificate(platformCertificatePem))};
     config.apiV3Key = apiV3Key;
+    config.brandId = brandId;
+    config.brandSerial = brandSerial;
+    config.brandPublicKey = loaded(KeyLoader::certificate(brandCertificatePem)).publicKey();
+    config.authorisedBrands = {brandId};
     return config;
 }
 
@@ -77,7 +88,9 @@ bool DemoMerchant::writeClientFiles(const QString &directory) const
     const std::pair<QString, QByteArray> files[] = {{MerchantKeyFile, merchantPrivateKeyPem},
                                                     {MerchantCertificateFile, merchantCertificatePem},
                                                     {WechatPayPublicKeyFile, wechatPayPublicKeyPem},
-                                                    {PlatformCertificateFile, platformCertificatePem}};
+                                                    {PlatformCertificateFile, platformCertificatePem},
+                                                    {BrandKeyFile, brandPrivateKeyPem},
+                                                    {BrandCertificateFile, brandCertificatePem}};
     for (const auto &[name, content] : files) {
         QSaveFile file(QDir(directory).filePath(name));
         if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() || !file.commit())

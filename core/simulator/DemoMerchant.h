@@ -22,19 +22,29 @@ struct DemoMerchant
     QByteArray wechatPayPublicKeyPem;
     QByteArray platformCertificatePem;
 
+    // The demo 品牌 for 商品券 (brand_id 120344): its brand API key and self-signed
+    // certificate. The merchant above is authorised as its 服务商.
+    QString brandId;
+    QString brandSerial;
+    QByteArray brandPrivateKeyPem;
+    QByteArray brandCertificatePem;
+
     static const DemoMerchant &instance();
 
-    // Serves this merchant in both verification modes at once.
+    // Serves this merchant in both verification modes at once, and the demo brand.
     SimulatorConfig simulatorConfig() const;
 
     // Writes what a client needs (merchant key and certificate, WeChat Pay public key,
-    // platform certificate) into `directory`; false if a file cannot be written.
+    // platform certificate, brand key and certificate) into `directory`; false if a file
+    // cannot be written.
     bool writeClientFiles(const QString &directory) const;
 
     static const QString MerchantKeyFile;
     static const QString MerchantCertificateFile;
     static const QString WechatPayPublicKeyFile;
     static const QString PlatformCertificateFile;
+    static const QString BrandKeyFile;
+    static const QString BrandCertificateFile;
 
 private:
     QByteArray wechatPayPublicKeyPrivatePem;

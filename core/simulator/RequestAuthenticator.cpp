@@ -8,7 +8,8 @@ namespace budgetdesk::sim {
 
 namespace {
 
-constexpr QByteArrayView Scheme("WECHATPAY2-SHA256-RSA2048");
+constexpr QByteArrayView MerchantScheme("WECHATPAY2-SHA256-RSA2048");
+constexpr QByteArrayView BrandScheme("WECHATPAY-BRAND-SHA256-RSA2048");
 constexpr qint64 AllowedSkewSeconds = 300;
 constexpr qsizetype MaximumTimestampDigits = 12;
 // The real service cuts `truncated_sign_message` short; the length is its own business.
@@ -79,24 +80,62 @@ QByteArray RequestAuthenticator::expectedMessage(const SimRequest &request, cons
 
 std::optional<SimResponse> RequestAuthenticator::check(const SimRequest &request, qint64 nowSeconds) const
 {
+    return refusal(request, nowSeconds, SignatureScheme::Merchant, false);
+}
+
+Result<Caller, SimResponse> RequestAuthenticator::authenticate(const SimRequest &request, qint64 nowSeconds,
+                                                               SignatureScheme scheme) const
+{
+    if (auto refused = refusal(request, nowSeconds, scheme, true))
+        return std::move(*refused);
+    return Caller{scheme, scheme == SignatureScheme::Brand ? m_config.brandId : m_config.mchid};
+}
+
+std::optional<SimResponse> RequestAuthenticator::refusal(const SimRequest &request, qint64 nowSeconds,
+                                                         SignatureScheme scheme, bool productCouponWording) const
+{
+    const bool brand = scheme == SignatureScheme::Brand;
+    const QByteArrayView schemeName = brand ? BrandScheme : MerchantScheme;
+    const char *identityParameter = brand ? "brand_id" : "mchid";
+    const QString &identity = brand ? m_config.brandId : m_config.mchid;
+    const QString &serial = brand ? m_config.brandSerial : m_config.merchantSerial;
+    const PublicKey &key = brand ? m_config.brandPublicKey : m_config.merchantPublicKey;
+    // The 商品券 table (PRODUCT_COUPON.md §15) has one message for every cause; the 商家券
+    // pages word each cause apart.
+    auto worded
+        = [productCouponWording](const QString &message) { return productCouponWording ? SignErrorMessage : message; };
+
     const std::optional<QByteArray> value = findHeader(request.headers, "Authorization");
     if (!value || value->isEmpty())
-        return signError(QStringLiteral("Http头缺少Authorization"), QStringLiteral("authorization missing"),
+        return signError(worded(QStringLiteral("Http头缺少Authorization")), QStringLiteral("authorization missing"),
                          QStringLiteral("authorization"));
     const std::optional<AuthorizationHeader> authorization = AuthorizationHeader::parse(*value);
-    if (!authorization || authorization->scheme != Scheme)
-        return signError(QStringLiteral("Http头Authorization值格式错误，请参考《微信支付商户REST API签名规则》"),
-                         QStringLiteral("authorization format invalid"), QStringLiteral("authorization"));
-    for (const char *required : {"mchid", "nonce_str", "timestamp", "serial_no", "signature"}) {
+    if (!authorization)
+        return signError(
+            worded(QStringLiteral("Http头Authorization值格式错误，请参考《微信支付商户REST API签名规则》")),
+            QStringLiteral("authorization format invalid"), QStringLiteral("authorization"));
+    if (authorization->scheme != schemeName) {
+        // Both schemes are well-formed, just not for this path: say which one it wanted.
+        const bool otherScheme = authorization->scheme == (brand ? MerchantScheme : BrandScheme);
+        return signError(
+            worded(QStringLiteral("Http头Authorization值格式错误，请参考《微信支付商户REST API签名规则》")),
+            otherScheme ? QStringLiteral("authorization scheme must be %1 on this path")
+                              .arg(QLatin1String(schemeName.data(), schemeName.size()))
+                        : QStringLiteral("authorization format invalid"),
+            QStringLiteral("authorization"));
+    }
+    for (const char *required : {identityParameter, "nonce_str", "timestamp", "serial_no", "signature"}) {
         if (authorization->parameters.value(required).isEmpty())
-            return signError(QStringLiteral("Http头Authorization缺少%1").arg(QLatin1String(required)),
+            return signError(worded(QStringLiteral("Http头Authorization缺少%1").arg(QLatin1String(required))),
                              QStringLiteral("%1 missing").arg(QLatin1String(required)), QString::fromLatin1(required));
     }
     const auto &parameters = authorization->parameters;
-    if (parameters.value("mchid") != m_config.mchid.toLatin1())
-        return signError(SignErrorMessage, QStringLiteral("mchid not match"), QStringLiteral("mchid"));
-    if (QString::fromLatin1(parameters.value("serial_no")).compare(m_config.merchantSerial, Qt::CaseInsensitive) != 0)
-        return signError(QStringLiteral("商户证书序列号有误。请使用签名私钥匹配的证书序列号"),
+    if (identity.isEmpty() || parameters.value(identityParameter) != identity.toLatin1())
+        return signError(SignErrorMessage, QStringLiteral("%1 not match").arg(QLatin1String(identityParameter)),
+                         QString::fromLatin1(identityParameter));
+    if (serial.isEmpty()
+        || QString::fromLatin1(parameters.value("serial_no")).compare(serial, Qt::CaseInsensitive) != 0)
+        return signError(worded(QStringLiteral("商户证书序列号有误。请使用签名私钥匹配的证书序列号")),
                          QStringLiteral("serial_no not match"), QStringLiteral("serial_no"));
 
     const QByteArray timestamp = parameters.value("timestamp");
@@ -105,12 +144,12 @@ std::optional<SimResponse> RequestAuthenticator::check(const SimRequest &request
         && std::all_of(timestamp.cbegin(), timestamp.cend(), [](char c) { return c >= '0' && c <= '9'; });
     const qint64 seconds = digits ? timestamp.toLongLong() : 0;
     if (!digits || qAbs(nowSeconds - seconds) > AllowedSkewSeconds)
-        return signError(QStringLiteral("Http头Authorization中的timestamp与发起请求的时间不得超过5分钟"),
+        return signError(worded(QStringLiteral("Http头Authorization中的timestamp与发起请求的时间不得超过5分钟")),
                          QStringLiteral("timestamp expired"), QStringLiteral("timestamp"));
 
     const QByteArray message = expectedMessage(request, timestamp, parameters.value("nonce_str"));
     const std::optional<QByteArray> signature = decodeCanonicalBase64(parameters.value("signature"));
-    if (signature && m_config.merchantPublicKey.verifySha256(message, *signature))
+    if (signature && !key.isNull() && key.verifySha256(message, *signature))
         return std::nullopt;
 
     const QJsonObject signInformation{

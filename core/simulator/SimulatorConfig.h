@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -33,7 +34,15 @@ struct SimulatorConfig
     std::optional<PlatformIdentity> certificateIdentity;
     QByteArray apiV3Key; // encrypts /v3/certificates in certificate mode
 
-    int requestsPerSecond = 0; // per merchant; 0 = no limit
+    // The one 品牌 (brand) served on /brand/… with WECHATPAY-BRAND-SHA256-RSA2048; empty: none.
+    QString brandId;
+    QString brandSerial; // its brand API certificate's serial
+    PublicKey brandPublicKey;
+    // The brands that authorised `mchid` as 服务商 for 商品券 (the partner endpoints' brand_id).
+    QStringList authorisedBrands;
+
+    int requestsPerSecond = 0; // per merchant, 商家券 and /v3/certificates; 0 = no limit
+    int productCouponRequestsPerSecond = 20; // per mchid (partner) or brand_id (brand); 0 = no limit
     qint64 modificationWindowMs = 0; // after a change, further changes meet "批次正在修改中"
     bool authenticationEnabled = true; // off only for the benchmark's baseline
     int recordedRequestLimit = 500; // how many received requests are kept for inspection

@@ -30,6 +30,9 @@ struct SimResponse
     QByteArray body;
     Delivery delivery = Delivery::Answer;
     int delayMilliseconds = 0;
+    // A 商品券 refusal's number, which its Request-ID ends in (`…-268578608`), as the 商品券
+    // troubleshooting manual reads it (PRODUCT_COUPON.md §9.2); 0 for none.
+    qint64 errorNumber = 0;
 
     bool isSuccess() const { return status >= 200 && status < 300; }
     void addHeader(const QByteArray &name, const QByteArray &value) { headers.append({name, value}); }

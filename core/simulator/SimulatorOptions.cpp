@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QRegularExpression>
 
 namespace budgetdesk::sim {
 
@@ -32,24 +33,36 @@ const OptionSpec Specs[] = {
     {"platform-certificate", "FILE", "Platform certificate (certificate mode)."},
     {"platform-certificate-key", "FILE", "Key of --platform-certificate, if not --platform-private-key."},
     {"apiv3-key", "KEY", "APIv3 key (32 bytes) encrypting /v3/certificates."},
+    {"brand-id", "ID", "The 商品券 brand served on /brand/marketing/product-coupon (WECHATPAY-BRAND-SHA256-RSA2048)."},
+    {"brand-serial", "HEX", "Its brand API certificate serial."},
+    {"brand-public-key", "FILE", "Its public key: SPKI PEM or the certificate PEM."},
+    {"authorised-brands", "ID,...",
+     "Brands that authorised --mchid as 服务商 for 商品券 (default: --brand-id; \"\" for none)."},
     {"stocks", "FILE", "JSON array of stocks in the GET answer's schema."},
-    {"state-out", "FILE", "Write the stocks' final state here on exit."},
+    {"product-coupons", "FILE",
+     "JSON array of 商品券 batches: the StockEntity schema plus \"owner\": \"partner:<mchid>\" or "
+     "\"brand:<brand_id>\"; only product_coupon_id and stock_id are required (default: the demo set)."},
+    {"state-out", "FILE",
+     "Write the final state here on exit: one JSON array of the stocks, then the 商品券 batches (those carry "
+     "product_coupon_id and owner); --stocks and --product-coupons each read it back."},
     {"demo-dir", "DIR", "Demo merchant: write its client files here (default: a temporary folder)."},
-    {"rate", "N", "Requests per second per merchant before 429 FREQUENCY_LIMITED; 0 = unlimited."},
+    {"rate", "N", "商家券 requests per second per merchant before 429 FREQUENCY_LIMITED; 0 = unlimited."},
+    {"product-coupon-rate", "N",
+     "商品券 requests per second per mchid or brand_id before 429 RATELIMIT_EXCEEDED; default 20, 0 = unlimited."},
     {"modify-window", "MS", "After a change, further changes to that batch meet 批次正在修改中 for MS ms."},
     {"max-seconds", "N", "Stop after N seconds."},
     {"max-requests", "N", "Stop after N answers."},
     {"fault", "NAME[=VALUE]",
      "Misbehave on purpose (repeatable): bad-signature, signtest[=FRACTION], skew=SECONDS, "
      "wrong-serial, omit-signature-headers, delay=MS, drop-before-apply, drop-after-apply, portal (budget changes "
-     "only), drop (every request), status=500|502|503, busy, count=N."},
+     "only), drop (every request), status=500|502|503, busy, count=N. They apply to 商家券 and 商品券 alike."},
 };
 
 QCommandLineParser &configuredParser(QCommandLineParser &parser)
 {
     parser.setApplicationDescription(QStringLiteral(
-        "A local WeChat Pay simulator of the busifavor budget endpoints, for demo mode and tests. Binds 127.0.0.1 "
-        "only; the first line on stdout is PORT <n>."));
+        "A local WeChat Pay simulator of the 商家券 (busifavor) and 商品券 (product coupon, partner and brand) budget "
+        "endpoints, for demo mode and tests. Binds 127.0.0.1 only; the first line on stdout is PORT <n>."));
     parser.addHelpOption();
     parser.addVersionOption();
     for (const OptionSpec &spec : Specs) {
@@ -76,12 +89,18 @@ bool readNumber(const QCommandLineParser &parser, const char *name, Number &targ
     return true;
 }
 
-Result<QByteArray, QString> readFile(const QString &path, const char *option)
+// `limit`: refuse a file larger than that many bytes, without reading it all.
+Result<QByteArray, QString> readFile(const QString &path, const char *option, qint64 limit = -1)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return QStringLiteral("--%1: cannot read %2").arg(QLatin1String(option), path);
-    return file.readAll();
+    if (limit < 0)
+        return file.readAll();
+    QByteArray content = file.read(limit + 1);
+    if (content.size() > limit)
+        return QStringLiteral("--%1: %2 is larger than %3 MiB").arg(QLatin1String(option), path).arg(limit >> 20);
+    return content;
 }
 
 template<typename T> Result<T, QString> explain(Result<T, KeyError> result, const char *option)
@@ -91,21 +110,67 @@ template<typename T> Result<T, QString> explain(Result<T, KeyError> result, cons
     return std::move(result).value();
 }
 
-// --merchant-public-key takes a bare public key or the merchant certificate.
-Result<PublicKey, QString> merchantPublicKey(const SimulatorOptions &options)
+// --merchant-public-key and --brand-public-key take a bare public key or the certificate,
+// whose serial must then be the one given with it.
+Result<PublicKey, QString> callerPublicKey(const QString &file, const char *option, const QString &serial,
+                                           const char *serialOption)
 {
-    auto key = KeyLoader::publicKeyFromFile(options.merchantPublicKeyFile);
+    auto key = KeyLoader::publicKeyFromFile(file);
     if (key)
         return std::move(key).value();
     if (key.error().code() != KeyError::Code::CertificateInsteadOfKey)
-        return QStringLiteral("--merchant-public-key: %1").arg(key.error().text().en);
-    auto certificate = explain(KeyLoader::certificateFromFile(options.merchantPublicKeyFile), "merchant-public-key");
+        return QStringLiteral("--%1: %2").arg(QLatin1String(option), key.error().text().en);
+    auto certificate = explain(KeyLoader::certificateFromFile(file), option);
     if (!certificate)
         return certificate.error();
-    if (certificate->serialNumber().compare(options.merchantSerial, Qt::CaseInsensitive) != 0)
-        return QStringLiteral("--merchant-public-key: the certificate's serial %1 is not --merchant-serial %2")
-            .arg(certificate->serialNumber(), options.merchantSerial);
+    if (certificate->serialNumber().compare(serial, Qt::CaseInsensitive) != 0)
+        return QStringLiteral("--%1: the certificate's serial %2 is not --%3 %4")
+            .arg(QLatin1String(option), certificate->serialNumber(), QLatin1String(serialOption), serial);
     return certificate->publicKey();
+}
+
+Result<PublicKey, QString> merchantPublicKey(const SimulatorOptions &options)
+{
+    return callerPublicKey(options.merchantPublicKeyFile, "merchant-public-key", options.merchantSerial,
+                           "merchant-serial");
+}
+
+bool isBrandId(const QString &id)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[0-9A-Za-z_-]{1,64}$"));
+    return pattern.match(id).hasMatch();
+}
+
+// The brand options on top of the merchant's configuration: a brand replaces the demo's.
+std::optional<QString> applyBrand(const SimulatorOptions &options, SimulatorConfig &config)
+{
+    const bool brandGiven
+        = !options.brandId.isEmpty() || !options.brandSerial.isEmpty() || !options.brandPublicKeyFile.isEmpty();
+    if (brandGiven) {
+        if (options.brandId.isEmpty() || options.brandSerial.isEmpty() || options.brandPublicKeyFile.isEmpty())
+            return QStringLiteral("--brand-id, --brand-serial and --brand-public-key go together");
+        if (!isBrandId(options.brandId))
+            return QStringLiteral("--brand-id must be 1-64 characters of 0-9, A-Z, a-z, _ and -");
+        // Brand answers are verified with the WeChat Pay public key and its ID is the
+        // Wechatpay-Serial every brand request must carry (PRODUCT_COUPON.md §3).
+        if (!config.publicKeyIdentity)
+            return QStringLiteral("--brand-id needs the WeChat Pay public key: a PUB_KEY_ID_… --platform-serial");
+        auto key = callerPublicKey(options.brandPublicKeyFile, "brand-public-key", options.brandSerial, "brand-serial");
+        if (!key)
+            return key.error();
+        config.brandId = options.brandId;
+        config.brandSerial = options.brandSerial.toUpper();
+        config.brandPublicKey = *key;
+        config.authorisedBrands = {options.brandId};
+    }
+    if (options.authorisedBrands) {
+        for (const QString &brand : *options.authorisedBrands) {
+            if (!isBrandId(brand))
+                return QStringLiteral("--authorised-brands: '%1' is not a brand_id").arg(brand);
+        }
+        config.authorisedBrands = *options.authorisedBrands;
+    }
+    return std::nullopt;
 }
 
 Result<SimulatorConfig, QString> configFromKeyFiles(const SimulatorOptions &options)
@@ -223,6 +288,7 @@ Result<SimulatorOptions, QString> SimulatorOptions::parse(const QStringList &arg
     QString error;
     if (!readNumber(parser, "port", options.port, error)
         || !readNumber(parser, "rate", options.requestsPerSecond, error)
+        || !readNumber(parser, "product-coupon-rate", options.productCouponRequestsPerSecond, error)
         || !readNumber(parser, "modify-window", options.modificationWindowMs, error)
         || !readNumber(parser, "max-seconds", options.maxSeconds, error)
         || !readNumber(parser, "max-requests", options.maxRequests, error))
@@ -240,7 +306,13 @@ Result<SimulatorOptions, QString> SimulatorOptions::parse(const QStringList &arg
     options.platformCertificateFile = text("platform-certificate");
     options.platformCertificateKeyFile = text("platform-certificate-key");
     options.apiV3Key = text("apiv3-key");
+    options.brandId = text("brand-id");
+    options.brandSerial = text("brand-serial");
+    options.brandPublicKeyFile = text("brand-public-key");
+    if (parser.isSet(QStringLiteral("authorised-brands")))
+        options.authorisedBrands = text("authorised-brands").split(u',', Qt::SkipEmptyParts);
     options.stocksFile = text("stocks");
+    options.productCouponsFile = text("product-coupons");
     options.stateOutFile = text("state-out");
     options.demoDirectory = text("demo-dir");
     options.faults = parser.values(QStringLiteral("fault"));
@@ -263,7 +335,10 @@ Result<SimulatorSetup, QString> SimulatorSetup::fromOptions(const SimulatorOptio
             return config.error();
         setup.config = std::move(config).value();
     }
+    if (auto problem = applyBrand(options, setup.config))
+        return *problem;
     setup.config.requestsPerSecond = options.requestsPerSecond;
+    setup.config.productCouponRequestsPerSecond = options.productCouponRequestsPerSecond;
     setup.config.modificationWindowMs = options.modificationWindowMs;
 
     if (options.stocksFile.isEmpty()) {
@@ -276,6 +351,22 @@ Result<SimulatorSetup, QString> SimulatorSetup::fromOptions(const SimulatorOptio
         if (!stocks)
             return QStringLiteral("--stocks %1: %2").arg(options.stocksFile, stocks.error());
         setup.stocks = std::move(stocks).value();
+    }
+
+    // The batches' brand when a file names none: the one served, else the first authorised.
+    const QString catalogueBrand = !setup.config.brandId.isEmpty() ? setup.config.brandId
+        : !setup.config.authorisedBrands.isEmpty()                 ? setup.config.authorisedBrands.first()
+                                                                   : DemoMerchant::instance().brandId;
+    if (options.productCouponsFile.isEmpty()) {
+        setup.productCoupons = ProductCouponCatalog::demo(setup.config.mchid, catalogueBrand, now);
+    } else {
+        auto json = readFile(options.productCouponsFile, "product-coupons", ProductCouponCatalog::MaximumFileBytes);
+        if (!json)
+            return json.error();
+        auto productCoupons = ProductCouponCatalog::fromJson(*json, setup.config.mchid, catalogueBrand, now);
+        if (!productCoupons)
+            return QStringLiteral("--product-coupons %1: %2").arg(options.productCouponsFile, productCoupons.error());
+        setup.productCoupons = std::move(productCoupons).value();
     }
 
     auto faults = FaultPlan::parse(options.faults);

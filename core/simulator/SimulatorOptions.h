@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "simulator/FaultPlan.h"
+#include "simulator/ProductCouponCatalog.h"
 #include "simulator/SimulatorConfig.h"
 #include "simulator/SimulatorServer.h"
 #include "simulator/StockCatalog.h"
@@ -34,10 +35,18 @@ struct SimulatorOptions
     QString platformCertificateKeyFile; // when the certificate's key differs from --platform-private-key
     QString apiV3Key;
 
+    // The 商品券 brand (all three, or none: the demo brand with the demo merchant).
+    QString brandId;
+    QString brandSerial;
+    QString brandPublicKeyFile;
+    std::optional<QStringList> authorisedBrands; // nullopt: the served brand
+
     QString stocksFile;
+    QString productCouponsFile;
     QString stateOutFile;
     QString demoDirectory;
     int requestsPerSecond = 0;
+    int productCouponRequestsPerSecond = 20;
     qint64 modificationWindowMs = 0;
     qint64 maxSeconds = 0;
     qint64 maxRequests = 0;
@@ -55,6 +64,7 @@ struct SimulatorSetup
 {
     SimulatorConfig config;
     StockCatalog stocks;
+    ProductCouponCatalog productCoupons;
     FaultPlan faults;
     std::optional<TlsIdentity> tls;
     QByteArray caCertificatePem; // the generated CA, when --tls came without a certificate

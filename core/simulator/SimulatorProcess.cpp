@@ -10,6 +10,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -41,6 +43,16 @@ bool writeFile(const QString &path, const QByteArray &content)
     return file.open(QIODevice::WriteOnly) && file.write(content) == content.size() && file.commit();
 }
 
+// One array, so that what read --state-out before 商品券 still reads it: the 商家券 stocks as
+// ever, then the 商品券 batches, told apart by their product_coupon_id (and `owner`).
+QByteArray finalState(const WeChatPaySimulator &simulator)
+{
+    QJsonArray state = simulator.stocks().toJsonArray();
+    for (const QJsonValue batch : simulator.productCoupons().toJsonArray())
+        state.append(batch);
+    return QJsonDocument(state).toJson(QJsonDocument::Indented);
+}
+
 } // namespace
 
 int runSimulatorProcess(const QStringList &arguments)
@@ -70,7 +82,7 @@ int runSimulatorProcess(const QStringList &arguments)
     std::signal(SIGINT, recordStopSignal);
     std::signal(SIGTERM, recordStopSignal);
 
-    auto simulator = std::make_unique<WeChatPaySimulator>(setup->config, setup->stocks);
+    auto simulator = std::make_unique<WeChatPaySimulator>(setup->config, setup->stocks, setup->productCoupons);
     simulator->setFaults(setup->faults);
     SimulatorServer server(std::move(simulator));
     if (!server.listen(options->port, setup->tls)) {
@@ -114,12 +126,26 @@ int runSimulatorProcess(const QStringList &arguments)
         printLine(
             QStringLiteral("PLATFORM_CERTIFICATE %1").arg(dir.absoluteFilePath(DemoMerchant::PlatformCertificateFile)));
         printLine(QStringLiteral("APIV3_KEY %1").arg(QString::fromLatin1(demo.apiV3Key)));
+        if (server.simulator().config().brandId == demo.brandId) { // not replaced by --brand-id
+            printLine(QStringLiteral("BRAND_PRIVATE_KEY %1").arg(dir.absoluteFilePath(DemoMerchant::BrandKeyFile)));
+            printLine(
+                QStringLiteral("BRAND_CERTIFICATE %1").arg(dir.absoluteFilePath(DemoMerchant::BrandCertificateFile)));
+        }
     }
+    const SimulatorConfig &config = server.simulator().config();
+    if (!config.brandId.isEmpty()) {
+        printLine(QStringLiteral("BRAND_ID %1").arg(config.brandId));
+        printLine(QStringLiteral("BRAND_SERIAL %1").arg(config.brandSerial));
+    }
+    if (!config.authorisedBrands.isEmpty())
+        printLine(QStringLiteral("AUTHORISED_BRANDS %1").arg(config.authorisedBrands.join(u',')));
     printLine(QStringLiteral("STOCKS %1").arg(server.simulator().stocks().ids().join(u',')));
+    printLine(
+        QStringLiteral("PRODUCT_COUPONS %1").arg(server.simulator().productCoupons().productCouponIds().join(u',')));
     printLine(QStringLiteral("READY"));
 
     auto stop = [&] {
-        if (!options->stateOutFile.isEmpty() && !writeFile(options->stateOutFile, server.simulator().stocks().toJson()))
+        if (!options->stateOutFile.isEmpty() && !writeFile(options->stateOutFile, finalState(server.simulator())))
             std::fprintf(stderr, "budgetdesk-sim: cannot write --state-out %s\n",
                          qUtf8Printable(options->stateOutFile));
         QCoreApplication::exit(0);

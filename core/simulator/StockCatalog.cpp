@@ -57,6 +57,10 @@ Result<StockCatalog, QString> StockCatalog::fromJson(const QByteArray &json, con
     int index = 0;
     for (const QJsonValue value : document.array()) {
         const QJsonObject object = value.toObject();
+        if (object.contains(QStringLiteral("product_coupon_id"))) {
+            ++index;
+            continue;
+        }
         const QString id = object.value(QStringLiteral("stock_id")).toString();
         if (id.isEmpty())
             return QStringLiteral("stock #%1 has no string stock_id").arg(index);
@@ -96,12 +100,17 @@ StockCatalog StockCatalog::demo(const QString &ownerMchid, const QDateTime &now)
     return catalog;
 }
 
-QByteArray StockCatalog::toJson() const
+QJsonArray StockCatalog::toJsonArray() const
 {
     QJsonArray array;
     for (const SimulatedStock &stock : m_stocks)
         array.append(stock.json());
-    return QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return array;
+}
+
+QByteArray StockCatalog::toJson() const
+{
+    return QJsonDocument(toJsonArray()).toJson(QJsonDocument::Indented);
 }
 
 } // namespace budgetdesk::sim

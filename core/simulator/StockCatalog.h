@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QMap>
 #include <QString>
 
@@ -15,7 +16,9 @@ class StockCatalog
 {
 public:
     // A JSON array of stocks in the GET answer's schema (`--stocks FILE`); only `stock_id`
-    // is required. The error says what is wrong, in English, for the command line.
+    // is required. A --state-out file is read too: its 商品券 entries (those with a
+    // product_coupon_id) are skipped. The error says what is wrong, in English, for the
+    // command line.
     static Result<StockCatalog, QString> fromJson(const QByteArray &json, const QString &ownerMchid,
                                                   const QDateTime &now);
     // The built-in demo set: running, capped, nearly exhausted, paused, expired and foreign
@@ -29,6 +32,7 @@ public:
 
     // The state as a JSON array in the same schema, for `--state-out` (and `--stocks` again).
     QByteArray toJson() const;
+    QJsonArray toJsonArray() const;
 
 private:
     QMap<QString, SimulatedStock> m_stocks;

@@ -56,11 +56,17 @@ std::optional<QString> stockIdFrom(const QByteArray &path, bool budget)
 } // namespace
 
 WeChatPaySimulator::WeChatPaySimulator(SimulatorConfig config, StockCatalog stocks, std::shared_ptr<const Clock> clock)
+    : WeChatPaySimulator(std::move(config), std::move(stocks), ProductCouponCatalog(), std::move(clock))
+{ }
+
+WeChatPaySimulator::WeChatPaySimulator(SimulatorConfig config, StockCatalog stocks, ProductCouponCatalog productCoupons,
+                                       std::shared_ptr<const Clock> clock)
     : m_config(std::move(config))
     , m_stocks(std::move(stocks))
     , m_clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
     , m_authenticator(m_config)
     , m_answerSigner(m_config)
+    , m_productCoupons(m_config, std::move(productCoupons))
 { }
 
 QByteArray WeChatPaySimulator::nextRequestId()
@@ -89,6 +95,10 @@ SimResponse WeChatPaySimulator::handle(const SimRequest &request)
             = QByteArrayLiteral("<html><body><h1>请先登录网络 / Please sign in to the network</h1></body></html>");
         return portal;
     }
+    const qsizetype queryStart = request.target.indexOf('?');
+    const QByteArray path = queryStart < 0 ? request.target : request.target.left(queryStart);
+    const std::optional<SignatureScheme> productCoupon = ProductCouponRoute::schemeFor(path);
+
     bool applied = false;
     bool authenticated = false;
     SimResponse response;
@@ -97,42 +107,60 @@ SimResponse WeChatPaySimulator::handle(const SimRequest &request)
     if (faults.dropAll || (faults.dropBeforeApply && request.method != "GET")) {
         response.delivery = SimResponse::Delivery::DropConnection;
     } else {
-        response = dispatch(request, faults, nowMs, applied, authenticated);
+        response = dispatch(request, path, productCoupon, faults, nowMs, applied, authenticated);
         if (applied && faults.dropAfterApply)
             response.delivery = SimResponse::Delivery::DropConnection;
     }
 
-    response.addHeader("Request-ID", nextRequestId());
+    QByteArray requestId = nextRequestId();
+    if (response.errorNumber != 0)
+        requestId += '-' + QByteArray::number(response.errorNumber);
+    response.addHeader("Request-ID", requestId);
     response.addHeader("Date", httpDate(nowMs));
     // WeChat Pay signs every answer once it has accepted the request's signature — refusals
     // and server errors too; a 401 SIGN_ERROR (or a request it could not even read) stays
-    // unsigned. The demo's signature faults concern successful answers only.
-    if (authenticated && m_config.authenticationEnabled)
-        m_answerSigner.sign(response, request, nowMs / 1000, response.isSuccess() ? faults : Faults{});
+    // unsigned. The demo's signature faults concern successful answers only. A brand's
+    // answers are verified with the WeChat Pay public key, never a platform certificate.
+    if (authenticated && m_config.authenticationEnabled) {
+        const Faults &answerFaults = response.isSuccess() ? faults : Faults{};
+        if (productCoupon == SignatureScheme::Brand && m_config.publicKeyIdentity)
+            m_answerSigner.sign(response, &*m_config.publicKeyIdentity, nowMs / 1000, answerFaults);
+        else
+            m_answerSigner.sign(response, request, nowMs / 1000, answerFaults);
+    }
     response.delayMilliseconds = faults.delayMilliseconds;
     return response;
 }
 
-SimResponse WeChatPaySimulator::dispatch(const SimRequest &request, const Faults &faults, qint64 nowMs, bool &applied,
-                                         bool &authenticated)
+SimResponse WeChatPaySimulator::dispatch(const SimRequest &request, const QByteArray &path,
+                                         std::optional<SignatureScheme> productCoupon, const Faults &faults,
+                                         qint64 nowMs, bool &applied, bool &authenticated)
 {
     if (!findHeader(request.headers, "Accept") || !findHeader(request.headers, "User-Agent"))
         return SimResponse::error(400, "INVALID_REQUEST", QStringLiteral("Http头缺少Accept或User-Agent"));
 
+    // Without authentication (the benchmark's baseline) the caller is whom the path expects.
+    Caller caller{productCoupon.value_or(SignatureScheme::Merchant),
+                  productCoupon == SignatureScheme::Brand ? m_config.brandId : m_config.mchid};
     if (m_config.authenticationEnabled) {
-        if (auto rejection = m_authenticator.check(request, nowMs / 1000))
+        if (productCoupon) {
+            auto accepted = m_authenticator.authenticate(request, nowMs / 1000, *productCoupon);
+            if (!accepted)
+                return std::move(accepted).error();
+            caller = *accepted;
+        } else if (auto rejection = m_authenticator.check(request, nowMs / 1000)) {
             return *rejection;
+        }
     }
     authenticated = true;
     if (faults.status != 0)
         return faults.status == 500
             ? SimResponse::error(500, "SYSTEM_ERROR", QStringLiteral("系统异常，请稍后重试"))
             : SimResponse::error(faults.status, "SERVICE_UNAVAILABLE", QStringLiteral("服务不可用，请稍后重试"));
+    if (productCoupon)
+        return m_productCoupons.serve(request, caller, path, faults, nowMs, applied);
     if (overRateLimit(m_config.mchid, nowMs))
         return SimResponse::error(429, "FREQUENCY_LIMITED", QStringLiteral("调用太频繁，请降低调用接口频率"));
-
-    const qsizetype queryStart = request.target.indexOf('?');
-    const QByteArray path = queryStart < 0 ? request.target : request.target.left(queryStart);
 
     if (request.method == "GET" && path == "/v3/certificates")
         return certificates();

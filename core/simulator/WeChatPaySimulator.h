@@ -3,6 +3,8 @@
 #include "common/Clock.h"
 #include "simulator/AnswerSigner.h"
 #include "simulator/FaultPlan.h"
+#include "simulator/ProductCouponCatalog.h"
+#include "simulator/ProductCouponService.h"
 #include "simulator/RequestAuthenticator.h"
 #include "simulator/SimulatorConfig.h"
 #include "simulator/SimulatorExchange.h"
@@ -24,10 +26,15 @@ struct BudgetChangeRequest;
 // GET /v3/certificates, with the real service's checks, error codes and messages (the API
 // page's error table), answer signatures (on every answer to an authenticated request), a
 // per-merchant rate limit, request-number idempotency per batch and faults on demand.
+// The 商品券 endpoints, partner and brand, are ProductCouponService's, behind the same
+// authentication, answer signatures and faults.
 class WeChatPaySimulator
 {
 public:
+    // No 商品券 batches.
     WeChatPaySimulator(SimulatorConfig config, StockCatalog stocks, std::shared_ptr<const Clock> clock = nullptr);
+    WeChatPaySimulator(SimulatorConfig config, StockCatalog stocks, ProductCouponCatalog productCoupons,
+                       std::shared_ptr<const Clock> clock = nullptr);
 
     SimResponse handle(const SimRequest &request);
 
@@ -40,6 +47,8 @@ public:
     void setAuthenticationEnabled(bool enabled) { m_config.authenticationEnabled = enabled; }
     const StockCatalog &stocks() const { return m_stocks; }
     StockCatalog &stocks() { return m_stocks; }
+    const ProductCouponCatalog &productCoupons() const { return m_productCoupons.catalog(); }
+    ProductCouponCatalog &productCoupons() { return m_productCoupons.catalog(); }
     qint64 requestCount() const { return m_requestCount; }
 
 private:
@@ -49,8 +58,9 @@ private:
         QByteArray answer;
     };
 
-    SimResponse dispatch(const SimRequest &request, const Faults &faults, qint64 nowMs, bool &applied,
-                         bool &authenticated);
+    SimResponse dispatch(const SimRequest &request, const QByteArray &path,
+                         std::optional<SignatureScheme> productCoupon, const Faults &faults, qint64 nowMs,
+                         bool &applied, bool &authenticated);
     SimResponse getStock(const QString &stockId) const;
     SimResponse changeBudget(const QString &stockId, const SimRequest &request, const Faults &faults, qint64 nowMs,
                              bool &applied);
@@ -63,6 +73,7 @@ private:
     std::shared_ptr<const Clock> m_clock;
     RequestAuthenticator m_authenticator;
     AnswerSigner m_answerSigner;
+    ProductCouponService m_productCoupons;
     FaultPlan m_faults;
 
     QHash<QString, QList<qint64>> m_recentRequests; // mchid → request times (ms) in the last second

@@ -75,6 +75,10 @@ private Q_SLOTS:
     void parsesNumbersAndFaults();
     void tlsGeneratesACa();
     void stocksFile();
+    void demoBrandByDefault();
+    void brandFromKeyFiles();
+    void authorisedBrands();
+    void productCouponsFile();
     void explainsMistakes_data();
     void explainsMistakes();
 };
@@ -170,6 +174,94 @@ void TestSimulatorOptions::stocksFile()
     QCOMPARE(setup->stocks.stock(QStringLiteral("98065001")).owner(), DemoMerchant::instance().mchid);
 }
 
+void TestSimulatorOptions::demoBrandByDefault()
+{
+    auto setup = setupFor({});
+    QVERIFY(setup.ok());
+    const DemoMerchant &demo = DemoMerchant::instance();
+    QCOMPARE(setup->config.brandId, QStringLiteral("120344"));
+    QCOMPARE(setup->config.brandSerial, demo.brandSerial);
+    QVERIFY(!setup->config.brandPublicKey.isNull());
+    QCOMPARE(setup->config.authorisedBrands, QStringList{QStringLiteral("120344")});
+    QCOMPARE(setup->config.productCouponRequestsPerSecond, 20);
+    QVERIFY(setup->productCoupons.contains(QStringLiteral("1000000013"), QStringLiteral("1000000013001")));
+    QCOMPARE(setup->productCoupons.stock(QStringLiteral("200000001"), QStringLiteral("200000001001")).owner(),
+             QStringLiteral("brand:120344"));
+}
+
+namespace {
+
+// The Java SDK's merchant certificate plays the brand's.
+QStringList javaBrandFlags()
+{
+    return javaKeyFlags()
+        + QStringList{QStringLiteral("--brand-id"),         QStringLiteral("555"),
+                      QStringLiteral("--brand-serial"),     QStringLiteral("5f1c72e2a8931b72a2e13af8dee92471eb397115"),
+                      QStringLiteral("--brand-public-key"), vector("merchant_certificate.pem")};
+}
+
+} // namespace
+
+void TestSimulatorOptions::brandFromKeyFiles()
+{
+    auto setup = setupFor(javaBrandFlags() + QStringList{QStringLiteral("--product-coupon-rate"), QStringLiteral("7")});
+    QVERIFY2(setup.ok(), qPrintable(setup.ok() ? QString() : setup.error()));
+    QCOMPARE(setup->config.brandId, QStringLiteral("555"));
+    QCOMPARE(setup->config.brandSerial, QStringLiteral("5F1C72E2A8931B72A2E13AF8DEE92471EB397115"));
+    QVERIFY(!setup->config.brandPublicKey.isNull());
+    QCOMPARE(setup->config.authorisedBrands, QStringList{QStringLiteral("555")}); // the brand served, by default
+    QCOMPARE(setup->config.productCouponRequestsPerSecond, 7);
+    // The demo batches follow the merchant and brand served.
+    const ProductCouponStock partner
+        = setup->productCoupons.stock(QStringLiteral("1000000013"), QStringLiteral("1000000013001"));
+    QCOMPARE(partner.owner(), QStringLiteral("partner:1234567891"));
+    QCOMPARE(partner.brandId(), QStringLiteral("555"));
+    QCOMPARE(setup->productCoupons.stock(QStringLiteral("200000001"), QStringLiteral("200000001001")).owner(),
+             QStringLiteral("brand:555"));
+    // A bare SPKI works as --brand-public-key as well.
+    QVERIFY(
+        setupFor(replaced(javaBrandFlags(), QStringLiteral("--brand-public-key"), vector("wechat_pay_public_key.pem")))
+            .ok());
+    // Without brand flags, a merchant of its own serves no brand and acts for none.
+    auto noBrand = setupFor(javaKeyFlags());
+    QVERIFY(noBrand->config.brandId.isEmpty());
+    QVERIFY(noBrand->config.authorisedBrands.isEmpty());
+}
+
+void TestSimulatorOptions::authorisedBrands()
+{
+    auto listed = setupFor({QStringLiteral("--authorised-brands"), QStringLiteral("120344,120345")});
+    QVERIFY(listed.ok());
+    QCOMPARE(listed->config.authorisedBrands, QStringList({QStringLiteral("120344"), QStringLiteral("120345")}));
+    QCOMPARE(listed->config.brandId, QStringLiteral("120344")); // still served itself
+    auto none = setupFor({QStringLiteral("--authorised-brands"), QString()});
+    QVERIFY(none.ok());
+    QVERIFY(none->config.authorisedBrands.isEmpty());
+    auto ownMerchant
+        = setupFor(javaKeyFlags() + QStringList{QStringLiteral("--authorised-brands"), QStringLiteral("9")});
+    QVERIFY(ownMerchant.ok());
+    QCOMPARE(ownMerchant->config.authorisedBrands, QStringList{QStringLiteral("9")});
+    QCOMPARE(ownMerchant->productCoupons.stock(QStringLiteral("1000000013"), QStringLiteral("1000000013001")).brandId(),
+             QStringLiteral("9"));
+}
+
+void TestSimulatorOptions::productCouponsFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("product-coupons.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"([{"product_coupon_id":"77","stock_id":"77001"},
+                   {"product_coupon_id":"77","stock_id":"77002","owner":"brand:120344"}])");
+    file.close();
+    auto setup = setupFor({QStringLiteral("--product-coupons"), path});
+    QVERIFY2(setup.ok(), qPrintable(setup.ok() ? QString() : setup.error()));
+    QCOMPARE(setup->productCoupons.size(), 2);
+    const ProductCouponStock first = setup->productCoupons.stock(QStringLiteral("77"), QStringLiteral("77001"));
+    QCOMPARE(first.owner(), QStringLiteral("partner:") + DemoMerchant::instance().mchid);
+    QCOMPARE(first.brandId(), QStringLiteral("120344"));
+}
+
 void TestSimulatorOptions::explainsMistakes_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -208,6 +300,31 @@ void TestSimulatorOptions::explainsMistakes_data()
     QTest::newRow("platform serial not the certificate's")
         << replaced(javaKeyFlags(), QStringLiteral("--platform-serial"), QStringLiteral("ABCD"))
         << "is not the certificate's serial";
+    QTest::newRow("half the brand") << QStringList{QStringLiteral("--brand-id"), QStringLiteral("120344")}
+                                    << "--brand-id, --brand-serial and --brand-public-key go together";
+    QTest::newRow("a brand without the WeChat Pay public key")
+        << replaced(javaBrandFlags(), QStringLiteral("--platform-serial"),
+                    QStringLiteral("440024045C4A427599D09BB4E3DE0279F2E813FD"))
+        << "--brand-id needs the WeChat Pay public key";
+    QTest::newRow("brand certificate of another serial")
+        << replaced(javaBrandFlags(), QStringLiteral("--brand-serial"), QStringLiteral("ABCDEF"))
+        << "--brand-public-key: the certificate's serial 5F1C72E2A8931B72A2E13AF8DEE92471EB397115 is not "
+           "--brand-serial ABCDEF";
+    QTest::newRow("brand key is a private key")
+        << replaced(javaBrandFlags(), QStringLiteral("--brand-public-key"), vector("merchant_private_key.pem"))
+        << "--brand-public-key: ";
+    QTest::newRow("brand_id with a slash")
+        << replaced(javaBrandFlags(), QStringLiteral("--brand-id"), QStringLiteral("1/2"))
+        << "--brand-id must be 1-64 characters";
+    QTest::newRow("authorised brand with a space")
+        << QStringList{QStringLiteral("--authorised-brands"), QStringLiteral("120344,12 0")}
+        << "--authorised-brands: '12 0' is not a brand_id";
+    QTest::newRow("missing product coupons file")
+        << QStringList{QStringLiteral("--product-coupons"), QStringLiteral("/nonexistent/p.json")}
+        << "--product-coupons: cannot read";
+    QTest::newRow("product coupon rate not a number")
+        << QStringList{QStringLiteral("--product-coupon-rate"), QStringLiteral("fast")}
+        << "--product-coupon-rate needs a non-negative number";
 }
 
 void TestSimulatorOptions::explainsMistakes()

@@ -1,7 +1,10 @@
 // Drives the budgetdesk-sim executable the way other programs do: its command line, its
 // stdout contract (first line `PORT <n>`), its limits, signals and files.
+#include "BrandSigner.h"
+
 #include "auth/RequestSigner.h"
 #include "crypto/KeyLoader.h"
+#include "simulator/ProductCouponCatalog.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSet>
 #include <QSignalSpy>
 #include <QSslConfiguration>
 #include <QTcpServer>
@@ -17,6 +21,8 @@
 #include <QTest>
 
 using namespace budgetdesk;
+using namespace budgetdesk::sim;
+using namespace budgetdesk::test;
 
 namespace {
 
@@ -96,6 +102,7 @@ private Q_SLOTS:
     void signalWritesTheState();
     void tlsWithGeneratedCa();
     void fixedPortAndStocksFile();
+    void productCouponsFileAndBrand();
     void badArgumentsExitWithTwo();
     void versionAndHelpStartNothing();
 };
@@ -110,9 +117,14 @@ void TestSimulatorProcess::firstLineIsThePortThenTheDemoMerchant()
     const int port = sim.lines.first().mid(5).toInt();
     QVERIFY(port > 0 && port < 65536);
     QCOMPARE(sim.info.value(QStringLiteral("BASE_URL")), QStringLiteral("http://127.0.0.1:%1").arg(port));
-    for (const char *key : {"MCHID", "MERCHANT_SERIAL", "MERCHANT_PRIVATE_KEY", "MERCHANT_CERTIFICATE", "PUBLIC_KEY_ID",
-                            "WECHATPAY_PUBLIC_KEY", "PLATFORM_SERIAL", "PLATFORM_CERTIFICATE", "APIV3_KEY", "STOCKS"})
+    for (const char *key :
+         {"MCHID", "MERCHANT_SERIAL", "MERCHANT_PRIVATE_KEY", "MERCHANT_CERTIFICATE", "PUBLIC_KEY_ID",
+          "WECHATPAY_PUBLIC_KEY", "PLATFORM_SERIAL", "PLATFORM_CERTIFICATE", "APIV3_KEY", "STOCKS", "BRAND_ID",
+          "BRAND_SERIAL", "BRAND_PRIVATE_KEY", "BRAND_CERTIFICATE", "AUTHORISED_BRANDS", "PRODUCT_COUPONS"})
         QVERIFY2(sim.info.contains(QLatin1String(key)), key);
+    QCOMPARE(sim.info.value(QStringLiteral("BRAND_ID")), QStringLiteral("120344"));
+    QVERIFY(QFile::exists(sim.info.value(QStringLiteral("BRAND_PRIVATE_KEY"))));
+    QVERIFY(QFile::exists(sim.info.value(QStringLiteral("BRAND_CERTIFICATE"))));
     QVERIFY(QFile::exists(sim.info.value(QStringLiteral("MERCHANT_PRIVATE_KEY"))));
     QVERIFY(sim.info.value(QStringLiteral("MERCHANT_PRIVATE_KEY")).startsWith(dir.path()));
     QCOMPARE(signedGet(sim, "/v3/marketing/busifavor/stocks/1212000000000001"), 200);
@@ -154,9 +166,23 @@ void TestSimulatorProcess::signalWritesTheState()
     QCOMPARE(sim.process->exitCode(), 0);
     QFile file(state);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    const QJsonArray stocks = QJsonDocument::fromJson(file.readAll()).array();
-    QCOMPARE(stocks.size(), sim.info.value(QStringLiteral("STOCKS")).split(u',').size());
-    QVERIFY(stocks.first().toObject().contains(QStringLiteral("stock_send_rule")));
+    // One array: the 商家券 stocks first, as before 商品券, then the 商品券 batches, which carry
+    // product_coupon_id and owner.
+    const QJsonArray written = QJsonDocument::fromJson(file.readAll()).array();
+    const qsizetype stocks = sim.info.value(QStringLiteral("STOCKS")).split(u',').size();
+    QVERIFY(written.size() > stocks);
+    for (qsizetype i = 0; i < written.size(); ++i) {
+        const QJsonObject entry = written.at(i).toObject();
+        QVERIFY(entry.contains(QStringLiteral("stock_send_rule")));
+        QCOMPARE(entry.contains(QStringLiteral("product_coupon_id")), i >= stocks);
+        QCOMPARE(entry.contains(QStringLiteral("owner")), i >= stocks);
+    }
+    QSet<QString> productCoupons;
+    for (const QJsonValue entry : written)
+        productCoupons.insert(entry[QStringLiteral("product_coupon_id")].toString());
+    productCoupons.remove(QString());
+    const QStringList printed = sim.info.value(QStringLiteral("PRODUCT_COUPONS")).split(u',');
+    QCOMPARE(productCoupons, QSet<QString>(printed.cbegin(), printed.cend()));
 #else
     QSKIP("SIGTERM is a Unix signal; Windows stops the simulator with Ctrl+C");
 #endif
@@ -202,6 +228,61 @@ void TestSimulatorProcess::fixedPortAndStocksFile()
     sim.process->waitForFinished();
 }
 
+// A brand request, signed with the brand key the demo wrote out, against a --product-coupons
+// file; the change shows in --state-out, which --product-coupons reads again.
+void TestSimulatorProcess::productCouponsFileAndBrand()
+{
+#ifdef Q_OS_UNIX
+    QTemporaryDir dir;
+    const QString batches = dir.filePath(QStringLiteral("product-coupons.json"));
+    QFile file(batches);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"([{"product_coupon_id":"77","stock_id":"77001","owner":"brand:120344",
+                    "stock_send_rule":{"max_count":500}}])");
+    file.close();
+    const QString state = dir.filePath(QStringLiteral("state.json"));
+    Running sim
+        = start({QStringLiteral("--product-coupons"), batches, QStringLiteral("--state-out"), state,
+                 QStringLiteral("--demo-dir"), dir.path(), QStringLiteral("--max-seconds"), QStringLiteral("20")});
+    QCOMPARE(sim.info.value(QStringLiteral("PRODUCT_COUPONS")), QStringLiteral("77"));
+
+    auto key = KeyLoader::merchantKeyFromFile(sim.info.value(QStringLiteral("BRAND_PRIVATE_KEY")));
+    QVERIFY(key.ok());
+    const QByteArray target = "/brand/marketing/product-coupon/product-coupons/77/stocks/77001/update-budget";
+    const QByteArray body
+        = R"({"out_request_no":"process_01","update_mode":"MAX_COUNT","current_max_count":500,"target_max_count":800})";
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QNetworkAccessManager network;
+    QNetworkRequest request(QUrl(sim.info.value(QStringLiteral("BASE_URL")) + QString::fromLatin1(target)));
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("Content-Type", "application/json");
+    request.setRawHeader("User-Agent", "TestSimulatorProcess");
+    request.setRawHeader("Wechatpay-Serial", sim.info.value(QStringLiteral("PUBLIC_KEY_ID")).toLatin1());
+    request.setRawHeader("Authorization",
+                         brandAuthorization(key->key, sim.info.value(QStringLiteral("BRAND_ID")),
+                                            sim.info.value(QStringLiteral("BRAND_SERIAL")), "POST", target, body, now,
+                                            "processnonce0123456789abcdef0123"));
+    QNetworkReply *reply = network.post(request, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(finished.wait(10000));
+    reply->deleteLater();
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+
+    sim.process->terminate();
+    QVERIFY(ended(*sim.process));
+    QFile written(state);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray saved = written.readAll();
+    auto again = ProductCouponCatalog::fromJson(saved, QStringLiteral("1900000109"), QStringLiteral("120344"),
+                                                QDateTime::currentDateTimeUtc());
+    QVERIFY(again.ok());
+    QCOMPARE(again->size(), 1);
+    QCOMPARE(again->stock(QStringLiteral("77"), QStringLiteral("77001")).maxCount(), 800);
+#else
+    QSKIP("stops the simulator with SIGTERM");
+#endif
+}
+
 void TestSimulatorProcess::badArgumentsExitWithTwo()
 {
     QProcess process;
@@ -230,7 +311,8 @@ void TestSimulatorProcess::versionAndHelpStartNothing()
     QCOMPARE(process.exitCode(), 0);
     const QByteArray help = process.readAllStandardOutput();
     QVERIFY(!help.startsWith("PORT")); // nothing was started
-    for (const char *option : {"--port", "--fault", "--max-requests", "--version"})
+    for (const char *option : {"--port", "--fault", "--max-requests", "--version", "--product-coupons", "--brand-id",
+                               "--brand-public-key", "--brand-serial", "--authorised-brands"})
         QVERIFY2(help.contains(option), option);
 }
 

@@ -1,5 +1,7 @@
 #include "SimulatorFixture.h"
 
+#include "BrandSigner.h"
+
 #include "common/Utc.h"
 #include "crypto/KeyLoader.h"
 #include "simulator/DemoMerchant.h"
@@ -32,8 +34,9 @@ SimulatorFixture::SimulatorFixture(Transport transport, sim::SimulatorConfig con
 {
     const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), utc());
-    auto simulator = std::make_unique<sim::WeChatPaySimulator>(std::move(config),
-                                                               sim::StockCatalog::demo(demo.mchid, now), m_clock);
+    auto simulator = std::make_unique<sim::WeChatPaySimulator>(
+        std::move(config), sim::StockCatalog::demo(demo.mchid, now),
+        sim::ProductCouponCatalog::demo(demo.mchid, demo.brandId, now), m_clock);
     m_server = std::make_unique<sim::SimulatorServer>(std::move(simulator));
 
     std::optional<sim::TlsIdentity> tls;
@@ -154,6 +157,29 @@ SimAnswer SimulatorFixture::send(const QByteArray &method, const QByteArray &tar
     if (!signedRequest)
         qFatal("SimulatorFixture: cannot sign: %s", qPrintable(signedRequest.error().text().en));
     headers.append({"Authorization", signedRequest->authorization});
+    return sendRaw(method, target, body, headers);
+}
+
+QByteArray SimulatorFixture::brandAuthorizationFor(const QByteArray &method, const QByteArray &target,
+                                                   const QByteArray &body, qint64 timestamp)
+{
+    static int counter = 0;
+    const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
+    const QByteArray nonce = "brand" + QByteArray::number(++counter).rightJustified(27, '0');
+    return brandAuthorization(KeyLoader::merchantKey(demo.brandPrivateKeyPem)->key, demo.brandId, demo.brandSerial,
+                              method, target, body, timestamp, nonce);
+}
+
+SimAnswer SimulatorFixture::sendAsBrand(const QByteArray &method, const QByteArray &target, const QByteArray &body,
+                                        const HttpHeaders &extraHeaders,
+                                        const std::optional<QByteArray> &wechatpaySerial)
+{
+    HttpHeaders headers = {{"Accept", "application/json"}, {"User-Agent", "BudgetDesk-tests/1.0"}};
+    const QByteArray serial = wechatpaySerial.value_or(sim::DemoMerchant::instance().publicKeyId.toLatin1());
+    if (!serial.isEmpty())
+        headers.append({"Wechatpay-Serial", serial});
+    headers.append(extraHeaders);
+    headers.append({"Authorization", brandAuthorizationFor(method, target, body, m_clock->nowSeconds())});
     return sendRaw(method, target, body, headers);
 }
 

@@ -65,6 +65,15 @@ public:
     // Bytes straight onto the socket (TLS when the fixture is HTTPS); the whole answer.
     QByteArray rawExchange(const QByteArray &requestBytes);
 
+    // As the demo brand (WECHATPAY-BRAND-SHA256-RSA2048, tests/support/BrandSigner.h), with
+    // `wechatpaySerial` as the request's Wechatpay-Serial (default: the demo's public key ID;
+    // empty: none).
+    SimAnswer sendAsBrand(const QByteArray &method, const QByteArray &target, const QByteArray &body = {},
+                          const HttpHeaders &extraHeaders = {},
+                          const std::optional<QByteArray> &wechatpaySerial = std::nullopt);
+    static QByteArray brandAuthorizationFor(const QByteArray &method, const QByteArray &target, const QByteArray &body,
+                                            qint64 timestamp);
+
     SimAnswer getStock(const QByteArray &stockId) { return send("GET", "/v3/marketing/busifavor/stocks/" + stockId); }
     SimAnswer patchBudget(const QByteArray &stockId, const QByteArray &body)
     {
