@@ -4,6 +4,7 @@
 
 #include "crypto/KeyLoader.h"
 
+#include "OpenSslCli.h"
 #include "TestData.h"
 
 #include <QJsonDocument>
@@ -54,6 +55,9 @@ private Q_SLOTS:
     void tamperedRequestsAreRefusedWithTheExpectedMessage_data();
     void tamperedRequestsAreRefusedWithTheExpectedMessage();
     void serialIsCaseInsensitive();
+    void brandSchemeSignedByOpenssl();
+    void productCouponRefusalsShareOneMessage_data();
+    void productCouponRefusalsShareOneMessage();
 };
 
 void TestRequestAuthenticator::acceptsTheDerivedVectors()
@@ -153,6 +157,96 @@ void TestRequestAuthenticator::serialIsCaseInsensitive()
     const auto refusal = RequestAuthenticator(config).check(d2Request(), 1700000000);
     QCOMPARE(errorOf(refusal)[QStringLiteral("detail")][QStringLiteral("detail")][QStringLiteral("issue")].toString(),
              QStringLiteral("mchid not match"));
+}
+
+namespace {
+
+// The Java SDK's merchant key plays a brand's: brand_id 120344, its certificate's serial.
+SimulatorConfig javaBrand()
+{
+    SimulatorConfig config = javaMerchant();
+    config.brandId = QStringLiteral("120344");
+    config.brandSerial = config.merchantSerial;
+    config.brandPublicKey = config.merchantPublicKey;
+    return config;
+}
+
+// A brand request signed by the openssl command line, nothing of BudgetDesk involved.
+SimRequest opensslBrandRequest(const QByteArray &target, const QByteArray &parameterOrder)
+{
+    const QByteArray nonce = "593BEC0C930BF1AFEB40B4A08C8FB242";
+    const QByteArray signature = opensslSign(dataPath(QStringLiteral("vectors/java/merchant_private_key.pem")),
+                                             "GET\n" + target + "\n1700000000\n" + nonce + "\n\n")
+                                     .toBase64();
+    QByteArray authorization = "WECHATPAY-BRAND-SHA256-RSA2048 " + parameterOrder;
+    authorization.replace("{SIG}", signature).replace("{NONCE}", nonce);
+    return {"GET", target, {{"Authorization", authorization}}, {}};
+}
+
+const QByteArray JavaOrder = "brand_id=\"120344\",nonce_str=\"{NONCE}\",signature=\"{SIG}\",timestamp=\"1700000000\","
+                             "serial_no=\"5F1C72E2A8931B72A2E13AF8DEE92471EB397115\"";
+
+} // namespace
+
+void TestRequestAuthenticator::brandSchemeSignedByOpenssl()
+{
+    const QByteArray target = "/brand/marketing/product-coupon/product-coupons/1000000013/stocks/1000000013001";
+    const SimulatorConfig config = javaBrand();
+    const RequestAuthenticator authenticator(config);
+    for (const QByteArray &order :
+         {JavaOrder,
+          QByteArray("serial_no=\"5F1C72E2A8931B72A2E13AF8DEE92471EB397115\",signature=\"{SIG}\","
+                     "timestamp=\"1700000000\",brand_id=\"120344\",nonce_str=\"{NONCE}\"")}) {
+        auto caller
+            = authenticator.authenticate(opensslBrandRequest(target, order), 1700000000, SignatureScheme::Brand);
+        QVERIFY2(caller.ok(), caller.ok() ? "" : caller.error().body.constData());
+        QCOMPARE(caller->scheme, SignatureScheme::Brand);
+        QCOMPARE(caller->id, QStringLiteral("120344"));
+    }
+    // The same request where a merchant signature is due, or through the 商家券 check.
+    QVERIFY(!authenticator.authenticate(opensslBrandRequest(target, JavaOrder), 1700000000, SignatureScheme::Merchant));
+    QVERIFY(authenticator.check(opensslBrandRequest(target, JavaOrder), 1700000000).has_value());
+    // And the merchant's own signature (D2) where a brand's is due.
+    QVERIFY(!authenticator.authenticate(d2Request(), 1700000000, SignatureScheme::Brand));
+    QVERIFY(authenticator.authenticate(d2Request(), 1700000000, SignatureScheme::Merchant));
+}
+
+void TestRequestAuthenticator::productCouponRefusalsShareOneMessage_data()
+{
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<qint64>("now");
+    QTest::addColumn<QString>("issue");
+    QTest::newRow("brand_id") << QByteArray("brand_id=\"120344\"") << QByteArray("brand_id=\"120399\"")
+                              << qint64(1700000000) << "brand_id not match";
+    QTest::newRow("serial_no") << QByteArray("5F1C72E2") << QByteArray("5F1C72E3") << qint64(1700000000)
+                               << "serial_no not match";
+    QTest::newRow("timestamp") << QByteArray() << QByteArray() << qint64(1700000301) << "timestamp expired";
+    QTest::newRow("nonce_str missing") << QByteArray("nonce_str=") << QByteArray("nonce=") << qint64(1700000000)
+                                       << "nonce_str missing";
+    QTest::newRow("nonce changed") << QByteArray("{NONCE}") << QByteArray("{NONCE}0") << qint64(1700000000)
+                                   << "sign not match";
+}
+
+void TestRequestAuthenticator::productCouponRefusalsShareOneMessage()
+{
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(qint64, now);
+    QFETCH(QString, issue);
+    const SimulatorConfig config = javaBrand();
+    QByteArray order = JavaOrder;
+    if (!from.isEmpty())
+        order.replace(from, to);
+    const auto refusal = RequestAuthenticator(config).authenticate(
+        opensslBrandRequest("/brand/marketing/product-coupon/product-coupons/1/stocks/2", order), now,
+        SignatureScheme::Brand);
+    QVERIFY(!refusal.ok());
+    QCOMPARE(refusal.error().status, 401);
+    const QJsonObject error = QJsonDocument::fromJson(refusal.error().body).object();
+    QCOMPARE(error[QStringLiteral("code")].toString(), QStringLiteral("SIGN_ERROR"));
+    QCOMPARE(error[QStringLiteral("message")].toString(), QStringLiteral("错误的签名，验签失败")); // §15
+    QCOMPARE(error[QStringLiteral("detail")][QStringLiteral("detail")][QStringLiteral("issue")].toString(), issue);
 }
 
 QTEST_GUILESS_MAIN(TestRequestAuthenticator)
