@@ -30,10 +30,19 @@ MerchantProfile CliConnection::profileFromOptions(const CliOptions &options, con
 {
     MerchantProfile profile;
     profile.name = name;
-    profile.mchid = options.mchid;
-    profile.merchantSerial = options.merchantSerial;
+    profile.identity = callerIdentityFromName(options.identity).value_or(CallerIdentity::Merchant);
+    if (profile.isBrand()) {
+        // The brand's own API certificate takes the place of the merchant's.
+        profile.brandId = options.brandIds.value(0);
+        profile.merchantSerial = options.brandSerial;
+        profile.merchantCertificateFile = options.brandCertificateFile;
+    } else {
+        profile.mchid = options.mchid;
+        profile.brands = options.brandIds;
+        profile.merchantSerial = options.merchantSerial;
+        profile.merchantCertificateFile = options.merchantCertificateFile;
+    }
     profile.privateKeyFile = options.privateKeyFile;
-    profile.merchantCertificateFile = options.merchantCertificateFile;
     profile.publicKeyId = options.publicKeyId;
     profile.publicKeyFile = options.publicKeyFile;
     profile.platformCertificateFiles = options.platformCertificateFiles;
@@ -103,6 +112,25 @@ Result<CliConnection, BilingualText> CliConnection::resolve(const CliOptions &op
         return BilingualText{QStringLiteral("没有名为“%1”的配置。").arg(options.profile),
                              QStringLiteral("There is no profile named '%1'.").arg(options.profile)};
     return forProfile(options, *saved, secrets);
+}
+
+Result<QString, BilingualText> CliConnection::brandFor(const CliOptions &options, const MerchantProfile &profile)
+{
+    if (profile.isBrand())
+        return profile.brandId; // named by the signature; nothing else to choose
+    if (options.brandIds.size() == 1)
+        return options.brandIds.first();
+    if (options.brandIds.isEmpty() && profile.brands.size() == 1)
+        return profile.brands.first();
+    const QString listedZh = profile.brands.isEmpty()
+        ? QString()
+        : QStringLiteral("（配置中的品牌：%1）").arg(profile.brands.join(QStringLiteral("、")));
+    const QString listedEn = profile.brands.isEmpty()
+        ? QString()
+        : QStringLiteral(" (the profile's brands: %1)").arg(profile.brands.join(QStringLiteral(", ")));
+    return BilingualText{
+        QStringLiteral("以服务商身份操作商品券需要指定一个品牌：--brand-id ID%1。").arg(listedZh),
+        QStringLiteral("A service provider must name one brand for 商品券: --brand-id ID%1.").arg(listedEn)};
 }
 
 std::optional<ClientSettings> CliConnection::transport(const CliOptions &options)

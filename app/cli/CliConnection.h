@@ -30,6 +30,9 @@ struct CliConnection
     static MerchantProfile profileFromOptions(const CliOptions &options, const QString &name);
     // Secrets named by --passphrase-env / --apiv3-key-env; an error if a variable is unset.
     static std::optional<BilingualText> secretsFromEnvironment(const CliOptions &options, ProfileSecrets &secrets);
+    // The brand a 商品券 command acts for: the brand identity's own; as a merchant (服务商)
+    // --brand-id, or the profile's only brand. Exit code 4 with the text when none is named.
+    static Result<QString, BilingualText> brandFor(const CliOptions &options, const MerchantProfile &profile);
     // Retry pacing (--retry-delay-ms), never stored in a profile. nullopt: the defaults.
     static std::optional<ClientSettings> transport(const CliOptions &options);
 };

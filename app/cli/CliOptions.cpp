@@ -2,7 +2,9 @@
 
 #include "busifavor/BudgetProblem.h"
 #include "http/DomainPolicy.h"
+#include "productcoupon/ProductCouponApi.h"
 #include "profile/MerchantProfile.h"
+#include "profile/ProfileProblem.h"
 
 #include <QCommandLineParser>
 
@@ -42,15 +44,27 @@ const OptionSpec Specs[] = {
     {"ca-file", "FILE",
      "Trust only the CA certificates in FILE (PEM), e.g. the simulator's test CA; profile add keeps it."},
     {"retry-delay-ms", "N", "First retry delay for 5xx/429/busy answers (default 800; doubled each time)."},
-    {"total", "N", "modify: change the batch total (max_coupons) to N."},
-    {"per-day", "N", "modify: change the daily cap (max_coupons_by_day) to N."},
+    {"identity", "KIND",
+     "merchant (default: a 商户 or 服务商, signing with its mchid) or brand (a 品牌 calling the 商品券 brand API "
+     "itself, signing with --brand-id)."},
+    {"brand-id", "ID",
+     "商品券: the brand. As a merchant (服务商): the brand acted for (profile add: repeatable, the brands served). "
+     "With --identity brand: the brand that signs."},
+    {"brand-certificate", "FILE", "--identity brand: the brand API certificate; its serial is used."},
+    {"brand-serial", "HEX", "--identity brand: the brand API certificate serial, when no certificate is given."},
+    {"product-coupon", "ID",
+     "lookup/list/modify a 商品券 (product coupon) batch of this product coupon ID instead of a 商家券 batch."},
+    {"bundle", "ID", "商品券: a batch group (批次组). list: only its batches; modify: change the whole group."},
+    {"state", "STATE", "list: only batches in STATE (AUDITING, SENDING, PAUSED, STOPPED, DEACTIVATED)."},
+    {"total", "N", "modify: change the batch total (max_coupons; 商品券 max_count) to N."},
+    {"per-day", "N", "modify: change the daily cap (max_coupons_by_day; 商品券 max_count_per_day) to N."},
     {"stop-issuing", nullptr,
      "modify: stop the batch issuing coupons by setting its total to the number already issued (read from a "
      "fresh lookup). Merchant coupons have no stop call of their own."},
     {"current", "N", "modify: the current value to replace; without it a fresh lookup supplies it."},
     {"request-no", "NO",
-     "modify: modify_budget_request_no (1-128 of [0-9A-Za-z_-]); generated when absent. Reuse it "
-     "to retry the same change (same target and current)."},
+     "modify: modify_budget_request_no (1-128 of [0-9A-Za-z_-]; 商品券 out_request_no, 6-40); generated when "
+     "absent. Reuse it to retry the same change (same target and current)."},
     {"stock", "ID", "history: only this batch."},
     {"since", "DATE", "history: from this date (YYYY-MM-DD) or time (ISO 8601) on."},
     {"csv", "FILE",
@@ -68,6 +82,13 @@ const QString Usage = QStringLiteral(
     "  budgetdesk-cli [--data-dir DIR] [connection options | --profile NAME] [--json] lookup STOCK_ID\n"
     "  budgetdesk-cli [--data-dir DIR] [connection options | --profile NAME] [--json] modify STOCK_ID\n"
     "                 (--total N | --per-day N | --stop-issuing) [--current N] [--request-no NO]\n"
+    "  商品券 (product coupon), as a merchant/服务商 (--brand-id ID) or --identity brand:\n"
+    "  budgetdesk-cli [...] [--json] lookup --product-coupon PC_ID STOCK_ID\n"
+    "  budgetdesk-cli [...] [--json] list --product-coupon PC_ID [--state STATE] [--bundle BUNDLE_ID]\n"
+    "  budgetdesk-cli [...] [--json] modify --product-coupon PC_ID STOCK_ID (--total N | --per-day N |\n"
+    "                 --stop-issuing) [--current N] [--request-no NO]\n"
+    "  budgetdesk-cli [...] [--json] modify --product-coupon PC_ID --bundle BUNDLE_ID (--total N | --per-day N)\n"
+    "                 [--current N] [--request-no NO]\n"
     "  budgetdesk-cli [--data-dir DIR] profile add NAME <connection options> [--operator NAME]\n"
     "  budgetdesk-cli [--data-dir DIR] profile list | show NAME | remove NAME | import FILE | export NAME FILE\n"
     "  budgetdesk-cli [--data-dir DIR] profile test NAME [STOCK_ID]\n"
@@ -88,7 +109,7 @@ void configure(QCommandLineParser &parser)
         parser.addOption(option);
     }
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("lookup, modify, profile, history or reconcile"));
+                                 QStringLiteral("lookup, list, modify, profile, history or reconcile"));
 }
 
 bool readInteger(const QCommandLineParser &parser, const char *name, qint64 &value, QString &error)
@@ -126,6 +147,25 @@ std::optional<QString> stockIdFrom(const QString &text)
     return id;
 }
 
+// 商品券 IDs are opaque strings of unpublished length (PRODUCT_COUPON.md §2.3); product_coupon_id
+// is string(40). The same caution as for a 商家券 batch ID, to 40 characters and '_'/'-'.
+std::optional<QString> productCouponIdFrom(const QString &text)
+{
+    const QString id = text.trimmed();
+    const auto allowed = [](QChar c) { return isAsciiAlphanumeric(c) || c == u'_' || c == u'-'; };
+    if (id.isEmpty() || id.size() > 40 || !std::all_of(id.cbegin(), id.cend(), allowed))
+        return std::nullopt;
+    return id;
+}
+
+QString productCouponIdError(const char *option, const QString &text)
+{
+    return usageError(QStringLiteral("%1“%2”无效：应为 1–40 个 ASCII 字母、数字、下划线或短横线。")
+                          .arg(QLatin1String(option), text.trimmed()),
+                      QStringLiteral("%1 '%2' is not valid: it must be 1-40 ASCII letters, digits, '_' or '-'.")
+                          .arg(QLatin1String(option), text.trimmed()));
+}
+
 QString stockIdError(const QString &text)
 {
     return usageError(
@@ -138,7 +178,8 @@ QString stockIdError(const QString &text)
 bool CliOptions::hasConnectionOptions() const
 {
     return !mchid.isEmpty() || !privateKeyFile.isEmpty() || !merchantSerial.isEmpty() || !publicKeyFile.isEmpty()
-        || !platformCertificateFiles.isEmpty() || !merchantCertificateFile.isEmpty();
+        || !platformCertificateFiles.isEmpty() || !merchantCertificateFile.isEmpty() || !identity.isEmpty()
+        || !brandCertificateFile.isEmpty() || !brandSerial.isEmpty();
 }
 
 QString CliOptions::usage()
@@ -189,6 +230,48 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
                                   .arg(MerchantProfile::MaximumOperatorNameLength));
         options.operatorName = *name;
     }
+    options.identity = text("identity");
+    options.brandIds = parser.values(QStringLiteral("brand-id"));
+    options.brandCertificateFile = text("brand-certificate");
+    options.brandSerial = text("brand-serial");
+    options.stateFilter = text("state");
+    if (!options.identity.isEmpty() && !callerIdentityFromName(options.identity))
+        return usageError(QStringLiteral("--identity 只能是 merchant 或 brand"),
+                          QStringLiteral("--identity is merchant or brand"));
+    for (const QString &brand : std::as_const(options.brandIds)) {
+        if (!ProductCouponApi::isValidBrandId(brand))
+            return usageError(ProfileProblem(ProfileProblem::Code::BrandIdInvalid, std::nullopt, brand).text());
+    }
+    const bool brandIdentity = options.identity == QLatin1String("brand");
+    if (brandIdentity
+        && (options.brandIds.size() != 1 || isSet("mchid") || isSet("merchant-serial")
+            || isSet("merchant-certificate")))
+        return usageError(
+            QStringLiteral("--identity brand 需要且只需要一个 --brand-id，且不能与 --mchid、--merchant-serial、"
+                           "--merchant-certificate 同用（品牌证书用 --brand-certificate 或 --brand-serial）"),
+            QStringLiteral("--identity brand takes exactly one --brand-id and no --mchid, --merchant-serial "
+                           "or --merchant-certificate (the brand's are --brand-certificate / --brand-serial)"));
+    if (!brandIdentity && (isSet("brand-certificate") || isSet("brand-serial")))
+        return usageError(QStringLiteral("--brand-certificate 与 --brand-serial 只用于 --identity brand"),
+                          QStringLiteral("--brand-certificate and --brand-serial belong to --identity brand"));
+    if (isSet("product-coupon")) {
+        const auto id = productCouponIdFrom(text("product-coupon"));
+        if (!id)
+            return productCouponIdError("--product-coupon", text("product-coupon"));
+        options.productCouponId = *id;
+    }
+    if (isSet("bundle")) {
+        const auto id = productCouponIdFrom(text("bundle"));
+        if (!id)
+            return productCouponIdError("--bundle", text("bundle"));
+        options.bundleId = *id;
+    }
+    if (isSet("state")
+        && !QStringList{QStringLiteral("AUDITING"), QStringLiteral("SENDING"), QStringLiteral("PAUSED"),
+                        QStringLiteral("STOPPED"), QStringLiteral("DEACTIVATED")}
+                .contains(options.stateFilter))
+        return usageError(QStringLiteral("--state 应为 AUDITING、SENDING、PAUSED、STOPPED 或 DEACTIVATED"),
+                          QStringLiteral("--state is AUDITING, SENDING, PAUSED, STOPPED or DEACTIVATED"));
     options.requestNumber = text("request-no");
     options.historyStock = text("stock");
     options.csvFile = text("csv");
@@ -239,7 +322,10 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
         }
     }
     if (isSet("request-no")) {
-        if (options.requestNumber.isEmpty() || !isValidRequestNumber(options.requestNumber))
+        if (options.isProductCoupon() && !ProductCouponApi::isValidRequestNumber(options.requestNumber))
+            return usageError(BudgetProblem(BudgetProblem::Code::OutRequestNumberInvalid).text());
+        if (!options.isProductCoupon()
+            && (options.requestNumber.isEmpty() || !isValidRequestNumber(options.requestNumber)))
             return usageError(BudgetProblem(BudgetProblem::Code::RequestNumberInvalid).text());
     }
     if (isSet("since")) {
@@ -274,29 +360,59 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
             return stockIdError(options.historyStock);
         options.historyStock = *id;
     }
-    if (command == QLatin1String("lookup") || command == QLatin1String("modify")) {
-        if (auto problem = expect(1, 1))
+    const bool productCoupon = options.isProductCoupon();
+    const bool bundle = !options.bundleId.isEmpty();
+    const bool list = command == QLatin1String("list");
+    if ((bundle || isSet("state")) && !productCoupon)
+        return usageError(QStringLiteral("--bundle 与 --state 需要 --product-coupon"),
+                          QStringLiteral("--bundle and --state need --product-coupon"));
+    if (productCoupon && command != QLatin1String("lookup") && command != QLatin1String("modify") && !list)
+        return usageError(QStringLiteral("--product-coupon 只用于 lookup、list 与 modify"),
+                          QStringLiteral("--product-coupon belongs to lookup, list and modify"));
+    if (list) {
+        if (!productCoupon)
+            return usageError(QStringLiteral("list 需要 --product-coupon（商家券没有批次列表接口）"),
+                              QStringLiteral("list needs --product-coupon (商家券 has no list API)"));
+        if (auto problem = expect(0, 0))
             return *problem;
-        const auto id = stockIdFrom(positional.first());
-        if (!id)
-            return stockIdError(positional.first());
-        options.stockId = *id;
+        options.command = Command::List;
+    } else if (command == QLatin1String("lookup") || command == QLatin1String("modify")) {
         options.command = command == QLatin1String("lookup") ? Command::Lookup : Command::Modify;
+        const bool groupChange = bundle && options.command == Command::Modify;
+        if (bundle && !groupChange)
+            return usageError(QStringLiteral("lookup 不接受 --bundle；请用 list --bundle 查看批次组"),
+                              QStringLiteral("lookup takes no --bundle; use list --bundle to see a group"));
+        if (auto problem = groupChange ? expect(0, 0) : expect(1, 1))
+            return *problem;
+        if (!groupChange) {
+            const auto id = productCoupon ? productCouponIdFrom(positional.first()) : stockIdFrom(positional.first());
+            if (!id)
+                return productCoupon ? productCouponIdError("STOCK_ID", positional.first())
+                                     : stockIdError(positional.first());
+            options.stockId = *id;
+        }
         if (options.command == Command::Modify) {
             if (int(total) + int(perDay) + int(stopIssuing) != 1)
                 return usageError(QStringLiteral("一次只能修改一项：请给出 --total、--per-day 或 --stop-issuing 之一"),
                                   QStringLiteral("give exactly one of --total, --per-day and --stop-issuing"));
+            if (groupChange && stopIssuing)
+                return usageError(QStringLiteral("批次组不支持 --stop-issuing，请用 --total 给出目标值"),
+                                  QStringLiteral("a group takes no --stop-issuing; give the target with --total"));
             options.dimension = perDay ? BudgetDimension::PerDay : BudgetDimension::Total;
             options.stopIssuing = stopIssuing; // the target comes from the lookup
             if (!stopIssuing && !readInteger(parser, total ? "total" : "per-day", options.target, error))
                 return error;
             // Checked before any lookup: nothing goes out for a target that cannot be right.
-            if (!stopIssuing && (options.target < 1 || options.target > BudgetProblem::MaximumCount))
-                return usageError(BudgetProblem(BudgetProblem::Code::TargetOutOfRange).text());
+            const qint64 maximum = productCoupon ? ProductCouponApi::MaximumCount : BudgetProblem::MaximumCount;
+            if (!stopIssuing && (options.target < 1 || options.target > maximum))
+                return usageError(BudgetProblem(BudgetProblem::Code::TargetOutOfRange, maximum).text());
             if (!stopIssuing && options.current && *options.current == options.target)
                 return usageError(BudgetProblem(BudgetProblem::Code::TargetUnchanged).text());
             return options;
         }
+    }
+    if (list || command == QLatin1String("lookup") || command == QLatin1String("modify")) {
+        // lookup and list: on to the checks below that refuse modify's options
     } else if (command == QLatin1String("profile")) {
         if (positional.isEmpty())
             return usageError(QStringLiteral("profile 需要子命令"), QStringLiteral("profile needs a subcommand"));

@@ -25,6 +25,7 @@ struct CliOptions
 {
     enum class Command {
         Lookup,
+        List, // 商品券 batches of one product coupon
         Modify,
         ProfileAdd,
         ProfileList,
@@ -56,6 +57,13 @@ struct CliOptions
     bool backupUrlSet = false;
     std::optional<int> timeoutMs;
     QString operatorName; // profile add --operator: 操作人 on a shared PC (validated)
+    // 商品券 identities (PRODUCT_COUPON.md §3): --identity brand signs as the brand, whose
+    // certificate or serial is --brand-certificate / --brand-serial; as a merchant, --brand-id
+    // names the brand acted for (profile add: the brands served, repeatable).
+    QString identity; // merchant (default) or brand
+    QStringList brandIds;
+    QString brandCertificateFile;
+    QString brandSerial;
     // Transport only, never stored in a profile: a CA to trust, retry pacing.
     QString caFile;
     std::optional<int> retryDelayMs;
@@ -66,8 +74,11 @@ struct CliOptions
     Command command = Command::Lookup;
     QStringList arguments; // the command's own positional arguments
 
-    // lookup / modify
+    // lookup / modify / list
     QString stockId;
+    QString productCouponId; // --product-coupon: the 商品券 family
+    QString bundleId; // modify/list --bundle: a group (批次组)
+    QString stateFilter; // list --state
     std::optional<BudgetDimension> dimension;
     qint64 target = 0;
     bool stopIssuing = false; // target = the batch's issued count, from a lookup
@@ -83,6 +94,7 @@ struct CliOptions
     std::optional<qint64> entryId;
 
     bool hasConnectionOptions() const;
+    bool isProductCoupon() const { return !productCouponId.isEmpty(); }
 
     // A usage error, in Chinese and English; exit code 4.
     static Result<CliOptions, QString> parse(const QStringList &arguments);

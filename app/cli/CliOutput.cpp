@@ -181,6 +181,67 @@ QJsonObject stockJson(const StockDetails &stock)
     return json;
 }
 
+namespace {
+
+QJsonValue orNull(const std::optional<qint64> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue();
+}
+
+QJsonValue orNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+} // namespace
+
+QJsonObject productCouponJson(const StockDetails &stock, const QString &brandId)
+{
+    return {{QStringLiteral("product_coupon_id"), stock.productCouponId},
+            {QStringLiteral("stock_id"), stock.stockId},
+            {QStringLiteral("state"), stock.stockState},
+            {QStringLiteral("max_count"), stock.maxCoupons},
+            {QStringLiteral("max_count_per_day"), orNull(stock.maxCouponsByDay)},
+            {QStringLiteral("max_count_per_user"), stock.maxCouponsPerUser},
+            {QStringLiteral("sent_total"), stock.totalSendNum},
+            {QStringLiteral("sent_today"), orNull(stock.todaySendNum)},
+            {QStringLiteral("stock_bundle_id"), orNull(stock.bundleId)},
+            {QStringLiteral("brand_id"), stock.brandId.isEmpty() ? brandId : stock.brandId},
+            {QStringLiteral("outcome"), QStringLiteral("verified")},
+            {QStringLiteral("verified"), true},
+            {QStringLiteral("request_id"), QString::fromLatin1(stock.requestId)},
+            {QStringLiteral("domain"), DomainPolicy::displayed(stock.domain)}};
+}
+
+void printStockTable(const StockListResult &result, const QString &productCouponId)
+{
+    out(QStringLiteral("✔ 商品券 %1 的批次（%2 个，%3 页，已验签）")
+            .arg(clean(productCouponId))
+            .arg(result.stocks.size())
+            .arg(result.pages));
+    out(QStringLiteral("  %1  %2  %3  %4  %5  %6  %7")
+            .arg(QStringLiteral("批次ID"), -20)
+            .arg(QStringLiteral("状态"), -6)
+            .arg(QStringLiteral("总上限"), 11)
+            .arg(QStringLiteral("已发放"), 11)
+            .arg(QStringLiteral("每日上限"), 11)
+            .arg(QStringLiteral("今日已发"), 9)
+            .arg(QStringLiteral("批次组")));
+    for (const StockDetails &s : result.stocks) {
+        out(QStringLiteral("  %1  %2  %3  %4  %5  %6  %7")
+                .arg(clean(s.stockId), -20)
+                .arg(clean(s.stateLabelZh()), -6)
+                .arg(s.maxCoupons, 11)
+                .arg(s.totalSendNum, 11)
+                .arg(s.maxCouponsByDay ? QString::number(*s.maxCouponsByDay) : QStringLiteral("不限"), 11)
+                .arg(s.todaySendNum.value_or(0), 9)
+                .arg(s.isInBundle() ? clean(s.bundleId) : QStringLiteral("-")));
+    }
+    out(QStringLiteral("%1 batches of product coupon %2, every page read and verified.")
+            .arg(result.stocks.size())
+            .arg(clean(productCouponId)));
+}
+
 // Lookup failures share their shape between `lookup` and the lookup `modify` starts with.
 QJsonObject lookupFailureJson(const StockQueryResult &result)
 {
@@ -239,6 +300,30 @@ void printLookupText(const StockQueryResult &result)
         return;
     }
     const StockDetails &s = *result.stock;
+    if (s.isProductCoupon()) {
+        out(QStringLiteral("✔ 商品券批次详情（已验签）"));
+        out(QStringLiteral("  商品券ID    %1   批次ID %2  %3")
+                .arg(clean(s.productCouponId), clean(s.stockId), clean(s.stockName)));
+        out(QStringLiteral("  状态        %1 (%2)").arg(clean(s.stateLabelZh()), clean(s.stockState)));
+        out(QStringLiteral("  发放次数总上限 %1   已发放总次数 %2   剩余 %3")
+                .arg(s.maxCoupons)
+                .arg(s.totalSendNum)
+                .arg(qMax<qint64>(0, s.maxCoupons - s.totalSendNum)));
+        out(QStringLiteral("  每日发放次数上限 %1   当天已发放次数 %2")
+                .arg(s.maxCouponsByDay ? QString::number(*s.maxCouponsByDay) : QStringLiteral("不限"))
+                .arg(s.todaySendNum.value_or(0)));
+        if (s.isInBundle())
+            out(QStringLiteral("  批次组      %1（第 %2 个批次；只能整组修改）")
+                    .arg(clean(s.bundleId))
+                    .arg(s.bundleIndex.value_or(0)));
+        if (!s.brandId.isEmpty())
+            out(QStringLiteral("  品牌ID      %1").arg(clean(s.brandId)));
+        out(QStringLiteral("  Request-ID  %1   (%2)")
+                .arg(clean(QString::fromLatin1(s.requestId)), DomainPolicy::displayed(s.domain)));
+        out(QStringLiteral("Product coupon batch %1/%2 looked up; the answer is verified.")
+                .arg(clean(s.productCouponId), clean(s.stockId)));
+        return;
+    }
     out(QStringLiteral("✔ 批次详情（已验签）"));
     out(QStringLiteral("  批次号      %1  %2").arg(s.stockId, clean(s.stockName)));
     out(QStringLiteral("  状态        %1 (%2)   类型 %3")
@@ -279,6 +364,36 @@ int modifyExitCode(const BudgetOutcome &outcome)
     }
     return ExitUnknown;
 }
+
+namespace {
+
+// `modify --product-coupon` prints what 商家券 prints, plus these (the contract).
+void addProductCouponFields(QJsonObject &json, const BudgetOutcome &outcome)
+{
+    const BudgetChange &change = outcome.change;
+    json.insert(QStringLiteral("family"), StockKey::familyName(change.family));
+    json.insert(QStringLiteral("product_coupon_id"), change.productCouponId);
+    if (change.isBundleChange())
+        json.insert(QStringLiteral("stock_bundle_id"), change.bundleId);
+    else
+        json.insert(QStringLiteral("stock_id"), change.stockId);
+    if (!change.brandId.isEmpty())
+        json.insert(QStringLiteral("brand_id"), change.brandId);
+    if (!outcome.isApplied())
+        return;
+    json.insert(QStringLiteral("max_count"), orNull(outcome.maxCoupons));
+    json.insert(QStringLiteral("max_count_per_day"), orNull(outcome.maxCouponsByDay));
+    if (change.isBundleChange()) {
+        QJsonArray stocks;
+        for (const StockDetails &stock : outcome.bundleStocks)
+            stocks.append(QJsonObject{{QStringLiteral("stock_id"), stock.stockId},
+                                      {QStringLiteral("max_count"), stock.maxCoupons},
+                                      {QStringLiteral("max_count_per_day"), orNull(stock.maxCouponsByDay)}});
+        json.insert(QStringLiteral("stocks"), stocks);
+    }
+}
+
+} // namespace
 
 QJsonObject modifyJson(const BudgetOutcome &outcome)
 {
@@ -376,6 +491,8 @@ QJsonObject modifyJson(const BudgetOutcome &outcome)
     }
     if (outcome.clockOffsetSeconds && qAbs(*outcome.clockOffsetSeconds) > ClockOffsetMeter::NoticeableSeconds)
         json.insert(QStringLiteral("clock_offset_seconds"), *outcome.clockOffsetSeconds);
+    if (change.isProductCoupon())
+        addProductCouponFields(json, outcome);
     return json;
 }
 

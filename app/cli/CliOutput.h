@@ -3,6 +3,7 @@
 #include "busifavor/BudgetOutcome.h"
 #include "busifavor/StockQueryResult.h"
 #include "cli/CliOptions.h"
+#include "productcoupon/StockListQuery.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,6 +23,10 @@ void warn(const BilingualText &text);
 QString clean(const QString &text);
 
 QJsonObject stockJson(const StockDetails &stock);
+// A 商品券 batch, in the fields of `lookup --product-coupon` and each line of `list`. `brandId`:
+// the brand it was asked for, when the answer does not name it (a brand's own call).
+QJsonObject productCouponJson(const StockDetails &stock, const QString &brandId);
+void printStockTable(const StockListResult &result, const QString &productCouponId);
 QJsonObject lookupFailureJson(const StockQueryResult &result);
 void printLookupText(const StockQueryResult &result);
 int lookupExitCode(const StockQueryResult &result);

@@ -46,6 +46,7 @@ int runCli(const QStringList &arguments)
 
     switch (options->command) {
     case CliOptions::Command::Lookup:
+    case CliOptions::Command::List:
     case CliOptions::Command::Modify:
         return runLookupOrModify(context);
     case CliOptions::Command::History:

@@ -65,6 +65,29 @@ AuditAttempt AuditAttempt::fromJson(const QJsonObject &json)
     return attempt;
 }
 
+BudgetChange AuditChange::budgetChange() const
+{
+    BudgetChange change;
+    change.stockId = stockId;
+    change.dimension = dimension;
+    change.target = target;
+    change.current = current;
+    change.requestNumber = requestNumber;
+    change.family = family;
+    change.productCouponId = productCouponId;
+    change.bundleId = bundleId;
+    // A brand signing itself names no brand in the request (the client leaves it out anyway).
+    change.brandId = identity == CallerIdentity::Brand ? QString() : brandId;
+    return change;
+}
+
+QString AuditChange::mode() const
+{
+    if (family == CouponFamily::ProductCoupon)
+        return dimension == BudgetDimension::Total ? QStringLiteral("MAX_COUNT") : QStringLiteral("MAX_COUNT_PER_DAY");
+    return BudgetChange::dimensionField(dimension);
+}
+
 AuditCompletion AuditCompletion::fromOutcome(const BudgetOutcome &outcome, qint64 durationMs)
 {
     using K = BudgetOutcome::Kind;

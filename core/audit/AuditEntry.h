@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/RequestSigner.h"
 #include "busifavor/BudgetChange.h"
 
 #include <QByteArray>
@@ -32,6 +33,18 @@ struct AuditChange
     // names them (MerchantProfile::operatorName) — the OS account alone may be shared.
     QString stockName;
     QString operatorName;
+    // Since schema 4: 商品券 changes (PRODUCT_COUPON.md). `mchid` holds the brand_id when the
+    // brand itself signed (identity brand); `brandId` is the brand acted for or signing.
+    CouponFamily family = CouponFamily::Busifavor;
+    QString productCouponId;
+    QString bundleId;
+    QString brandId;
+    CallerIdentity identity = CallerIdentity::Merchant;
+
+    // The batch (or group) as a change of its family: for reconciling and re-sending.
+    BudgetChange budgetChange() const;
+    // update_mode for 商品券 (MAX_COUNT, MAX_COUNT_PER_DAY), the 商家券 field otherwise.
+    QString mode() const;
 };
 
 // One request that left for WeChat Pay: which domain, the timestamp and nonce it was signed

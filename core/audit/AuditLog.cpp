@@ -31,7 +31,7 @@ namespace budgetdesk {
 namespace {
 
 // PRAGMA user_version once the schema below exists: later opens skip it (and its fsync).
-constexpr int SchemaVersion = 3;
+constexpr int SchemaVersion = 4;
 
 const char *const SchemaV1[] = {
     "CREATE TABLE IF NOT EXISTS changes ("
@@ -89,6 +89,14 @@ const char *const SchemaV3[] = {
     "ALTER TABLE changes ADD COLUMN operator_name TEXT",
 };
 
+// Version 4: 商品券 changes — the family, the product coupon, the group, the brand and whether
+// the brand itself or a merchant (服务商) signed. Older rows read as 商家券 by a merchant.
+const char *const SchemaV4[] = {
+    "ALTER TABLE changes ADD COLUMN family TEXT",          "ALTER TABLE changes ADD COLUMN product_coupon_id TEXT",
+    "ALTER TABLE changes ADD COLUMN stock_bundle_id TEXT", "ALTER TABLE changes ADD COLUMN brand_id TEXT",
+    "ALTER TABLE changes ADD COLUMN identity TEXT",
+};
+
 // Another process's first use of the same folder may hold the database for a moment;
 // `PRAGMA journal_mode=WAL` does not wait for SQLite's busy timeout, so it is retried here.
 constexpr int LockedRetries = 50;
@@ -133,7 +141,7 @@ const char *const SelectEntries
     = "SELECT c.id, c.created_at, c.profile, c.mchid, c.stock_id, c.dimension, c.current_value, c.target_value,"
       " c.request_no, c.os_user, c.source, o.completed_at, o.outcome, o.http_status, o.code, o.message, o.request_id,"
       " o.verified, o.domain, o.duration_ms, o.observed, o.reconciled, r.reconciled_at, r.outcome, r.observed,"
-      " r.request_id, %1, %2, %3"
+      " r.request_id, %1, %2, %3, %4"
       " FROM changes c LEFT JOIN outcomes o ON o.change_id = c.id"
       " LEFT JOIN reconciliations r ON r.id = COALESCE("
       "(SELECT MAX(id) FROM reconciliations WHERE change_id = c.id AND outcome = 'applied'),"
@@ -181,6 +189,13 @@ AuditEntry readEntry(const QSqlQuery &query)
     }
     entry.change.stockName = query.value(27).toString();
     entry.change.operatorName = query.value(28).toString();
+    if (query.value(29).toString() == QLatin1String("product_coupon"))
+        entry.change.family = CouponFamily::ProductCoupon;
+    entry.change.productCouponId = query.value(30).toString();
+    entry.change.bundleId = query.value(31).toString();
+    entry.change.brandId = query.value(32).toString();
+    entry.change.identity
+        = query.value(33).toString() == QLatin1String("brand") ? CallerIdentity::Brand : CallerIdentity::Merchant;
     return entry;
 }
 
@@ -287,6 +302,7 @@ Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path
                 // A version-1 log (no reconciliation notes) is read as it is.
                 log->m_hasNotes = log->m_hasAttempts = probe.value(0).toInt() >= 2;
                 log->m_hasNames = probe.value(0).toInt() >= 3;
+                log->m_hasFamilies = probe.value(0).toInt() >= 4;
                 if (probe.exec(QStringLiteral("SELECT count(*) FROM changes")))
                     return log;
             }
@@ -334,6 +350,10 @@ Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path
             for (const char *statement : SchemaV3)
                 statements << QString::fromLatin1(statement);
         }
+        if (version < 4) {
+            for (const char *statement : SchemaV4)
+                statements << QString::fromLatin1(statement);
+        }
         for (const QString &statement : std::as_const(statements)) {
             if (!query.exec(statement))
                 return rollback(query.lastError());
@@ -351,7 +371,9 @@ QString AuditLog::selectEntries() const
     const QString none = QStringLiteral("NULL");
     return QString::fromLatin1(SelectEntries)
         .arg(m_hasNotes ? QStringLiteral("r.note") : none, m_hasNames ? QStringLiteral("c.stock_name") : none,
-             m_hasNames ? QStringLiteral("c.operator_name") : none);
+             m_hasNames ? QStringLiteral("c.operator_name") : none,
+             m_hasFamilies ? QStringLiteral("c.family, c.product_coupon_id, c.stock_bundle_id, c.brand_id, c.identity")
+                           : QStringLiteral("NULL, NULL, NULL, NULL, NULL"));
 }
 
 Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
@@ -359,7 +381,8 @@ Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.prepare(QStringLiteral(
         "INSERT INTO changes (created_at, profile, mchid, stock_id, dimension, current_value, target_value, request_no,"
-        " os_user, source, stock_name, operator_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " os_user, source, stock_name, operator_name, family, product_coupon_id, stock_bundle_id, brand_id, identity)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(isoNow());
     query.addBindValue(change.profile);
     query.addBindValue(change.mchid);
@@ -372,6 +395,11 @@ Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
     query.addBindValue(change.source);
     query.addBindValue(change.stockName);
     query.addBindValue(change.operatorName);
+    query.addBindValue(StockKey::familyName(change.family));
+    query.addBindValue(change.productCouponId);
+    query.addBindValue(change.bundleId);
+    query.addBindValue(change.brandId);
+    query.addBindValue(callerIdentityName(change.identity));
     if (!query.exec())
         return errorFrom(query.lastError());
     return query.lastInsertId().toLongLong();

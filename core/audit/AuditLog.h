@@ -101,6 +101,7 @@ private:
     bool m_hasNotes = true;
     bool m_hasAttempts = true;
     bool m_hasNames = true; // schema 3: stock_name and operator_name
+    bool m_hasFamilies = true; // schema 4: family, product_coupon_id, stock_bundle_id, brand_id, identity
 };
 
 // Who is at the keyboard, as the operating system says.

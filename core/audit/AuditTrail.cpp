@@ -23,6 +23,10 @@ AuditChange auditChangeFor(const BudgetChange &change, const QString &profile, c
     record.source = source;
     record.operatorName = operatorName;
     record.stockName = stockName;
+    record.family = change.family;
+    record.productCouponId = change.productCouponId;
+    record.bundleId = change.bundleId;
+    record.brandId = change.brandId;
     return record;
 }
 
@@ -44,13 +48,18 @@ BudgetModification *AuditTrail::modify(BusifavorClient &client, BudgetChange cha
     auto timer = std::make_shared<QElapsedTimer>();
     auto self = std::make_shared<QPointer<BudgetModification>>();
     auto earlier = std::make_shared<QList<AuditEntry>>();
+    const bool asBrand = client.callsAsBrand();
     BudgetModification *modification = client.modifyBudget(
         std::move(change),
-        [this, recording, timer, self, earlier,
+        [this, recording, timer, self, earlier, asBrand,
          stockName = std::move(stockName)](const BudgetChange &complete) -> std::optional<BilingualText> {
             // The name the caller saw, else the one this change's own lookup found.
             const QString name = stockName.isEmpty() && *self ? (*self)->lookedUpStockName() : stockName;
-            const AuditChange record = auditChangeFor(complete, m_profile, m_mchid, m_source, m_operatorName, name);
+            AuditChange record = auditChangeFor(complete, m_profile, m_mchid, m_source, m_operatorName, name);
+            if (asBrand) { // the brand signed: the trail's caller ID is its brand_id
+                record.identity = CallerIdentity::Brand;
+                record.brandId = m_mchid;
+            }
             auto written = m_log.recordPending(record);
             if (!written)
                 return written.error().text();
@@ -152,7 +161,22 @@ void EntryReconciliation::start()
         finish();
         return;
     }
-    m_query = m_client.queryStock(m_entry.change.stockId);
+    // A 商品券 group has no lookup of its own; the same change is sent again instead, as below
+    // after a lookup that showed the starting value. Its compare-and-set cannot overwrite
+    // anyone else's change, and what it meets is reconciled against the group's batches.
+    if (m_entry.change.budgetChange().isBundleChange()) {
+        if (m_entry.mayStillBeInFlight(QDateTime::currentDateTimeUtc())) {
+            m_result.explanation
+                = ReconciliationVerdict{ReconciliationVerdict::Verdict::Unknown,
+                                        ReconciliationVerdict::Reason::StartingValueWhileInFlight, std::nullopt}
+                      .text(m_entry.change.target);
+            finish();
+            return;
+        }
+        resend();
+        return;
+    }
+    m_query = m_client.queryStock(m_entry.change.budgetChange().key());
     connect(m_query, &StockQuery::finished, this, &EntryReconciliation::lookupFinished);
 }
 
@@ -178,12 +202,13 @@ void EntryReconciliation::lookupFinished(const StockQueryResult &lookup)
     }
     // The starting value: send the very same change again. Its request number makes a replay
     // harmless, and WeChat Pay's answer to it settles what the lookup alone cannot.
-    BudgetChange same;
-    same.stockId = change.stockId;
-    same.dimension = change.dimension;
-    same.target = change.target;
-    same.current = change.current;
-    same.requestNumber = change.requestNumber;
+    resend();
+}
+
+void EntryReconciliation::resend()
+{
+    const BudgetChange same = m_entry.change.budgetChange();
+    const AuditChange &change = m_entry.change;
     // The re-send leaves a trace before it goes out, as every change does.
     const QString starting = QString::number(change.current.value_or(0));
     m_resend = m_client.modifyBudget(same, [this, starting](const BudgetChange &) -> std::optional<BilingualText> {

@@ -52,6 +52,7 @@ private:
     EntryReconciliation(AuditLog &log, BusifavorClient &client, AuditEntry entry);
     void start();
     void lookupFinished(const StockQueryResult &lookup);
+    void resend();
     void resendFinished(const BudgetOutcome &outcome);
     void record(const QString &outcome, std::optional<qint64> observed, const QByteArray &requestId,
                 const QString &note);

@@ -6,7 +6,9 @@ namespace budgetdesk {
 
 namespace {
 
-constexpr QByteArrayView Scheme("WECHATPAY2-SHA256-RSA2048");
+constexpr QByteArrayView MerchantScheme("WECHATPAY2-SHA256-RSA2048");
+constexpr QByteArrayView BrandScheme("WECHATPAY-BRAND-SHA256-RSA2048");
+constexpr qsizetype MaximumBrandIdLength = 32;
 
 bool allOf(const QString &text, bool (*accept)(QChar))
 {
@@ -29,6 +31,11 @@ bool isHexDigit(QChar c)
     return isDigit(c) || (c >= u'A' && c <= u'F') || (c >= u'a' && c <= u'f');
 }
 
+bool isIdCharacter(QChar c)
+{
+    return isDigit(c) || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || c == u'_' || c == u'-';
+}
+
 bool isUpperMethod(QByteArrayView method)
 {
     if (method.isEmpty())
@@ -42,17 +49,34 @@ bool isUpperMethod(QByteArrayView method)
 
 } // namespace
 
+QString callerIdentityName(CallerIdentity identity)
+{
+    return identity == CallerIdentity::Brand ? QStringLiteral("brand") : QStringLiteral("merchant");
+}
+
+std::optional<CallerIdentity> callerIdentityFromName(const QString &name)
+{
+    if (name == QLatin1String("merchant"))
+        return CallerIdentity::Merchant;
+    if (name == QLatin1String("brand"))
+        return CallerIdentity::Brand;
+    return std::nullopt;
+}
+
 BilingualText SigningError::text() const
 {
     switch (m_code) {
     case Code::InvalidMchid:
         return {QStringLiteral("商户号必须是数字。"), QStringLiteral("The merchant ID (mchid) must be digits.")};
+    case Code::InvalidBrandId:
+        return {QStringLiteral("品牌ID（brand_id）只能由数字、字母、下划线和短横线组成，且不超过 32 个字符。"),
+                QStringLiteral("The brand ID (brand_id) must be up to 32 digits, letters, '_' or '-'.")};
     case Code::InvalidSerial:
-        return {QStringLiteral("商户 API 证书序列号必须是十六进制字符。"),
-                QStringLiteral("The merchant API certificate serial must be hexadecimal.")};
+        return {QStringLiteral("API 证书序列号必须是十六进制字符。"),
+                QStringLiteral("The API certificate serial must be hexadecimal.")};
     case Code::MissingKey:
-        return {QStringLiteral("没有加载商户 API 私钥，无法签名。"),
-                QStringLiteral("No merchant API private key is loaded; nothing can be signed.")};
+        return {QStringLiteral("没有加载 API 私钥，无法签名。"),
+                QStringLiteral("No API private key is loaded; nothing can be signed.")};
     case Code::InvalidMethod:
         return {QStringLiteral("HTTP 方法必须是大写，且与实际发送的一致。"),
                 QStringLiteral("The HTTP method must be uppercase and the one actually sent.")};
@@ -101,7 +125,10 @@ QByteArray RequestSigner::canonicalUrl(const QUrl &url)
 Result<SignedRequest, SigningError> RequestSigner::sign(QByteArrayView method, QByteArrayView canonicalUrl,
                                                         QByteArrayView body) const
 {
-    if (!allOf(m_credentials.mchid, isDigit))
+    const bool brand = m_credentials.isBrand();
+    if (brand && (!allOf(m_credentials.brandId, isIdCharacter) || m_credentials.brandId.size() > MaximumBrandIdLength))
+        return SigningError(SigningError::Code::InvalidBrandId);
+    if (!brand && !allOf(m_credentials.mchid, isDigit))
         return SigningError(SigningError::Code::InvalidMchid);
     if (!allOf(m_credentials.certificateSerial, isHexDigit))
         return SigningError(SigningError::Code::InvalidSerial);
@@ -122,10 +149,10 @@ Result<SignedRequest, SigningError> RequestSigner::sign(QByteArrayView method, Q
         return SigningError(SigningError::Code::SignatureFailed);
 
     QByteArray &header = request.authorization;
-    header.reserve(Scheme.size() + 512);
-    header.append(Scheme)
-        .append(" mchid=\"")
-        .append(m_credentials.mchid.toLatin1())
+    header.reserve(BrandScheme.size() + 512);
+    header.append(brand ? BrandScheme : MerchantScheme)
+        .append(brand ? " brand_id=\"" : " mchid=\"")
+        .append(m_credentials.callerId().toLatin1())
         .append("\",nonce_str=\"")
         .append(request.nonce)
         .append("\",timestamp=\"")

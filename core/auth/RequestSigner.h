@@ -11,17 +11,41 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 class QUrl;
 
 namespace budgetdesk {
 
-// What identifies the merchant on every request.
+// Who signs: a merchant (商户, also as 服务商 acting for a brand) or a brand (品牌) calling the
+// 商品券 brand API itself (PRODUCT_COUPON.md §3). The scheme and the path prefix follow from it.
+enum class CallerIdentity {
+    Merchant, // WECHATPAY2-SHA256-RSA2048 mchid="…"
+    Brand, // WECHATPAY-BRAND-SHA256-RSA2048 brand_id="…"
+};
+
+QString callerIdentityName(CallerIdentity identity); // merchant, brand (profiles, audit log)
+std::optional<CallerIdentity> callerIdentityFromName(const QString &name);
+
+// What identifies the caller on every request.
 struct MerchantCredentials
 {
-    QString mchid;
-    QString certificateSerial; // the merchant API certificate's serial, not a platform serial
+    MerchantCredentials() = default;
+    MerchantCredentials(QString merchantId, QString serial, PrivateKey key)
+        : mchid(std::move(merchantId))
+        , certificateSerial(std::move(serial))
+        , privateKey(std::move(key))
+    { }
+
+    QString mchid; // merchant identity
+    QString certificateSerial; // the caller's API certificate serial, not a platform serial
     PrivateKey privateKey;
+    CallerIdentity identity = CallerIdentity::Merchant;
+    QString brandId; // brand identity: the brand whose API key signs
+
+    bool isBrand() const { return identity == CallerIdentity::Brand; }
+    // mchid or brand_id: the one the Authorization header names.
+    const QString &callerId() const { return isBrand() ? brandId : mchid; }
 };
 
 struct SignedRequest
@@ -39,6 +63,7 @@ class SigningError
 public:
     enum class Code {
         InvalidMchid, // not digits: it would also break the header's quoting
+        InvalidBrandId, // not 1–32 of [0-9A-Za-z_-]: the same quoting concern
         InvalidSerial, // not hex
         MissingKey,
         InvalidMethod, // must be the uppercase method actually sent
@@ -55,7 +80,8 @@ private:
     Code m_code;
 };
 
-// Produces `Authorization: WECHATPAY2-SHA256-RSA2048 …` (PROTOCOL.md §1): SHA256withRSA over
+// Produces `Authorization: WECHATPAY2-SHA256-RSA2048 mchid=…` (PROTOCOL.md §1), or for a brand
+// `WECHATPAY-BRAND-SHA256-RSA2048 brand_id=…` (PRODUCT_COUPON.md §3): SHA256withRSA over
 // "METHOD\nURL\nTIMESTAMP\nNONCE\nBODY\n", standard Base64, a fresh timestamp and nonce each
 // call. Thread-safe as long as the nonce source is.
 class RequestSigner

@@ -54,6 +54,9 @@ struct BudgetOutcome
     // Applied: the verified answer (or the reconciling lookup).
     std::optional<qint64> maxCoupons;
     std::optional<qint64> maxCouponsByDay;
+    // A 商品券 group change: each batch of the group as the verified answer (or the checking
+    // list) showed it.
+    QList<StockDetails> bundleStocks;
     QByteArray requestId;
     QUrl domain;
     bool verified = false;

@@ -19,7 +19,7 @@ public:
     enum class Code {
         // blocking
         StockIdInvalid, // not 1–20 characters
-        TargetOutOfRange, // not 1..10^9
+        TargetOutOfRange, // not 1..10^9 (商品券 1..10^8); the value is the maximum
         TargetBelowIssued, // total below send_count_information.total_send_num
         TargetUnchanged, // equals the current value: nothing to do
         CurrentOutOfRange,
@@ -28,6 +28,13 @@ public:
         BatchExpired, // past available_end_time
         RequestNumberInvalid, // not 1–128 of [0-9A-Za-z_-]
         Cancelled, // cancelled before it was sent
+        // blocking, 商品券 (PRODUCT_COUPON.md §4)
+        ProductCouponIdInvalid, // not 1–40 characters
+        BrandIdMissing, // a 服务商 must name the brand it acts for
+        OutRequestNumberInvalid, // out_request_no: not 6–40 of [0-9A-Za-z_-]
+        StateRefusesChange, // not SENDING or PAUSED
+        InBundle, // a batch of a group (批次组): only the group's call changes it
+        BundleValuesDiffer, // the group's batches do not share the value to replace
         // warnings
         DailyBelowIssuedToday, // per-day target below today's issued count
         OwnedByOtherMerchant, // belong_merchant differs (normal for service providers)
@@ -40,6 +47,7 @@ public:
     { }
 
     Code code() const { return m_code; }
+    qint64 value() const { return m_value; }
     bool isBlocking() const { return m_code < Code::DailyBelowIssuedToday; }
     // The field it concerns, for the form: "stock_id", "target", "current", "request_no".
     QString field() const;
@@ -55,6 +63,8 @@ private:
 // Every problem with `change`, given the batch as last looked up (when known) and `now`.
 QList<BudgetProblem> validateBudgetChange(const BudgetChange &change, const std::optional<StockDetails> &stock,
                                           const QDateTime &now, const QString &mchid);
+// …for a 商品券 group change, given every batch of the group: each must accept the change.
+QList<BudgetProblem> validateBundleChange(const BudgetChange &change, const QList<StockDetails> &stocks);
 
 bool hasBlockingProblem(const QList<BudgetProblem> &problems);
 

@@ -6,6 +6,7 @@
 #include "busifavor/StockQueryResult.h"
 #include "http/ClientSettings.h"
 #include "http/ClockOffsetMeter.h"
+#include "productcoupon/StockListQuery.h"
 
 #include <QObject>
 #include <QPointer>
@@ -36,11 +37,11 @@ Q_SIGNALS:
 
 private:
     friend class BusifavorClient;
-    StockQuery(BusifavorClient &client, const QString &stockId);
+    StockQuery(BusifavorClient &client, StockKey key);
     void start();
 
     BusifavorClient &m_client;
-    QString m_stockId;
+    StockKey m_key;
     QPointer<SignedExchange> m_exchange;
 };
 
@@ -84,17 +85,24 @@ private:
     BudgetModification(BusifavorClient &client, BudgetChange change, BeforeSend beforeSend);
     void start();
     void lookupFinished(const StockQueryResult &result);
+    void bundleLookupFinished(const StockListResult &result);
     void send(const std::optional<StockDetails> &stock);
+    void validateAndSend(QList<BudgetProblem> problems);
     void patchFinished();
     void judgeSuccess(const HttpAnswer &answer);
+    // The value the verified answer names for the changed dimension, or why it names none.
+    Result<std::optional<qint64>, BilingualText> namedValue(const HttpAnswer &answer);
     void reconcile(BudgetOutcome::Ambiguity ambiguity);
     void reconciliationFinished(const StockQueryResult &result);
+    void bundleReconciliationFinished(const StockListResult &result);
+    void settle(const ReconciliationVerdict &verdict, const StockDetails &seen);
     void finish();
 
     BusifavorClient &m_client;
     BeforeSend m_beforeSend;
     BudgetOutcome m_outcome;
     QPointer<StockQuery> m_query;
+    QPointer<StockListQuery> m_listQuery;
     QPointer<SignedExchange> m_exchange;
     int m_cancels = 0;
     bool m_earlierAttemptsMayHaveApplied = false;
@@ -102,9 +110,10 @@ private:
     bool m_mayStillBeInFlight = false;
 };
 
-// The two busifavor budget calls (PROTOCOL.md §4–§6) for one merchant: `GET
-// …/stocks/{stock_id}` and `PATCH …/stocks/{stock_id}/budget`, each request on a connection
-// of its own (HttpAttempt). Everything is asynchronous; nothing blocks the thread it runs on.
+// The budget calls for one caller, each request on a connection of its own (HttpAttempt):
+// 商家券 `GET …/busifavor/stocks/{stock_id}` and `PATCH …/budget` (PROTOCOL.md §4–§6), and
+// 商品券 lookup, list and update-budget, of one batch or a group (PRODUCT_COUPON.md §4–§8), as a
+// 服务商 or as the brand itself. Everything is asynchronous; nothing blocks the thread it runs on.
 class BusifavorClient : public QObject
 {
     Q_OBJECT
@@ -114,7 +123,12 @@ public:
                     std::shared_ptr<const Clock> clock = nullptr, QObject *parent = nullptr);
     ~BusifavorClient() override;
 
-    StockQuery *queryStock(const QString &stockId);
+    StockQuery *queryStock(const QString &stockId) { return queryStock(StockKey::busifavor(stockId)); }
+    StockQuery *queryStock(const StockKey &key);
+    // Every batch of a 商品券 (the filter's state and group only). `brandId`: the brand a
+    // 服务商 acts for; ignored for a brand caller.
+    StockListQuery *listStocks(const QString &productCouponId, const QString &brandId,
+                               const ProductCouponApi::ListFilter &filter = {});
     // GET /v3/certificates, decrypted with the APIv3 key and checked against itself.
     PlatformCertificateDownload *downloadPlatformCertificates(const QByteArray &apiV3Key);
 
@@ -129,10 +143,12 @@ public:
     const ClientSettings &settings() const { return m_settings; }
     const ClockOffsetMeter &clockOffset() const { return m_clockOffset; }
     const RequestSigner &signer() const { return m_signer; }
+    bool callsAsBrand() const { return m_signer.credentials().isBrand(); }
     QDateTime now() const;
 
 private:
     friend class StockQuery;
+    friend class StockListQuery;
     friend class BudgetModification;
     friend class PlatformCertificateDownload;
     SignedExchange *exchange(SignedExchange::Request request, QObject *owner);

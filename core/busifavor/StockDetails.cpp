@@ -2,6 +2,7 @@
 
 #include "busifavor/BudgetProblem.h"
 #include "busifavor/JsonFields.h"
+#include "productcoupon/ProductCouponApi.h"
 
 #include <QJsonDocument>
 
@@ -73,8 +74,17 @@ Result<StockDetails, BilingualText> StockDetails::fromJson(const QByteArray &bod
     return stock;
 }
 
+bool StockDetails::acceptsBudgetChange() const
+{
+    if (isProductCoupon())
+        return stockState == QLatin1String("SENDING") || stockState == QLatin1String("PAUSED");
+    return isRunning();
+}
+
 QString StockDetails::stateLabelZh() const
 {
+    if (isProductCoupon())
+        return ProductCouponApi::stateLabelZh(stockState);
     if (stockState == QLatin1String("RUNNING"))
         return QStringLiteral("运行中");
     if (stockState == QLatin1String("STOPED"))

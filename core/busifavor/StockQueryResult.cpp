@@ -1,13 +1,35 @@
 #include "busifavor/StockQueryResult.h"
 
 #include "errors/ErrorCatalogue.h"
+#include "productcoupon/ProductCouponApi.h"
 
 namespace budgetdesk {
 
-StockQueryResult StockQueryResult::fromExchange(const ExchangeResult &exchange, const QString &stockId)
+StockQueryResult StockQueryResult::fromExchange(const ExchangeResult &exchange, const StockKey &key)
+{
+    StockQueryResult result = fromAnswer(exchange, key);
+    if (!result.isVerified())
+        return result;
+    const HttpAnswer &answer = *exchange.answer;
+    auto stock = key.isProductCoupon() ? ProductCouponApi::stockFromJson(answer.body, key)
+                                       : StockDetails::fromJson(answer.body, key.stockId);
+    if (!stock) {
+        result.kind = Kind::Unusable;
+        result.problem = stock.error();
+        return result;
+    }
+    stock->requestId = answer.requestId();
+    stock->domain = answer.domain;
+    stock->lookedUpAt = QDateTime::currentDateTime();
+    result.stock = std::move(stock).value();
+    return result;
+}
+
+StockQueryResult StockQueryResult::fromAnswer(const ExchangeResult &exchange, const StockKey &key)
 {
     StockQueryResult result;
-    result.stockId = stockId;
+    result.stockId = key.stockId;
+    result.key = key;
     result.attempts = exchange.attempts;
     if (exchange.signingError) {
         result.kind = Kind::SigningFailed;
@@ -41,17 +63,7 @@ StockQueryResult StockQueryResult::fromExchange(const ExchangeResult &exchange, 
         result.kind = Kind::NotVerified;
         return result;
     }
-    auto stock = StockDetails::fromJson(answer.body, stockId);
-    if (!stock) {
-        result.kind = Kind::Unusable;
-        result.problem = stock.error();
-        return result;
-    }
-    stock->requestId = answer.requestId();
-    stock->domain = answer.domain;
-    stock->lookedUpAt = QDateTime::currentDateTime();
     result.kind = Kind::Verified;
-    result.stock = std::move(stock).value();
     return result;
 }
 

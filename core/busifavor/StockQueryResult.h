@@ -27,6 +27,7 @@ struct StockQueryResult
 
     Kind kind = Kind::NetworkFailed;
     QString stockId; // the batch asked about
+    StockKey key;
     std::optional<StockDetails> stock;
     std::optional<ApiError> error;
     std::optional<ResponseVerification> verification;
@@ -35,7 +36,10 @@ struct StockQueryResult
     QList<ExchangeAttempt> attempts;
 
     bool isVerified() const { return kind == Kind::Verified; }
-    static StockQueryResult fromExchange(const ExchangeResult &exchange, const QString &stockId);
+    static StockQueryResult fromExchange(const ExchangeResult &exchange, const StockKey &key);
+    // How the exchange ended, up to its body: Verified means a verified 2xx whose body the
+    // caller reads (a list page, a group) — or any other kind, with its reason.
+    static StockQueryResult fromAnswer(const ExchangeResult &exchange, const StockKey &key);
     BilingualText summary() const; // one line, for logs and the CLI; never about a change
 };
 

@@ -90,6 +90,13 @@ QJsonObject MerchantProfile::toJson() const
         json.insert(QStringLiteral("ca_file"), caFile);
     if (!operatorName.isEmpty()) // optional: files without it stay as they were
         json.insert(QStringLiteral("operator_name"), operatorName);
+    // 商品券 (optional too: a merchant profile without brands reads as before).
+    if (isBrand()) {
+        json.insert(QStringLiteral("identity"), callerIdentityName(identity));
+        json.insert(QStringLiteral("brand_id"), brandId);
+    }
+    if (!brands.isEmpty())
+        json.insert(QStringLiteral("brands"), QJsonArray::fromStringList(brands));
     return json;
 }
 
@@ -102,7 +109,19 @@ Result<MerchantProfile, QString> MerchantProfile::fromJson(const QJsonObject &js
     MerchantProfile profile;
     auto text = [&](const char *key) { return json.value(QLatin1String(key)).toString(); };
     profile.name = text("name");
+    if (json.contains(QStringLiteral("identity"))) {
+        const auto identity = callerIdentityFromName(text("identity"));
+        if (!identity)
+            return QStringLiteral("unknown identity '%1' (merchant or brand)").arg(text("identity"));
+        profile.identity = *identity;
+    }
     profile.mchid = text("mchid");
+    profile.brandId = text("brand_id");
+    const QJsonArray brands = json.value(QStringLiteral("brands")).toArray();
+    if (brands.size() > MaximumBrands)
+        return QStringLiteral("more than %1 brands").arg(MaximumBrands);
+    for (const QJsonValue brand : brands)
+        profile.brands.append(brand.toString());
     profile.merchantSerial = text("merchant_serial");
     profile.privateKeyFile = text("private_key_file");
     profile.merchantCertificateFile = text("merchant_certificate_file");

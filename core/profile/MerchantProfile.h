@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/RequestSigner.h"
 #include "common/Result.h"
 
 #include <QJsonObject>
@@ -18,12 +19,19 @@ enum class VerificationMode { PublicKey, PlatformCertificates, Both };
 QString verificationModeName(VerificationMode mode); // public_key, platform_certificates, both
 std::optional<VerificationMode> verificationModeFromName(const QString &name);
 
-// One merchant, set up once. Holds file paths and identifiers, never a secret: the key's
-// passphrase and the APIv3 key live in the SecretStore.
+// One caller, set up once: a merchant (商户 or 服务商) or a brand calling the 商品券 brand API
+// itself. Holds file paths and identifiers, never a secret: the key's passphrase and the
+// APIv3 key live in the SecretStore.
 struct MerchantProfile
 {
     QString name; // display name, unique per user
-    QString mchid;
+    CallerIdentity identity = CallerIdentity::Merchant;
+    QString mchid; // merchant identity
+    QString brandId; // brand identity: the brand_id that signs
+    // Merchant identity: the brands it may act for as a 服务商 with 商品券 (PRODUCT_COUPON.md §3).
+    QStringList brands;
+    static constexpr int MaximumBrands = 200;
+    // The caller's own API certificate and key — the merchant's, or the brand's.
     QString merchantSerial; // read from the certificate when one is given
     QString privateKeyFile; // apiclient_key.pem or apiclient_cert.p12
     QString merchantCertificateFile;
@@ -45,6 +53,8 @@ struct MerchantProfile
     // control characters (it lands in CSV cells and log lines); nullopt if it is not one.
     static std::optional<QString> operatorNameFrom(const QString &text);
 
+    bool isBrand() const { return identity == CallerIdentity::Brand; }
+    const QString &callerId() const { return isBrand() ? brandId : mchid; }
     bool usesPublicKey() const { return verificationMode != VerificationMode::PlatformCertificates; }
     bool usesPlatformCertificates() const { return verificationMode != VerificationMode::PublicKey; }
     QUrl effectiveBackupUrl() const;

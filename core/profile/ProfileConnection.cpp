@@ -1,5 +1,7 @@
 #include "profile/ProfileConnection.h"
 
+#include "productcoupon/ProductCouponApi.h"
+
 #include "http/DomainPolicy.h"
 
 #include <QSslCertificate>
@@ -81,6 +83,10 @@ QString ProfileProblem::field() const
         return QStringLiteral("timeout");
     case Code::OperatorNameInvalid:
         return QStringLiteral("operator_name");
+    case Code::BrandIdInvalid:
+        return QStringLiteral("brand_id");
+    case Code::BrandNeedsPublicKey:
+        return QStringLiteral("public_key");
     }
     return {};
 }
@@ -101,6 +107,15 @@ BilingualText ProfileProblem::text() const
                 QStringLiteral("Enter the merchant ID (mchid): the number WeChat Pay assigned to the merchant.")};
     case Code::MchidNotDigits:
         return {QStringLiteral("商户号应为数字。"), QStringLiteral("The merchant ID (mchid) must be digits.")};
+    case Code::BrandIdInvalid:
+        return {QStringLiteral("品牌ID（brand_id）应为 1–32 个字母、数字、下划线或短横线%1。")
+                    .arg(m_detail.isEmpty() ? QString() : QStringLiteral("：“%1”").arg(m_detail)),
+                QStringLiteral("A brand ID (brand_id) is 1-32 letters, digits, '_' or '-'%1.")
+                    .arg(m_detail.isEmpty() ? QString() : QStringLiteral(": '%1'").arg(m_detail))};
+    case Code::BrandNeedsPublicKey:
+        return {QStringLiteral("品牌身份的应答只能用微信支付公钥验签，请提供公钥ID与公钥文件（不支持平台证书）。"),
+                QStringLiteral("A brand's answers are verified with the WeChat Pay public key only: give the public "
+                               "key ID and file (platform certificates do not apply).")};
     case Code::SerialInvalid:
         return {
             QStringLiteral("商户证书序列号应为 40 位十六进制字符；选择 apiclient_cert.pem 可自动读取。"),
@@ -158,23 +173,37 @@ Result<ProfileConnection, ProfileProblem> ProfileConnection::build(const Merchan
                                                                    const ProfileSecrets &secrets)
 {
     using C = ProfileProblem::Code;
-    if (!allOf(profile.mchid, isAsciiDigit))
+    if (profile.isBrand()) {
+        if (auto problem = checkBrandId(profile.brandId))
+            return *problem;
+        // Wechatpay-Serial must carry the brand's public-key ID (PRODUCT_COUPON.md §3).
+        if (profile.verificationMode != VerificationMode::PublicKey)
+            return ProfileProblem(C::BrandNeedsPublicKey);
+    } else if (!allOf(profile.mchid, isAsciiDigit)) {
         return ProfileProblem(C::MchidNotDigits);
+    }
+    for (const QString &brand : profile.brands) {
+        if (auto problem = checkBrandId(brand))
+            return *problem;
+    }
     if (profile.privateKeyFile.isEmpty())
         return ProfileProblem(C::PrivateKeyMissing);
 
     ProfileConnection connection;
-    auto key = KeyLoader::merchantKeyFromFile(profile.privateKeyFile, secrets.keyPassphrase, profile.mchid);
+    // A .p12's default passphrase is the ID it was issued to.
+    const QString &callerId = profile.callerId();
+    auto key = KeyLoader::merchantKeyFromFile(profile.privateKeyFile, secrets.keyPassphrase, callerId);
     if (!key)
         return ProfileProblem(C::PrivateKey, key.error());
     connection.keyFormat = key->format;
-    connection.credentials.mchid = profile.mchid;
+    connection.credentials.identity = profile.identity;
+    connection.credentials.mchid = profile.isBrand() ? QString() : profile.mchid;
+    connection.credentials.brandId = profile.isBrand() ? profile.brandId : QString();
     connection.credentials.privateKey = key->key;
 
     std::optional<Certificate> certificate = key->certificate;
     if (!profile.merchantCertificateFile.isEmpty()) {
-        auto loaded
-            = KeyLoader::certificateFromFile(profile.merchantCertificateFile, secrets.keyPassphrase, profile.mchid);
+        auto loaded = KeyLoader::certificateFromFile(profile.merchantCertificateFile, secrets.keyPassphrase, callerId);
         if (!loaded)
             return ProfileProblem(C::MerchantCertificate, loaded.error());
         certificate = *loaded;
@@ -295,6 +324,13 @@ std::optional<ProfileProblem> checkCertificateMerchant(const Certificate &certif
          QStringLiteral("This merchant certificate belongs to merchant ID %1, but the merchant ID on page 1 is %2. "
                         "Choose the apiclient_cert.pem of merchant %2, or go back and correct the merchant ID.")
              .arg(owner, mchid)});
+}
+
+std::optional<ProfileProblem> checkBrandId(const QString &brandId)
+{
+    if (ProductCouponApi::isValidBrandId(brandId))
+        return std::nullopt;
+    return ProfileProblem(ProfileProblem::Code::BrandIdInvalid, std::nullopt, brandId);
 }
 
 QList<ProfileProblem> validateProfile(const MerchantProfile &profile, const ProfileSecrets &secrets)

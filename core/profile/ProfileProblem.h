@@ -36,6 +36,8 @@ public:
         CertificateOfAnotherMerchant, // the certificate's subject CN (its mchid) is not the profile's
         TimeoutOutOfRange,
         OperatorNameInvalid, // 操作人: too long, or a control character
+        BrandIdInvalid, // a brand_id (the brand identity's, or one a merchant serves) not 1–32 of [0-9A-Za-z_-]
+        BrandNeedsPublicKey, // a brand's answers are verified with the WeChat Pay public key only
     };
 
     ProfileProblem(Code code, std::optional<KeyError> keyError = std::nullopt, QString detail = {})
@@ -66,6 +68,10 @@ private:
 
 // The merchant ID as typed: present, and digits only.
 std::optional<ProfileProblem> checkMchid(const QString &mchid);
+
+// A brand_id as typed: 1–32 of [0-9A-Za-z_-] (it is quoted in the Authorization header and
+// sent in queries).
+std::optional<ProfileProblem> checkBrandId(const QString &brandId);
 
 // 操作人 as typed: empty, or a name MerchantProfile::operatorNameFrom accepts.
 std::optional<ProfileProblem> checkOperatorName(const QString &operatorName);

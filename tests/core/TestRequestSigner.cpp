@@ -60,6 +60,7 @@ private Q_SLOTS:
     void freshNonceEveryCall();
     void rejectsInputsThatCannotBeSent_data();
     void rejectsInputsThatCannotBeSent();
+    void brandIdMustBeQuotable();
 };
 
 void TestRequestSigner::reproducesDerivedVectors_data()
@@ -70,14 +71,28 @@ void TestRequestSigner::reproducesDerivedVectors_data()
     QTest::addColumn<QByteArray>("nonce");
     QTest::addColumn<QString>("body");
     QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("brand");
     QTest::newRow("D1 GET (wechatpay-java credential test, real signature)")
         << QByteArray("GET") << QByteArray("/v3/pay/transactions/id/1217752501201407033233368018?mchid=1230000109")
-        << qint64(1652750623) << QByteArray("eBYqCOxa0QudMnPvVilkTzOg3gHh5Z3u") << QString() << "D1_get";
+        << qint64(1652750623) << QByteArray("eBYqCOxa0QudMnPvVilkTzOg3gHh5Z3u") << QString() << "D1_get" << false;
     QTest::newRow("D2 PATCH budget") << QByteArray("PATCH")
                                      << QByteArray("/v3/marketing/busifavor/stocks/98065001/budget")
                                      << qint64(1700000000) << QByteArray("593BEC0C930BF1AFEB40B4A08C8FB242")
                                      << "vectors/derived/D2_patch_body.json"
-                                     << "D2_patch";
+                                     << "D2_patch" << false;
+    // 商品券 as the brand itself (PRODUCT_COUPON.md §3): the same message, the BRAND scheme
+    // naming brand_id. Signatures computed with the openssl command line (tests/data/README.md).
+    QTest::newRow("D7 brand GET batch") << QByteArray("GET")
+                                        << QByteArray("/brand/marketing/product-coupon/product-coupons/1000000013/"
+                                                      "stocks/1000000013001")
+                                        << qint64(1700000000) << QByteArray("593BEC0C930BF1AFEB40B4A08C8FB242")
+                                        << QString() << "D7_brand_get" << true;
+    QTest::newRow("D8 brand POST update-budget")
+        << QByteArray("POST")
+        << QByteArray("/brand/marketing/product-coupon/product-coupons/1000000013/stocks/1000000013001/update-budget")
+        << qint64(1700000000) << QByteArray("593BEC0C930BF1AFEB40B4A08C8FB242")
+        << "vectors/derived/D8_brand_update_body.json"
+        << "D8_brand_update" << true;
 }
 
 void TestRequestSigner::reproducesDerivedVectors()
@@ -88,9 +103,16 @@ void TestRequestSigner::reproducesDerivedVectors()
     QFETCH(QByteArray, nonce);
     QFETCH(QString, body);
     QFETCH(QString, name);
+    QFETCH(bool, brand);
 
     const QByteArray bodyBytes = body.isEmpty() ? QByteArray() : readData(body);
-    RequestSigner signer(javaCredentials(), std::make_shared<FakeClock>(timestamp),
+    MerchantCredentials credentials = javaCredentials();
+    if (brand) {
+        credentials.identity = CallerIdentity::Brand;
+        credentials.brandId = QStringLiteral("120344");
+        credentials.mchid.clear(); // a brand has no mchid; signing must not need one
+    }
+    RequestSigner signer(credentials, std::make_shared<FakeClock>(timestamp),
                          std::make_shared<FixedNonceSource>(nonce));
     auto signedRequest = signer.sign(method, url, bodyBytes);
     QVERIFY(signedRequest.ok());
@@ -250,6 +272,26 @@ void TestRequestSigner::rejectsInputsThatCannotBeSent()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code(), code);
     QVERIFY(!result.error().text().zh.isEmpty() && !result.error().text().en.isEmpty());
+}
+
+void TestRequestSigner::brandIdMustBeQuotable()
+{
+    MerchantCredentials credentials = javaCredentials();
+    credentials.identity = CallerIdentity::Brand;
+    for (const QString &bad : {QString(), QStringLiteral("1203\"44"), QStringLiteral("120 344"), QString(33, u'1')}) {
+        credentials.brandId = bad;
+        auto result = RequestSigner(credentials).sign("GET", "/brand/x", {});
+        QVERIFY2(!result.ok(), qPrintable(bad));
+        QCOMPARE(result.error().code(), SigningError::Code::InvalidBrandId);
+    }
+    credentials.brandId = QStringLiteral("brand_120-344");
+    auto signedRequest = RequestSigner(credentials).sign("GET", "/brand/x", {});
+    QVERIFY(signedRequest.ok());
+    QByteArray scheme;
+    const auto parameters = authorizationParameters(signedRequest->authorization, &scheme);
+    QCOMPARE(scheme, QByteArray("WECHATPAY-BRAND-SHA256-RSA2048"));
+    QCOMPARE(parameters.value("brand_id"), QByteArray("brand_120-344"));
+    QVERIFY(!parameters.contains("mchid"));
 }
 
 QTEST_GUILESS_MAIN(TestRequestSigner)

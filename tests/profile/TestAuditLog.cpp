@@ -333,7 +333,7 @@ void TestAuditLog::upgradesAVersionOneLog()
     QCOMPARE((*log)->entry(1)->reconciliation->note, QStringLiteral("re-sent"));
     QSqlQuery version = rawQuery(m_path, QStringLiteral("raw-v2"));
     QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
-    QCOMPARE(version.value(0).toInt(), 3);
+    QCOMPARE(version.value(0).toInt(), 4);
     QVERIFY(old.change.stockName.isEmpty()); // not recorded then: blank, not invented
     QVERIFY(old.change.operatorName.isEmpty());
 }
