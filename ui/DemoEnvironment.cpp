@@ -2,6 +2,7 @@
 
 #include "UiLanguage.h"
 #include "simulator/DemoMerchant.h"
+#include "simulator/ProductCouponCatalog.h"
 #include "simulator/SimulatorServer.h"
 
 #include <QDateTime>
@@ -60,8 +61,12 @@ bool DemoEnvironment::startSimulator()
     if (!merchant.writeClientFiles(keys))
         return false;
 
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    // Both families: the demo merchant's 商家券, and 商品券 it serves brand 120344 with (and the
+    // brand's own), so the CLI pointed at the demo and later the window can show either.
     auto simulator = std::make_unique<sim::WeChatPaySimulator>(
-        merchant.simulatorConfig(), sim::StockCatalog::demo(merchant.mchid, QDateTime::currentDateTimeUtc()));
+        merchant.simulatorConfig(), sim::StockCatalog::demo(merchant.mchid, now),
+        sim::ProductCouponCatalog::demo(merchant.mchid, merchant.brandId, now));
     auto server = std::make_unique<sim::SimulatorServer>(std::move(simulator));
     if (!server->listen())
         return false;

@@ -51,6 +51,15 @@ QJsonObject entryJson(const AuditEntry &entry)
     for (const AuditAttempt &attempt : entry.attempts)
         attempts.append(attempt.toJson());
     json.insert(QStringLiteral("attempts"), attempts);
+    // Which family, and for 商品券 which product coupon, group, brand and signing identity.
+    json.insert(QStringLiteral("family"), StockKey::familyName(c.family));
+    json.insert(QStringLiteral("mode"), c.mode());
+    if (c.family == CouponFamily::ProductCoupon) {
+        json.insert(QStringLiteral("product_coupon_id"), c.productCouponId);
+        json.insert(QStringLiteral("stock_bundle_id"), c.bundleId.isEmpty() ? QJsonValue() : QJsonValue(c.bundleId));
+        json.insert(QStringLiteral("brand_id"), c.brandId);
+        json.insert(QStringLiteral("identity"), callerIdentityName(c.identity));
+    }
     return json;
 }
 

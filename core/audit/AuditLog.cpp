@@ -386,7 +386,8 @@ Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
     query.addBindValue(isoNow());
     query.addBindValue(change.profile);
     query.addBindValue(change.mchid);
-    query.addBindValue(change.stockId);
+    // A 商品券 group change names no batch: an empty ID, since the column predates groups.
+    query.addBindValue(change.stockId.isNull() ? QStringLiteral("") : change.stockId);
     query.addBindValue(BudgetChange::dimensionField(change.dimension));
     query.addBindValue(optionalInteger(change.current));
     query.addBindValue(change.target);

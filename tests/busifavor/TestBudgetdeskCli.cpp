@@ -118,6 +118,10 @@ private Q_SLOTS:
     void stopIssuingSetsTheTotalToWhatWasIssued();
     void stopIssuingNeedsSomethingIssued();
     void versionAndHelp();
+    void productCouponLookupAndList();
+    void productCouponModify();
+    void productCouponRefusedBeforeSending();
+    void productCouponAsTheBrand();
 };
 
 void TestBudgetdeskCli::initTestCase_data()
@@ -555,6 +559,156 @@ void TestBudgetdeskCli::stopIssuingNeedsSomethingIssued()
     QVERIFY2(QString::fromUtf8(result.out + result.err).contains(QStringLiteral("尚未发放")),
              qPrintable(result.out + result.err));
     QCOMPARE(sim->simulator().stocks().stock(fresh).maxCoupons(), 1000);
+}
+
+// 商品券 as the demo 服务商 for brand 120344 (PRODUCT_COUPON.md; the JSON contract).
+void TestBudgetdeskCli::productCouponLookupAndList()
+{
+    auto sim = fixture();
+    const QStringList partner = connection(*sim) << QStringLiteral("--brand-id") << QStringLiteral("120344");
+    const CliRun lookup
+        = run(partner
+              + QStringList{QStringLiteral("--json"), QStringLiteral("lookup"), QStringLiteral("--product-coupon"),
+                            QStringLiteral("1000000013"), QStringLiteral("1000000013002")});
+    QCOMPARE(lookup.exitCode, 0);
+    const QJsonObject json = lookup.json();
+    const QStringList fields{
+        "product_coupon_id", "stock_id",   "state",           "max_count", "max_count_per_day", "max_count_per_user",
+        "sent_total",        "sent_today", "stock_bundle_id", "brand_id",  "outcome",           "verified",
+        "request_id",        "domain"};
+    for (const QString &field : fields)
+        QVERIFY2(json.contains(field), qPrintable(field));
+    QCOMPARE(json.size(), fields.size());
+    QCOMPARE(json[QStringLiteral("product_coupon_id")].toString(), QStringLiteral("1000000013"));
+    QCOMPARE(json[QStringLiteral("max_count")].toInteger(), 8000);
+    QVERIFY(json[QStringLiteral("max_count_per_day")].isNull()); // created without a daily cap
+    QVERIFY(json[QStringLiteral("stock_bundle_id")].isNull());
+    QCOMPARE(json[QStringLiteral("sent_total")].toInteger(), 1200);
+    QCOMPARE(json[QStringLiteral("brand_id")].toString(), QStringLiteral("120344"));
+    QCOMPARE(json[QStringLiteral("verified")].toBool(), true);
+
+    // Every page: 25 batches, one JSON object per line.
+    const CliRun list = run(partner
+                            + QStringList{QStringLiteral("--json"), QStringLiteral("list"),
+                                          QStringLiteral("--product-coupon"), QStringLiteral("1000000015")});
+    QCOMPARE(list.exitCode, 0);
+    const QList<QByteArray> lines = list.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 25);
+    for (const QByteArray &line : lines)
+        QCOMPARE(QJsonDocument::fromJson(line).object()[QStringLiteral("product_coupon_id")].toString(),
+                 QStringLiteral("1000000015"));
+    const CliRun group
+        = run(partner
+              + QStringList{QStringLiteral("list"), QStringLiteral("--product-coupon"), QStringLiteral("1000000014"),
+                            QStringLiteral("--bundle"), QStringLiteral("712315129419284901")});
+    QCOMPARE(group.exitCode, 0);
+    QVERIFY(QString::fromUtf8(group.out).contains(QStringLiteral("3 个")));
+    QCOMPARE(QString::fromUtf8(group.out).count(QStringLiteral("712315129419284901")), 3);
+}
+
+void TestBudgetdeskCli::productCouponModify()
+{
+    auto sim = fixture();
+    const QStringList partner = connection(*sim)
+        << QStringLiteral("--brand-id") << QStringLiteral("120344") << QStringLiteral("--json");
+    const CliRun single
+        = run(partner
+              + QStringList{QStringLiteral("modify"), QStringLiteral("--product-coupon"), QStringLiteral("1000000013"),
+                            QStringLiteral("1000000013001"), QStringLiteral("--per-day"), QStringLiteral("6000")});
+    QCOMPARE(single.exitCode, 0);
+    QJsonObject json = single.json();
+    QCOMPARE(json[QStringLiteral("outcome")].toString(), QStringLiteral("applied"));
+    QCOMPARE(json[QStringLiteral("product_coupon_id")].toString(), QStringLiteral("1000000013"));
+    QCOMPARE(json[QStringLiteral("max_count")].toInteger(), 50000);
+    QCOMPARE(json[QStringLiteral("max_count_per_day")].toInteger(), 6000);
+    const QString requestNo = json[QStringLiteral("request_no")].toString();
+    QVERIFY(requestNo.size() >= 6 && requestNo.size() <= 40);
+    QVERIFY(sim->server().receivedRequests().last().request.body.contains("\"update_mode\":\"MAX_COUNT_PER_DAY\""));
+
+    const CliRun group
+        = run(partner
+              + QStringList{QStringLiteral("modify"), QStringLiteral("--product-coupon"), QStringLiteral("1000000014"),
+                            QStringLiteral("--bundle"), QStringLiteral("712315129419284901"), QStringLiteral("--total"),
+                            QStringLiteral("9000")});
+    QVERIFY2(group.exitCode == 0, group.out.constData());
+    json = group.json();
+    QCOMPARE(json[QStringLiteral("stock_bundle_id")].toString(), QStringLiteral("712315129419284901"));
+    const QJsonArray stocks = json[QStringLiteral("stocks")].toArray();
+    QCOMPARE(stocks.size(), 3);
+    for (const QJsonValue stock : stocks)
+        QCOMPARE(stock[QStringLiteral("max_count")].toInteger(), 9000);
+
+    // The audit log records the family, the product coupon, the group and the brand.
+    const CliRun history = run({QStringLiteral("--data-dir"), m_files.filePath(QStringLiteral("data")),
+                                QStringLiteral("--json"), QStringLiteral("history")});
+    QCOMPARE(history.exitCode, 0);
+    QVERIFY(history.out.contains("\"family\":\"product_coupon\""));
+    QVERIFY(history.out.contains("\"stock_bundle_id\":\"712315129419284901\""));
+}
+
+void TestBudgetdeskCli::productCouponRefusedBeforeSending()
+{
+    auto sim = fixture();
+    const QStringList partner = connection(*sim) << QStringLiteral("--json");
+    const QStringList inGroup{QStringLiteral("modify"),     QStringLiteral("--product-coupon"),
+                              QStringLiteral("1000000014"), QStringLiteral("1000000014001"),
+                              QStringLiteral("--total"),    QStringLiteral("7000")};
+    // No brand named, and the command line lists none.
+    QCOMPARE(run(partner + inGroup).exitCode, 4);
+    const qsizetype before = sim->server().receivedRequests().size();
+    const CliRun refused = run(partner + QStringList{QStringLiteral("--brand-id"), QStringLiteral("120344")} + inGroup);
+    QCOMPARE(refused.exitCode, 4);
+    QVERIFY2(refused.json()[QStringLiteral("group_command")].toString().contains(
+                 QStringLiteral("--bundle 712315129419284901")),
+             refused.out.constData());
+    QCOMPARE(sim->server().receivedRequests().size(), before + 1); // the lookup only
+    QCOMPARE(sim->server().receivedRequests().last().request.method, QByteArray("GET"));
+    // out_request_no is 6-40 characters: refused as a usage error, nothing sent.
+    const CliRun shortNumber
+        = run(partner
+              + QStringList{QStringLiteral("--brand-id"), QStringLiteral("120344"), QStringLiteral("modify"),
+                            QStringLiteral("--product-coupon"), QStringLiteral("1000000013"),
+                            QStringLiteral("1000000013001"), QStringLiteral("--total"), QStringLiteral("60000"),
+                            QStringLiteral("--request-no"), QStringLiteral("abc")});
+    QCOMPARE(shortNumber.exitCode, 4);
+    QCOMPARE(sim->server().receivedRequests().size(), before + 1);
+}
+
+void TestBudgetdeskCli::productCouponAsTheBrand()
+{
+    auto sim = fixture();
+    const DemoMerchant &demo = DemoMerchant::instance();
+    QStringList brand{QStringLiteral("--data-dir"),          m_files.filePath(QStringLiteral("data")),
+                      QStringLiteral("--identity"),          QStringLiteral("brand"),
+                      QStringLiteral("--brand-id"),          demo.brandId,
+                      QStringLiteral("--private-key"),       m_files.filePath(DemoMerchant::BrandKeyFile),
+                      QStringLiteral("--brand-certificate"), m_files.filePath(DemoMerchant::BrandCertificateFile),
+                      QStringLiteral("--public-key-id"),     demo.publicKeyId,
+                      QStringLiteral("--public-key"),        m_files.filePath(DemoMerchant::WechatPayPublicKeyFile),
+                      QStringLiteral("--base-url"),          sim->server().baseUrl().toString(),
+                      QStringLiteral("--retry-delay-ms"),    QStringLiteral("5")};
+    if (!sim->caCertificatePem().isEmpty()) {
+        const QString ca = m_files.filePath(QStringLiteral("brand-ca-%1.pem").arg(sim->server().port()));
+        QFile file(ca);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(sim->caCertificatePem());
+        brand << QStringLiteral("--ca-file") << ca;
+    }
+    const CliRun changed
+        = run(brand
+              + QStringList{QStringLiteral("--json"), QStringLiteral("modify"), QStringLiteral("--product-coupon"),
+                            QStringLiteral("200000001"), QStringLiteral("200000001001"), QStringLiteral("--total"),
+                            QStringLiteral("110000")});
+    QCOMPARE(changed.exitCode, 0);
+    QCOMPARE(changed.json()[QStringLiteral("max_count")].toInteger(), 110000);
+    const auto &request = sim->server().receivedRequests().last().request;
+    QVERIFY(request.target.startsWith("/brand/marketing/product-coupon/"));
+    QVERIFY(!request.body.contains("brand_id"));
+    // The 服务商's batches are not the brand's.
+    const CliRun foreign = run(brand
+                               + QStringList{QStringLiteral("lookup"), QStringLiteral("--product-coupon"),
+                                             QStringLiteral("1000000013"), QStringLiteral("1000000013001")});
+    QCOMPARE(foreign.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestBudgetdeskCli)

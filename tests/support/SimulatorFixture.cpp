@@ -61,6 +61,23 @@ MerchantCredentials SimulatorFixture::demoCredentials()
     return {demo.mchid, demo.merchantSerial, KeyLoader::merchantKey(demo.merchantPrivateKeyPem)->key};
 }
 
+MerchantCredentials SimulatorFixture::brandCredentials()
+{
+    const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
+    MerchantCredentials credentials({}, demo.brandSerial, KeyLoader::merchantKey(demo.brandPrivateKeyPem)->key);
+    credentials.identity = CallerIdentity::Brand;
+    credentials.brandId = demo.brandId;
+    return credentials;
+}
+
+std::unique_ptr<BusifavorClient> SimulatorFixture::brandClient() const
+{
+    const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
+    VerificationKeys keys;
+    keys.setPublicKey(demo.publicKeyId, *KeyLoader::publicKey(demo.wechatPayPublicKeyPem));
+    return std::make_unique<BusifavorClient>(brandCredentials(), keys, fastSettings(), m_clock);
+}
+
 VerificationKeys SimulatorFixture::demoKeys()
 {
     const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
@@ -129,6 +146,14 @@ StockQueryResult SimulatorFixture::wait(StockQuery *query)
     if (!finished.wait(30000))
         qFatal("SimulatorFixture: the lookup did not finish");
     return finished.first().first().value<StockQueryResult>();
+}
+
+StockListResult SimulatorFixture::wait(StockListQuery *query)
+{
+    QSignalSpy finished(query, &StockListQuery::finished);
+    if (!finished.wait(30000))
+        qFatal("SimulatorFixture: the list did not finish");
+    return finished.first().first().value<StockListResult>();
 }
 
 EntryReconciliationResult SimulatorFixture::wait(EntryReconciliation *reconciliation)

@@ -87,6 +87,10 @@ public:
     std::unique_ptr<BusifavorClient> client(ClientSettings settings) const;
     ClientSettings fastSettings() const;
     static MerchantCredentials demoCredentials();
+    // The demo brand (120344) signing itself, and its client: answers verified with the WeChat
+    // Pay public key only, whose ID goes out as Wechatpay-Serial.
+    static MerchantCredentials brandCredentials();
+    std::unique_ptr<BusifavorClient> brandClient() const;
     static quint16 unusedLoopbackPort(); // nothing listens there: connections are refused
     // budgetdesk-cli's connection options for the demo merchant at this simulator, with the
     // client files (DemoMerchant::writeClientFiles) in `keyDirectory`.
@@ -96,6 +100,7 @@ public:
     // Waits for a running operation (the event loop runs meanwhile) and returns its end.
     static BudgetOutcome wait(BudgetModification *modification);
     static StockQueryResult wait(StockQuery *query);
+    static StockListResult wait(StockListQuery *query);
     static EntryReconciliationResult wait(EntryReconciliation *reconciliation);
 
     RequestSigner &signer() { return *m_signer; }
