@@ -34,9 +34,10 @@ void fill(const QString &path)
     QSqlQuery query(database);
     database.transaction();
     for (int i = 1; i <= Entries; ++i) {
+        // Schema 4: no batch name, no operator, no family (a 商家券 change), no 商品券 IDs.
         query.prepare(
             QStringLiteral("INSERT INTO changes VALUES (?, ?, ?, '1900000109', ?, 'max_coupons', 50000, ?, ?, "
-                           "'ops', 'cli', NULL, NULL)")); // schema 3: no batch name, no operator
+                           "'ops', 'cli', NULL, NULL, NULL, NULL, NULL, NULL, NULL)"));
         query.addBindValue(i);
         query.addBindValue(QDateTime::currentDateTimeUtc().addSecs(i - Entries).toString(Qt::ISODateWithMs));
         query.addBindValue(i % 3 ? QStringLiteral("门店A") : QStringLiteral("门店B"));
