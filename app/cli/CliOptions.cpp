@@ -1,6 +1,7 @@
 #include "cli/CliOptions.h"
 
 #include "busifavor/BudgetProblem.h"
+#include "common/IdText.h"
 #include "http/DomainPolicy.h"
 #include "productcoupon/ProductCouponApi.h"
 #include "profile/MerchantProfile.h"
@@ -152,8 +153,7 @@ std::optional<QString> stockIdFrom(const QString &text)
 std::optional<QString> productCouponIdFrom(const QString &text)
 {
     const QString id = text.trimmed();
-    const auto allowed = [](QChar c) { return isAsciiAlphanumeric(c) || c == u'_' || c == u'-'; };
-    if (id.isEmpty() || id.size() > 40 || !std::all_of(id.cbegin(), id.cend(), allowed))
+    if (!isIdText(id, 1, 40))
         return std::nullopt;
     return id;
 }

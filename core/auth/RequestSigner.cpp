@@ -1,5 +1,7 @@
 #include "auth/RequestSigner.h"
 
+#include "common/IdText.h"
+
 #include <QUrl>
 
 namespace budgetdesk {
@@ -29,11 +31,6 @@ bool isDigit(QChar c)
 bool isHexDigit(QChar c)
 {
     return isDigit(c) || (c >= u'A' && c <= u'F') || (c >= u'a' && c <= u'f');
-}
-
-bool isIdCharacter(QChar c)
-{
-    return isDigit(c) || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || c == u'_' || c == u'-';
 }
 
 bool isUpperMethod(QByteArrayView method)
@@ -126,7 +123,7 @@ Result<SignedRequest, SigningError> RequestSigner::sign(QByteArrayView method, Q
                                                         QByteArrayView body) const
 {
     const bool brand = m_credentials.isBrand();
-    if (brand && (!allOf(m_credentials.brandId, isIdCharacter) || m_credentials.brandId.size() > MaximumBrandIdLength))
+    if (brand && !isIdText(m_credentials.brandId, 1, MaximumBrandIdLength))
         return SigningError(SigningError::Code::InvalidBrandId);
     if (!brand && !allOf(m_credentials.mchid, isDigit))
         return SigningError(SigningError::Code::InvalidMchid);

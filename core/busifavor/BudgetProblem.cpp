@@ -1,5 +1,7 @@
 #include "busifavor/BudgetProblem.h"
 
+#include "common/IdText.h"
+
 #include "productcoupon/ProductCouponApi.h"
 
 #include <QLocale>
@@ -16,15 +18,7 @@ constexpr qsizetype MaximumProductCouponIdLength = 40; // string(40), PRODUCT_CO
 
 bool isValidRequestNumber(const QString &number)
 {
-    if (number.isEmpty() || number.size() > MaximumRequestNumberLength)
-        return false;
-    for (QChar c : number) {
-        const bool allowed = (c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z')
-            || c == u'_' || c == u'-';
-        if (!allowed)
-            return false;
-    }
-    return true;
+    return isIdText(number, 1, MaximumRequestNumberLength);
 }
 
 bool hasBlockingProblem(const QList<BudgetProblem> &problems)

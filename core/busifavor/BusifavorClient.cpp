@@ -350,17 +350,15 @@ Result<std::optional<qint64>, BilingualText> BudgetModification::namedValue(cons
         auto stocks = ProductCouponApi::bundleFromJson(answer.body, change.productCouponId, change.bundleId);
         if (!stocks)
             return stocks.error();
-        std::optional<qint64> named;
         for (const StockDetails &stock : *stocks) {
             const std::optional<qint64> value = total ? std::optional<qint64>(stock.maxCoupons) : stock.maxCouponsByDay;
             if (value != change.target)
                 return value; // the first batch that does not show the target
-            named = value;
         }
         m_outcome.bundleStocks = *stocks;
         m_outcome.maxCoupons = stocks->first().maxCoupons;
         m_outcome.maxCouponsByDay = stocks->first().maxCouponsByDay;
-        return named;
+        return std::optional<qint64>(change.target);
     }
     if (change.isProductCoupon()) {
         auto stock = ProductCouponApi::stockFromJson(answer.body, change.key());

@@ -2,6 +2,7 @@
 
 #include "busifavor/BudgetChange.h"
 #include "busifavor/JsonFields.h"
+#include "common/IdText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -232,20 +233,6 @@ ProductCouponApi::bundleFromJson(const QByteArray &body, const QString &productC
     }
     return stocks;
 }
-
-namespace {
-
-bool isIdText(const QString &text, qsizetype minimum, qsizetype maximum)
-{
-    if (text.size() < minimum || text.size() > maximum)
-        return false;
-    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
-        return (c >= u'0' && c <= u'9') || (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || c == u'_'
-            || c == u'-';
-    });
-}
-
-} // namespace
 
 bool ProductCouponApi::isValidBrandId(const QString &brandId)
 {

@@ -109,8 +109,8 @@ Result<ProductCouponStock, QString> ProductCouponStock::withDefaults(QJsonObject
     insertMissing(*sendRule, "max_count", 1000);
     insertMissing(*sendRule, "max_count_per_user", 1);
     for (const auto &problem : {checkCount(*sendRule, "stock_send_rule", "max_count", 1, MaximumCount),
-                               checkCount(*sendRule, "stock_send_rule", "max_count_per_day", 1, MaximumCount),
-                               checkCount(*sendRule, "stock_send_rule", "max_count_per_user", 1, MaximumPerUser)}) {
+                                checkCount(*sendRule, "stock_send_rule", "max_count_per_day", 1, MaximumCount),
+                                checkCount(*sendRule, "stock_send_rule", "max_count_per_user", 1, MaximumPerUser)}) {
         if (problem)
             return *problem;
     }
@@ -122,7 +122,7 @@ Result<ProductCouponStock, QString> ProductCouponStock::withDefaults(QJsonObject
     insertMissing(*sent, "total_count", 0);
     insertMissing(*sent, "today_count", 0);
     for (const auto &problem : {checkCount(*sent, "sent_count_info", "total_count", 0, MaximumCount),
-                               checkCount(*sent, "sent_count_info", "today_count", 0, MaximumCount)}) {
+                                checkCount(*sent, "sent_count_info", "today_count", 0, MaximumCount)}) {
         if (problem)
             return *problem;
     }
