@@ -6,6 +6,7 @@
 #include "common/Utc.h"
 #include "simulator/DemoMerchant.h"
 #include "simulator/LoopbackCertificateAuthority.h"
+#include "simulator/ProductCouponCatalog.h"
 
 #include <QJsonDocument>
 #include <QSslKey>
@@ -30,8 +31,9 @@ HostileServer::HostileServer(Twist twist, Tls tls)
 {
     const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock->nowMilliseconds(), utc());
-    m_simulator = std::make_unique<sim::WeChatPaySimulator>(demo.simulatorConfig(),
-                                                            sim::StockCatalog::demo(demo.mchid, now), m_clock);
+    m_simulator = std::make_unique<sim::WeChatPaySimulator>(
+        demo.simulatorConfig(), sim::StockCatalog::demo(demo.mchid, now),
+        sim::ProductCouponCatalog::demo(demo.mchid, demo.brandId, now), m_clock);
     m_signer = std::make_unique<sim::AnswerSigner>(m_simulator->config());
     m_http = std::make_unique<sim::LoopbackHttpServer>([this](const sim::SimRequest &request) {
         m_received.append(request);
