@@ -76,7 +76,7 @@ SimResponse ProductCouponService::serve(const SimRequest &request, const Caller 
 {
     // "服务商代理多品牌时各品牌共用频率配额": one quota per mchid, whichever brand it acts for.
     const QString callerKey = Scope{caller, {}}.key();
-    if (overRateLimit(callerKey, nowMs))
+    if (!m_rateLimiter.admit(callerKey, nowMs, m_config.productCouponRequestsPerSecond))
         return ProductCouponRefusal::rateLimited();
     if (caller.scheme == SignatureScheme::Brand) {
         if (auto problem = brandSerialProblem(request))
@@ -98,18 +98,6 @@ SimResponse ProductCouponService::serve(const SimRequest &request, const Caller 
         return updateBudget(*route, request, caller, faults, nowMs, applied);
     }
     return SimResponse::error(404, "NOT_FOUND", QStringLiteral("请求的资源不存在"));
-}
-
-bool ProductCouponService::overRateLimit(const QString &callerKey, qint64 nowMs)
-{
-    if (m_config.productCouponRequestsPerSecond <= 0)
-        return false;
-    QList<qint64> &recent = m_recentRequests[callerKey];
-    recent.removeIf([nowMs](qint64 at) { return at <= nowMs - 1000; });
-    if (recent.size() >= m_config.productCouponRequestsPerSecond)
-        return true; // refused requests do not count against the next second
-    recent.append(nowMs);
-    return false;
 }
 
 // "请传入brand_id对应的微信支付公钥ID,接口将会校验两者的关联关系" (B-UB): the brand's only

@@ -3,6 +3,7 @@
 #include "simulator/FaultPlan.h"
 #include "simulator/ProductCouponCatalog.h"
 #include "simulator/ProductCouponRoute.h"
+#include "simulator/RateLimiter.h"
 #include "simulator/RequestAuthenticator.h"
 #include "simulator/SimulatorConfig.h"
 #include "simulator/SimulatorExchange.h"
@@ -60,12 +61,11 @@ private:
     std::optional<SimResponse> refusalFor(const ProductCouponStock &stock, const ProductCouponBudgetChange &change,
                                           bool singleBatchCall, const Faults &faults, qint64 nowMs) const;
     SimResponse answerFor(const ProductCouponRoute &route, const Scope &scope) const;
-    bool overRateLimit(const QString &callerKey, qint64 nowMs);
 
     const SimulatorConfig &m_config;
     ProductCouponCatalog m_catalog;
     StockListPageToken m_pageTokens;
-    QHash<QString, QList<qint64>> m_recentRequests; // caller → request times (ms) in the last second
+    RateLimiter m_rateLimiter;
     QHash<QString, QByteArray> m_appliedChanges; // caller/batch or group/out_request_no → its body
     QHash<QString, qint64> m_lastChange; // product_coupon_id/stock_id → when its budget last changed (ms)
 };

@@ -159,7 +159,7 @@ SimResponse WeChatPaySimulator::dispatch(const SimRequest &request, const QByteA
             : SimResponse::error(faults.status, "SERVICE_UNAVAILABLE", QStringLiteral("服务不可用，请稍后重试"));
     if (productCoupon)
         return m_productCoupons.serve(request, caller, path, faults, nowMs, applied);
-    if (overRateLimit(m_config.mchid, nowMs))
+    if (!m_rateLimiter.admit(m_config.mchid, nowMs, m_config.requestsPerSecond))
         return SimResponse::error(429, "FREQUENCY_LIMITED", QStringLiteral("调用太频繁，请降低调用接口频率"));
 
     if (request.method == "GET" && path == "/v3/certificates")
@@ -173,18 +173,6 @@ SimResponse WeChatPaySimulator::dispatch(const SimRequest &request, const QByteA
             return changeBudget(*stockId, request, faults, nowMs, applied);
     }
     return SimResponse::error(404, "NOT_FOUND", QStringLiteral("请求的资源不存在"));
-}
-
-bool WeChatPaySimulator::overRateLimit(const QString &mchid, qint64 nowMs)
-{
-    if (m_config.requestsPerSecond <= 0)
-        return false;
-    QList<qint64> &recent = m_recentRequests[mchid];
-    recent.removeIf([nowMs](qint64 at) { return at <= nowMs - 1000; });
-    if (recent.size() >= m_config.requestsPerSecond)
-        return true; // refused requests do not count against the next second
-    recent.append(nowMs);
-    return false;
 }
 
 SimResponse WeChatPaySimulator::getStock(const QString &stockId) const

@@ -5,6 +5,7 @@
 #include "simulator/FaultPlan.h"
 #include "simulator/ProductCouponCatalog.h"
 #include "simulator/ProductCouponService.h"
+#include "simulator/RateLimiter.h"
 #include "simulator/RequestAuthenticator.h"
 #include "simulator/SimulatorConfig.h"
 #include "simulator/SimulatorExchange.h"
@@ -65,7 +66,6 @@ private:
     SimResponse changeBudget(const QString &stockId, const SimRequest &request, const Faults &faults, qint64 nowMs,
                              bool &applied);
     SimResponse certificates() const;
-    bool overRateLimit(const QString &mchid, qint64 nowMs);
     QByteArray nextRequestId();
 
     SimulatorConfig m_config;
@@ -76,7 +76,7 @@ private:
     ProductCouponService m_productCoupons;
     FaultPlan m_faults;
 
-    QHash<QString, QList<qint64>> m_recentRequests; // mchid → request times (ms) in the last second
+    RateLimiter m_rateLimiter; // per merchant
     QHash<QString, AppliedChange> m_appliedChanges; // mchid/stock_id/request number → what was applied
     QHash<QString, qint64> m_lastChange; // stock_id → when its budget last changed (ms)
     qint64 m_requestCount = 0;
