@@ -66,8 +66,10 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
                         : QVariant(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
     case Profile:
         return c.profile;
+    case Family:
+        return c.family == CouponFamily::ProductCoupon ? tr("Product coupon") : tr("Merchant coupon");
     case Stock:
-        return c.stockId;
+        return c.budgetChange().label(); // a 商品券 batch with its product coupon, a group as such
     case StockName:
         return c.stockName; // blank for entries written before names were recorded
     case Dimension:
@@ -104,6 +106,8 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Time");
     case Profile:
         return tr("Profile");
+    case Family:
+        return tr("Coupon");
     case Stock:
         return tr("Batch");
     case StockName:

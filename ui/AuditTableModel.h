@@ -18,6 +18,7 @@ public:
         Id,
         Time,
         Profile,
+        Family, // 商家券 / 商品券
         Stock,
         StockName,
         Dimension,

@@ -74,33 +74,39 @@ BudgetForm::BudgetForm(QWidget *parent)
     grid->addWidget(m_requestNumber, 3, 1);
     grid->addWidget(m_generate, 3, 2);
 
+    m_bundleNotice = new QLabel(this);
+    m_bundleNotice->setObjectName(QStringLiteral("bundleNotice"));
+    m_bundleNotice->setWordWrap(true);
+    m_bundleNotice->hide();
+    grid->addWidget(m_bundleNotice, 4, 0, 1, 3);
+
     m_retryNotice = new QLabel(this);
     m_retryNotice->setObjectName(QStringLiteral("retryNotice"));
     m_retryNotice->setWordWrap(true);
     m_retryNotice->setStyleSheet(StatusColours::textStyle(StatusTone::Warning, palette()));
     m_retrySame = new QPushButton(this);
     m_retrySame->setObjectName(QStringLiteral("retrySameChange"));
-    grid->addWidget(m_retryNotice, 4, 0, 1, 2);
-    grid->addWidget(m_retrySame, 4, 2);
+    grid->addWidget(m_retryNotice, 5, 0, 1, 2);
+    grid->addWidget(m_retrySame, 5, 2);
 
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("formProblem"));
     m_problem->setWordWrap(true);
-    grid->addWidget(m_problem, 5, 0, 1, 3);
+    grid->addWidget(m_problem, 6, 0, 1, 3);
 
     m_clockWarning = new QLabel(this);
     m_clockWarning->setObjectName(QStringLiteral("clockWarning"));
     m_clockWarning->setWordWrap(true);
     m_clockWarning->setStyleSheet(StatusColours::textStyle(StatusTone::Warning, palette()));
     m_clockWarning->hide();
-    grid->addWidget(m_clockWarning, 6, 0, 1, 3);
+    grid->addWidget(m_clockWarning, 7, 0, 1, 3);
 
     m_send = new QPushButton(this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(false);
     addButtonShortcut(m_send, QKeySequence(Qt::CTRL | Qt::Key_Return));
     addButtonShortcut(m_send, QKeySequence(Qt::CTRL | Qt::Key_Enter));
-    grid->addWidget(m_send, 7, 2);
+    grid->addWidget(m_send, 8, 2);
     grid->setColumnStretch(1, 1);
 
     // Spin boxes and line edits claim Ctrl+Enter for themselves; let it reach 发送.
@@ -191,13 +197,15 @@ BudgetDimension BudgetForm::dimension() const
     return m_perDay->isChecked() ? BudgetDimension::PerDay : BudgetDimension::Total;
 }
 
-void BudgetForm::setStock(const std::optional<StockDetails> &stock, const QString &mchid)
+void BudgetForm::setStock(const std::optional<StockDetails> &stock, const QString &mchid, const QString &brandId)
 {
-    // An unconfirmed change stays retryable while its batch is the one in view.
-    if (m_unconfirmed && (!stock || stock->stockId != m_unconfirmed->stockId))
-        m_unconfirmed.reset();
     m_stock = stock;
     m_mchid = mchid;
+    m_brandId = brandId;
+    m_bundle.clear(); // a group's batch is changed with its group once the group is read (setBundle)
+    // An unconfirmed change stays retryable while its batch (or group) is the one in view.
+    if (m_unconfirmed && !isAbout(*m_unconfirmed))
+        m_unconfirmed.reset();
     m_unlockCurrent->setChecked(false);
     const bool hasDailyCap = stock && stock->maxCouponsByDay.has_value();
     m_perDay->setEnabled(hasDailyCap);
@@ -205,6 +213,27 @@ void BudgetForm::setStock(const std::optional<StockDetails> &stock, const QStrin
         m_total->setChecked(true);
     dimensionChanged();
     startNewChange();
+}
+
+void BudgetForm::setBundle(const QList<StockDetails> &bundle)
+{
+    if (!m_stock || !m_stock->isInBundle())
+        return;
+    m_bundle = bundle;
+    if (m_unconfirmed && !isAbout(*m_unconfirmed))
+        m_unconfirmed.reset();
+    const bool hasDailyCap = m_stock->maxCouponsByDay.has_value();
+    m_perDay->setEnabled(hasDailyCap && !m_locked);
+    revalidate();
+}
+
+bool BudgetForm::isAbout(const BudgetChange &change) const
+{
+    if (!m_stock || change.family != m_stock->family || change.productCouponId != m_stock->productCouponId)
+        return false;
+    if (change.isBundleChange())
+        return change.bundleId == m_stock->bundleId;
+    return change.stockId == m_stock->stockId;
 }
 
 bool BudgetForm::isRetryOfUnconfirmed() const
@@ -252,7 +281,8 @@ void BudgetForm::startNewChange()
 bool BudgetForm::canStopIssuing() const
 {
     // Nothing issued yet cannot be stopped this way: the smallest total is 1, which allows one more.
-    return m_stock && m_stock->totalSendNum >= 1 && m_stock->totalSendNum < m_stock->maxCoupons;
+    // A group's batches have issued different amounts: no single total stops them all.
+    return m_stock && !isBundleChange() && m_stock->totalSendNum >= 1 && m_stock->totalSendNum < m_stock->maxCoupons;
 }
 
 void BudgetForm::stopIssuing()
@@ -266,7 +296,8 @@ void BudgetForm::stopIssuing()
 
 bool BudgetForm::stopsIssuing(const BudgetChange &change, const StockDetails &stock)
 {
-    return change.dimension == BudgetDimension::Total && stock.totalSendNum >= 1 && change.target == stock.totalSendNum;
+    return change.dimension == BudgetDimension::Total && !change.isBundleChange() && stock.totalSendNum >= 1
+        && change.target == stock.totalSendNum;
 }
 
 void BudgetForm::edited()
@@ -369,6 +400,15 @@ BudgetChange BudgetForm::draft() const
 {
     BudgetChange change;
     change.stockId = m_stock ? m_stock->stockId : QString();
+    if (m_stock && m_stock->isProductCoupon()) {
+        change.family = CouponFamily::ProductCoupon;
+        change.productCouponId = m_stock->productCouponId;
+        change.brandId = m_brandId;
+        if (isBundleChange()) { // the group's call names the group, never one of its batches
+            change.bundleId = m_stock->bundleId;
+            change.stockId.clear();
+        }
+    }
     change.dimension = dimension();
     change.target = m_target->value().value_or(0);
     change.current = m_current->value().value_or(0);
@@ -389,8 +429,14 @@ QString BudgetForm::describe(qint64 current, qint64 target)
 void BudgetForm::revalidate()
 {
     const BudgetChange change = draft();
-    m_problems = m_stock ? validateBudgetChange(change, m_stock, QDateTime::currentDateTimeUtc(), m_mchid)
-                         : QList<BudgetProblem>{};
+    m_problems = !m_stock  ? QList<BudgetProblem>{}
+        : isBundleChange() ? validateBundleChange(change, m_bundle)
+                           : validateBudgetChange(change, m_stock, QDateTime::currentDateTimeUtc(), m_mchid);
+    m_bundleNotice->setVisible(isBundleChange());
+    if (isBundleChange())
+        m_bundleNotice->setText(
+            tr("Group change: all %n batch(es) of group %1 change together.", nullptr, int(m_bundle.size()))
+                .arg(m_stock->bundleId));
     // Text that is no count at all is said as such, not as "out of range" for a 0 nobody typed.
     m_inputProblems.clear();
     const bool targetTyped = m_target->value().has_value();

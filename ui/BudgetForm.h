@@ -30,7 +30,13 @@ class BudgetForm : public QGroupBox
 public:
     explicit BudgetForm(QWidget *parent = nullptr);
 
-    void setStock(const std::optional<StockDetails> &stock, const QString &mchid);
+    // `brandId`: for a 商品券 batch, the brand a 服务商 acts for (empty for a brand profile).
+    void setStock(const std::optional<StockDetails> &stock, const QString &mchid, const QString &brandId = {});
+    // The 商品券 batch shown is one of a group (批次组), and these are all its batches: the change
+    // becomes the group's, validated against every batch. Empty: not (or not yet) known, and a
+    // batch of a group cannot be changed.
+    void setBundle(const QList<StockDetails> &bundle);
+    bool isBundleChange() const { return !m_bundle.isEmpty(); }
     // The same batch looked up again just before sending: what was typed and the request
     // number stay; the current value follows the batch, and a stop follows what it has
     // issued by now (a stop based on an old issued count would be refused or leave a gap).
@@ -83,9 +89,12 @@ private:
     void revalidate();
     BudgetDimension dimension() const;
     BudgetChange draft() const;
+    bool isAbout(const BudgetChange &change) const; // the batch (or group) in view
 
     std::optional<StockDetails> m_stock;
+    QList<StockDetails> m_bundle;
     QString m_mchid;
+    QString m_brandId;
     bool m_numberUsed = false;
     bool m_locked = false;
     std::optional<BudgetChange> m_unconfirmed; // the last change, if its outcome is not known
@@ -107,6 +116,7 @@ private:
     QLabel *m_numberCaption;
     QLineEdit *m_requestNumber;
     QPushButton *m_generate;
+    QLabel *m_bundleNotice;
     QLabel *m_retryNotice;
     QPushButton *m_retrySame;
     QLabel *m_problem;

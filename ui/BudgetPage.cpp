@@ -1,14 +1,17 @@
 #include "BudgetPage.h"
 
+#include "BatchPicker.h"
 #include "BudgetForm.h"
 #include "ButtonShortcut.h"
 #include "Dialogs.h"
+#include "ProductCouponScope.h"
 #include "ResultPanel.h"
 #include "StatusColours.h"
 #include "StockCard.h"
 #include "UiLanguage.h"
 #include "audit/AuditTrail.h"
 #include "http/DomainPolicy.h"
+#include "productcoupon/ProductCouponApi.h"
 #include "profile/ProfileSession.h"
 
 #include <QComboBox>
@@ -44,6 +47,11 @@ BudgetPage::BudgetPage(QWidget *parent)
     layout->setContentsMargins(6, 6, 6, 6);
 
     auto *lookupRow = new QHBoxLayout;
+    m_family = new QComboBox(this);
+    m_family->setObjectName(QStringLiteral("couponFamily"));
+    m_family->addItem(QString(), int(CouponFamily::Busifavor)); // texts in retranslate()
+    m_family->addItem(QString(), int(CouponFamily::ProductCoupon));
+    lookupRow->addWidget(m_family);
     m_stockCaption = new QLabel(this);
     m_stockId = new QLineEdit(this);
     m_stockId->setObjectName(QStringLiteral("stockIdEdit"));
@@ -54,9 +62,17 @@ BudgetPage::BudgetPage(QWidget *parent)
     m_stockIdHint->setObjectName(QStringLiteral("stockIdHint"));
     m_lookUp = new QPushButton(this);
     m_lookUp->setObjectName(QStringLiteral("lookUpButton"));
+    // 商品券: the product coupon and brand go on the same row, before the batch they contain.
+    m_scope = new ProductCouponScope(this);
+    m_scope->hide();
+    lookupRow->addWidget(m_scope, 1);
     lookupRow->addWidget(m_stockCaption);
     lookupRow->addWidget(m_stockId, 1);
     lookupRow->addWidget(m_lookUp);
+    m_pick = new QPushButton(this);
+    m_pick->setObjectName(QStringLiteral("pickBatchButton"));
+    m_pick->hide();
+    lookupRow->addWidget(m_pick);
     m_suggestions = new QComboBox(this);
     m_suggestions->setObjectName(QStringLiteral("demoBatches"));
     m_suggestions->setVisible(false);
@@ -97,6 +113,14 @@ BudgetPage::BudgetPage(QWidget *parent)
     connect(m_form, &BudgetForm::sendRequested, this, &BudgetPage::send);
     connect(m_cancel, &QPushButton::clicked, this, &BudgetPage::cancel);
     connect(m_result, &ResultPanel::revertRequested, this, &BudgetPage::prepareRevert);
+    connect(m_family, &QComboBox::currentIndexChanged, this, &BudgetPage::familyChanged);
+    connect(m_scope, &ProductCouponScope::lookUpRequested, this, &BudgetPage::lookUp);
+    connect(m_pick, &QPushButton::clicked, this, &BudgetPage::pickBatch);
+    // The batch in view belongs to the product coupon and brand it was looked up with.
+    connect(m_scope, &ProductCouponScope::scopeChanged, this, [this] {
+        if (m_stock && m_stock->isProductCoupon() && !isBusy())
+            showStock(std::nullopt);
+    });
     // The demo's picker names the batch in the box, or none: never another one.
     connect(m_stockId, &QLineEdit::textChanged, this, [this](const QString &text) {
         const int index = m_suggestions->findText(text.trimmed() + QStringLiteral("  "), Qt::MatchStartsWith);
@@ -121,8 +145,16 @@ void BudgetPage::changeEvent(QEvent *event)
 
 void BudgetPage::retranslate()
 {
+    m_family->setItemText(0, tr("Merchant coupon (商家券)"));
+    m_family->setItemText(1, tr("Product coupon (商品券)"));
+    m_family->setToolTip(tr("商家券: the merchant coupon API. 商品券: its successor, for merchants who joined after "
+                            "2025-12-15; its batches belong to a product coupon."));
     m_stockCaption->setText(tr("&Batch ID (stock_id)"));
-    m_stockId->setPlaceholderText(tr("digits, e.g. 1212000000000001"));
+    m_pick->setText(tr("Choose from list…"));
+    m_pick->setToolTip(tr("List every batch of this product coupon (all pages), filter by state or search by ID or "
+                          "remark, and pick one."));
+    m_stockId->setPlaceholderText(family() == CouponFamily::ProductCoupon ? tr("e.g. 1000000013001")
+                                                                          : tr("digits, e.g. 1212000000000001"));
     m_stockId->setToolTip(tr("stock_id: the batch number (批次号), 1–20 letters or digits. Press Enter to look it "
                              "up."));
     m_lookUp->setText(tr("Look up"));
@@ -137,11 +169,82 @@ void BudgetPage::setSession(ProfileSession *session, AuditTrail *trail)
     cancel();
     m_session = session;
     m_trail = trail;
-    m_stock.reset();
-    m_card->setStock(std::nullopt);
-    m_form->setStock(std::nullopt, {});
+    showStock(std::nullopt);
     m_result->clear();
+    m_scope->setProfile(session ? &session->profile() : nullptr);
     m_lookUp->setEnabled(session != nullptr);
+    m_pick->setEnabled(session != nullptr);
+}
+
+CouponFamily BudgetPage::family() const
+{
+    return CouponFamily(m_family->currentData().toInt());
+}
+
+void BudgetPage::setFamily(CouponFamily family)
+{
+    m_family->setCurrentIndex(m_family->findData(int(family)));
+}
+
+void BudgetPage::familyChanged()
+{
+    const bool productCoupon = family() == CouponFamily::ProductCoupon;
+    m_scope->setVisible(productCoupon);
+    m_pick->setVisible(productCoupon);
+    // The demo's picker offers 商家券 batches; a 商品券 batch is picked from its list.
+    m_suggestions->setVisible(!productCoupon && m_suggestions->count() > 1);
+    if (m_stock && m_stock->family != family())
+        showStock(std::nullopt);
+    m_stockIdHint->hide();
+    retranslate();
+}
+
+StockKey BudgetPage::keyFor(const QString &stockId) const
+{
+    if (family() != CouponFamily::ProductCoupon)
+        return StockKey::busifavor(stockId);
+    return {CouponFamily::ProductCoupon, stockId, m_scope->productCouponId(), brandForRequests()};
+}
+
+QString BudgetPage::brandForRequests() const
+{
+    return m_session && !m_session->profile().isBrand() ? m_scope->brandId() : QString();
+}
+
+void BudgetPage::showStock(const std::optional<StockDetails> &stock)
+{
+    m_stock = stock;
+    m_bundle.clear();
+    m_card->setStock(m_stock);
+    m_form->setStock(m_stock, m_session ? m_session->profile().mchid : QString(), brandForRequests());
+}
+
+void BudgetPage::readBundle(std::function<void(const QList<StockDetails> &)> then)
+{
+    const StockDetails stock = *m_stock;
+    m_bundleQuery = m_session->client().listStocks(stock.productCouponId, brandForRequests(), {{}, stock.bundleId});
+    connect(m_bundleQuery, &StockListQuery::finished, this, [this, stock, then](const StockListResult &result) {
+        m_bundleQuery = nullptr;
+        setBusy({});
+        if (!result.isComplete()) {
+            m_result->showLookupFailure(result.status);
+            return;
+        }
+        // The group's list must hold the batch it was read for; a list without it describes
+        // some other group, and no change of it is offered.
+        const bool holdsBatch = std::any_of(result.stocks.cbegin(), result.stocks.cend(), [&](const StockDetails &s) {
+            return s.stockId == stock.stockId && s.bundleId == stock.bundleId;
+        });
+        if (!holdsBatch) {
+            m_stockIdHint->setStyleSheet(StatusColours::textStyle(StatusTone::Failure, palette()));
+            m_stockIdHint->setText(tr("✘ WeChat Pay's list of group %1 does not include batch %2: the group cannot be "
+                                      "changed from here.")
+                                       .arg(stock.bundleId, stock.stockId));
+            m_stockIdHint->show();
+            return;
+        }
+        then(result.stocks);
+    });
 }
 
 void BudgetPage::suggestBatches(const QStringList &labels)
@@ -162,7 +265,7 @@ void BudgetPage::setAuditProblem(const std::optional<BilingualText> &problem)
 
 bool BudgetPage::isBusy() const
 {
-    return m_query || m_modification;
+    return m_query || m_modification || m_bundleQuery;
 }
 
 void BudgetPage::setBusy(const QString &what)
@@ -177,7 +280,10 @@ void BudgetPage::setBusy(const QString &what)
     m_busyText->setVisible(busy); // an empty row would cost the result a line on a small screen
     m_cancel->setVisible(busy);
     m_stockId->setReadOnly(busy);
+    m_family->setEnabled(!busy);
+    m_scope->setReadOnly(busy);
     m_lookUp->setEnabled(!busy && m_session);
+    m_pick->setEnabled(!busy && m_session);
     m_form->setLocked(busy || !m_stock);
     Q_EMIT busyChanged(busy);
 }
@@ -200,15 +306,20 @@ void BudgetPage::normaliseStockId()
         m_stockId->setText(tidy);
         m_stockId->setCursorPosition(qMin<int>(cursor, int(tidy.size())));
     }
-    const bool valid = tidy.size() <= 20 && std::all_of(tidy.cbegin(), tidy.cend(), [](QChar c) {
-                           return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
-                       });
+    const bool productCoupon = family() == CouponFamily::ProductCoupon;
+    const bool valid = productCoupon
+        ? tidy.isEmpty() || ProductCouponApi::isValidProductCouponId(tidy)
+        : tidy.size() <= 20 && std::all_of(tidy.cbegin(), tidy.cend(), [](QChar c) {
+              return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+          });
     m_stockIdValid = valid;
     m_stockIdHint->setVisible(tidy != typed || !valid);
     m_stockIdHint->setStyleSheet(
         StatusColours::textStyle(valid ? StatusTone::Warning : StatusTone::Failure, palette()));
-    m_stockIdHint->setText(!valid ? tr("✘ A batch ID is 1–20 letters or digits; “%1” is not one.").arg(tidy)
-                                  : tr("Spaces were removed from the pasted batch ID."));
+    m_stockIdHint->setText(
+        valid ? tr("Spaces were removed from the pasted batch ID.")
+            : productCoupon ? tr("✘ A 商品券 batch ID is 1–40 letters, digits, “_” or “-”; “%1” is not one.").arg(tidy)
+                            : tr("✘ A batch ID is 1–20 letters or digits; “%1” is not one.").arg(tidy));
 }
 
 void BudgetPage::lookUp()
@@ -218,31 +329,44 @@ void BudgetPage::lookUp()
     normaliseStockId();
     if (!m_stockIdValid)
         return; // not a batch ID: said next to the field, nothing sent
+    if (family() == CouponFamily::ProductCoupon) {
+        if (const std::optional<QString> problem = m_scope->problem()) {
+            m_stockIdHint->setStyleSheet(StatusColours::textStyle(StatusTone::Failure, palette()));
+            m_stockIdHint->setText(*problem);
+            m_stockIdHint->show();
+            return;
+        }
+    }
     m_result->clear();
     setBusy(tr("Looking the batch up…"));
-    m_query = m_session->client().queryStock(m_stockId->text());
+    m_query = m_session->client().queryStock(keyFor(m_stockId->text()));
     connect(m_query, &StockQuery::finished, this, &BudgetPage::lookupFinished);
 }
 
 void BudgetPage::lookupFinished(const StockQueryResult &result)
 {
     m_query = nullptr;
-    if (result.isVerified()) {
-        m_stock = result.stock;
-        m_lookedUp.start();
-        m_card->setStock(m_stock);
-        m_form->setStock(m_stock, m_session->profile().mchid);
-        m_form->setClockOffset(m_session->client().clockOffset().offsetSeconds());
+    if (!result.isVerified()) {
+        showStock(std::nullopt);
+        m_result->showLookupFailure(result);
+        setBusy({});
+        return;
+    }
+    showStock(result.stock);
+    m_lookedUp.start();
+    m_form->setClockOffset(m_session->client().clockOffset().offsetSeconds());
+    if (!m_stock->isInBundle()) {
         setBusy({});
         m_form->focusTarget();
         return;
-    } else {
-        m_stock.reset();
-        m_card->setStock(std::nullopt);
-        m_form->setStock(std::nullopt, {});
-        m_result->showLookupFailure(result);
     }
-    setBusy({});
+    setBusy(tr("Reading every batch of group %1…").arg(m_stock->bundleId));
+    readBundle([this](const QList<StockDetails> &bundle) {
+        m_bundle = bundle;
+        m_card->setBundle(bundle);
+        m_form->setBundle(bundle);
+        m_form->focusTarget();
+    });
 }
 
 namespace {
@@ -267,7 +391,28 @@ QString grouped(qint64 count)
 QString BudgetPage::confirmationText(const BudgetChange &change, const QStringList &notes) const
 {
     QString sentence;
-    if (m_stock && BudgetForm::stopsIssuing(change, *m_stock)) {
+    const QString name = m_stock ? m_stock->stockName : QString();
+    if (change.isBundleChange()) {
+        const QString dimension = change.dimension == BudgetDimension::Total ? tr("total") : tr("per-day cap");
+        sentence = tr("Change the %1 of every batch of group %2 (product coupon %3) from %4 to %5 (%6), request "
+                      "number %7? The group's batches:")
+                       .arg(dimension, change.bundleId, change.productCouponId, grouped(*change.current),
+                            grouped(change.target),
+                            QString::asprintf("%+lld", static_cast<long long>(change.target - *change.current)),
+                            change.requestNumber);
+    } else if (change.isProductCoupon()) {
+        const QString dimension = change.dimension == BudgetDimension::Total ? tr("total") : tr("per-day cap");
+        sentence = BudgetForm::stopsIssuing(change, *m_stock)
+            ? tr("Stop issuing batch %1 “%2” of product coupon %3: set its total from %4 to the %5 coupons already "
+                 "issued, request number %6?")
+                  .arg(change.stockId, name, change.productCouponId, grouped(*change.current), grouped(change.target),
+                       change.requestNumber)
+            : tr("Change the %1 of batch %2 “%3” of product coupon %4 from %5 to %6 (%7), request number %8?")
+                  .arg(dimension, change.stockId, name, change.productCouponId, grouped(*change.current),
+                       grouped(change.target),
+                       QString::asprintf("%+lld", static_cast<long long>(change.target - *change.current)),
+                       change.requestNumber);
+    } else if (m_stock && BudgetForm::stopsIssuing(change, *m_stock)) {
         sentence = tr("Stop issuing batch %1 “%2”: set its total from %3 to the %4 coupons already issued, request "
                       "number %5?")
                        .arg(change.stockId, m_stock->stockName, grouped(*change.current), grouped(change.target),
@@ -282,11 +427,23 @@ QString BudgetPage::confirmationText(const BudgetChange &change, const QStringLi
     }
     // Who, and where to: a real merchant on WeChat Pay, or a test address.
     QStringList lines{sentence};
+    // Every batch the group's call changes, as just read: nothing it touches goes unnamed.
+    for (const StockDetails &batch : change.isBundleChange() ? m_bundle : QList<StockDetails>{}) {
+        const qint64 value
+            = change.dimension == BudgetDimension::Total ? batch.maxCoupons : batch.maxCouponsByDay.value_or(0);
+        lines << tr("• %1 “%2”: %3 → %4 (issued %5)")
+                     .arg(batch.stockId, batch.stockName, grouped(value), grouped(change.target),
+                          grouped(change.dimension == BudgetDimension::Total ? batch.totalSendNum
+                                                                             : batch.todaySendNum.value_or(0)));
+    }
     lines << notes;
     if (m_session) {
         const MerchantProfile &profile = m_session->profile();
         const QUrl address = m_session->client().settings().primaryBaseUrl;
-        lines << tr("Profile: %1, merchant %2.").arg(profile.name, profile.mchid)
+        lines << (profile.isBrand()              ? tr("Profile: %1, brand %2.").arg(profile.name, profile.brandId)
+                      : change.isProductCoupon() ? tr("Profile: %1, service provider %2 acting for brand %3.")
+                                                       .arg(profile.name, profile.mchid, change.brandId)
+                                                 : tr("Profile: %1, merchant %2.").arg(profile.name, profile.mchid))
               << (DomainPolicy::isOfficial(address)
                       ? tr("Address: WeChat Pay, production (%1) — this changes a real budget.")
                             .arg(DomainPolicy::displayed(address))
@@ -323,7 +480,8 @@ void BudgetPage::send()
     const std::optional<BudgetChange> change = m_form->change();
     if (!m_session || !m_trail || !change || !m_stock || isBusy())
         return;
-    if (BudgetForm::stopsIssuing(*change, *m_stock) || !m_lookedUp.isValid()
+    // A group change is confirmed with every batch of the group as it is now.
+    if (change->isBundleChange() || BudgetForm::stopsIssuing(*change, *m_stock) || !m_lookedUp.isValid()
         || m_lookedUp.hasExpired(m_lookupLifetime.count())) {
         refreshBeforeSending();
         return;
@@ -336,19 +494,14 @@ void BudgetPage::refreshBeforeSending()
     m_result->clear();
     setBusy(tr("Looking the batch up again before sending…"));
     const StockDetails before = *m_stock;
-    m_query = m_session->client().queryStock(before.stockId);
-    connect(m_query, &StockQuery::finished, this, [this, before](const StockQueryResult &result) {
-        m_query = nullptr;
-        setBusy({});
-        if (!result.isVerified()) {
-            // The typed change stays as it is; 发送 looks the batch up again next time.
-            m_result->showLookupFailure(result);
-            return;
-        }
-        m_stock = result.stock;
+    // What follows a fresh, verified look at the batch (or at every batch of its group).
+    auto refreshed = [this, before](const StockDetails &fresh) {
+        m_stock = fresh;
         m_lookedUp.start();
         m_card->setStock(m_stock);
+        m_card->setBundle(m_bundle);
         m_form->refreshStock(*m_stock);
+        m_form->setBundle(m_bundle);
         m_form->setClockOffset(m_session->client().clockOffset().offsetSeconds());
         const std::optional<BudgetChange> change = m_form->change();
         if (!change)
@@ -379,6 +532,26 @@ void BudgetPage::refreshBeforeSending()
             notes << tr("Looked up again just now: %1 issued (%2 at the last lookup).")
                          .arg(grouped(m_stock->totalSendNum), grouped(before.totalSendNum));
         confirmAndSend(*change, notes);
+    };
+    if (m_form->isBundleChange()) {
+        setBusy(tr("Reading every batch of group %1 again before sending…").arg(before.bundleId));
+        readBundle([this, before, refreshed](const QList<StockDetails> &bundle) {
+            m_bundle = bundle;
+            refreshed(*std::find_if(bundle.cbegin(), bundle.cend(),
+                                    [&](const StockDetails &s) { return s.stockId == before.stockId; }));
+        });
+        return;
+    }
+    m_query = m_session->client().queryStock(keyFor(before.stockId));
+    connect(m_query, &StockQuery::finished, this, [this, refreshed](const StockQueryResult &result) {
+        m_query = nullptr;
+        setBusy({});
+        if (!result.isVerified()) {
+            // The typed change stays as it is; 发送 looks the batch up again next time.
+            m_result->showLookupFailure(result);
+            return;
+        }
+        refreshed(*result.stock);
     });
 }
 
@@ -420,13 +593,23 @@ void BudgetPage::sendFinished(const BudgetOutcome &outcome)
     const bool definite = outcome.kind == K::Applied || outcome.kind == K::Rejected
         || outcome.kind == K::ReconciledApplied || outcome.kind == K::ReconciledNotApplied;
     if (outcome.isApplied() && m_stock) {
-        // Show what the batch holds now; a fresh lookup would say the same.
-        if (outcome.maxCoupons)
-            m_stock->maxCoupons = *outcome.maxCoupons;
-        if (outcome.maxCouponsByDay)
-            m_stock->maxCouponsByDay = outcome.maxCouponsByDay;
-        m_card->setStock(m_stock);
-        m_form->setStock(m_stock, m_session->profile().mchid);
+        // Show what the batch (and its group) holds now; a fresh lookup would say the same.
+        const QList<StockDetails> bundle = outcome.bundleStocks.isEmpty() ? m_bundle : outcome.bundleStocks;
+        std::optional<StockDetails> shown = m_stock;
+        for (const StockDetails &batch : outcome.bundleStocks) {
+            if (batch.stockId == m_stock->stockId)
+                shown = batch;
+        }
+        if (outcome.bundleStocks.isEmpty()) {
+            if (outcome.maxCoupons)
+                shown->maxCoupons = *outcome.maxCoupons;
+            if (outcome.maxCouponsByDay)
+                shown->maxCouponsByDay = outcome.maxCouponsByDay;
+        }
+        showStock(shown);
+        m_bundle = bundle;
+        m_card->setBundle(bundle);
+        m_form->setBundle(bundle);
     }
     m_form->finishChange(definite);
     // The user gave up waiting, yet the change landed: the way back is offered, as a new
@@ -438,10 +621,34 @@ void BudgetPage::sendFinished(const BudgetOutcome &outcome)
     Q_EMIT changeFinished(outcome);
 }
 
+void BudgetPage::pickBatch()
+{
+    if (!m_session || isBusy())
+        return;
+    if (const std::optional<QString> problem = m_scope->problem()) {
+        m_stockIdHint->setStyleSheet(StatusColours::textStyle(StatusTone::Failure, palette()));
+        m_stockIdHint->setText(*problem);
+        m_stockIdHint->show();
+        return;
+    }
+    m_stockIdHint->hide();
+    auto *picker = new BatchPicker(m_session->client(), m_scope->productCouponId(), brandForRequests(), this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    m_picker = picker;
+    connect(picker, &QDialog::accepted, this, [this, picker] {
+        m_stockId->setText(picker->chosenStockId());
+        lookUp();
+    });
+    picker->open(); // window-modal, without a nested event loop
+    picker->load();
+}
+
 void BudgetPage::cancel()
 {
     if (m_query)
         m_query->cancel();
+    if (m_bundleQuery)
+        m_bundleQuery->cancel();
     if (m_modification) {
         m_stoppedWaiting = m_requestLeft;
         m_modification->cancel();

@@ -28,8 +28,23 @@ DemoEnvironment::DemoEnvironment()
     // Named in the window's language at start, like everything else on it: an English window
     // then shows no Chinese it does not need (its first Chinese glyph loads a CJK font, 3 ms of
     // the first paint).
-    m_profile.name = UiLanguage::instance().current() == Language::Chinese ? QStringLiteral("演示商户")
-                                                                           : QStringLiteral("Demo merchant");
+    const bool chinese = UiLanguage::instance().current() == Language::Chinese;
+    m_profile.name = chinese ? QStringLiteral("演示商户") : QStringLiteral("Demo merchant");
+    m_brandProfile.name = chinese ? QStringLiteral("演示品牌") : QStringLiteral("Demo brand");
+}
+
+std::optional<MerchantProfile> DemoEnvironment::profileNamed(const QString &name) const
+{
+    if (name == m_profile.name)
+        return m_profile;
+    if (name == m_brandProfile.name)
+        return m_brandProfile;
+    return std::nullopt;
+}
+
+QString DemoEnvironment::productCouponFor(const MerchantProfile &profile)
+{
+    return profile.isBrand() ? QStringLiteral("200000001") : QStringLiteral("1000000013");
 }
 
 DemoEnvironment::~DemoEnvironment() = default;
@@ -83,6 +98,19 @@ bool DemoEnvironment::startSimulator()
     m_profile.primaryBaseUrl = m_server->baseUrl();
     m_profile.backupBaseUrl = QUrl();
     m_profile.timeoutMs = 8000;
+    m_profile.brands = {merchant.brandId}; // its 服务商 authorisation, as the simulator grants it
+
+    // The brand signs with its own key and certificate; its answers are verified with the WeChat
+    // Pay public key, the only way a brand's are (PRODUCT_COUPON.md §3).
+    m_brandProfile.identity = CallerIdentity::Brand;
+    m_brandProfile.brandId = merchant.brandId;
+    m_brandProfile.privateKeyFile = QDir(keys).filePath(sim::DemoMerchant::BrandKeyFile);
+    m_brandProfile.merchantCertificateFile = QDir(keys).filePath(sim::DemoMerchant::BrandCertificateFile);
+    m_brandProfile.verificationMode = VerificationMode::PublicKey;
+    m_brandProfile.publicKeyId = merchant.publicKeyId;
+    m_brandProfile.publicKeyFile = m_profile.publicKeyFile;
+    m_brandProfile.primaryBaseUrl = m_profile.primaryBaseUrl;
+    m_brandProfile.timeoutMs = m_profile.timeoutMs;
     return true;
 }
 

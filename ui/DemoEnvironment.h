@@ -37,8 +37,14 @@ public:
     const DataDirectory &data() const { return m_data; }
     QString folder() const { return m_folder.path(); }
     const MerchantProfile &profile() const { return m_profile; }
+    // The demo brand (品牌 120344) calling the 商品券 brand API as itself: the second identity.
+    const MerchantProfile &brandProfile() const { return m_brandProfile; }
+    QStringList profileNames() const { return {m_profile.name, m_brandProfile.name}; }
+    std::optional<MerchantProfile> profileNamed(const QString &name) const;
+    // The demo 商品券 a profile sees first: one with a group, paused and stopped batches.
+    static QString productCouponFor(const MerchantProfile &profile);
     // 操作人 for the demo profile, before the window opens it (tests of what is recorded).
-    void setOperatorName(const QString &name) { m_profile.operatorName = name; }
+    void setOperatorName(const QString &name) { m_profile.operatorName = m_brandProfile.operatorName = name; }
     sim::SimulatorServer &server() { return *m_server; }
     // Applied now, or as soon as the simulator runs.
     void setFaults(const sim::FaultPlan &faults);
@@ -57,6 +63,7 @@ private:
     QLockFile m_lock; // held while this demo runs; declared after m_folder, so released first
     DataDirectory m_data;
     MerchantProfile m_profile;
+    MerchantProfile m_brandProfile;
     std::optional<sim::FaultPlan> m_pendingFaults;
     std::unique_ptr<sim::SimulatorServer> m_server;
 };

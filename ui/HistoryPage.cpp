@@ -273,13 +273,13 @@ void HistoryPage::reconcileSelected()
     if (rows.isEmpty() || !m_session || !m_trail)
         return;
     const AuditEntry entry = m_model->entry(m_sorted->mapToSource(rows.first()).row());
-    if (entry.change.mchid != m_session->profile().mchid) {
+    if (entry.change.mchid != m_session->profile().callerId()) {
         m_status->setText(
             tr("This change belongs to merchant %1; switch to its profile to check it.").arg(entry.change.mchid));
         return;
     }
     m_reconcile->setEnabled(false);
-    m_status->setText(tr("Checking batch %1…").arg(entry.change.stockId));
+    m_status->setText(tr("Checking batch %1…").arg(entry.change.budgetChange().label()));
     EntryReconciliation *reconciliation = m_trail->reconcile(m_session->client(), entry);
     m_checking = reconciliation;
     Q_EMIT busyChanged(true);

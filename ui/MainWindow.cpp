@@ -4,6 +4,7 @@
 #include "DemoEnvironment.h"
 #include "Dialogs.h"
 #include "HistoryPage.h"
+#include "ProductCouponScope.h"
 #include "ProfileWizard.h"
 #include "UiLanguage.h"
 #include "UserGuide.h"
@@ -432,7 +433,7 @@ void MainWindow::refreshProfiles()
     const QSignalBlocker blocker(m_profileBox);
     m_profileBox->clear();
     if (isDemo())
-        m_profileBox->addItem(m_context.demo->profile().name);
+        m_profileBox->addItems(m_context.demo->profileNames());
     else
         m_profileBox->addItems(m_profiles.names());
     m_profileBox->setCurrentText(profileName());
@@ -449,9 +450,7 @@ bool MainWindow::openProfile(const QString &name)
     }
     if (isDemo() && !m_context.demo->isRunning())
         return false; // the demo profile is complete once its simulator listens
-    std::optional<MerchantProfile> profile = isDemo() && name == m_context.demo->profile().name
-        ? std::optional(m_context.demo->profile())
-        : m_profiles.profile(name);
+    std::optional<MerchantProfile> profile = isDemo() ? m_context.demo->profileNamed(name) : m_profiles.profile(name);
     if (!profile)
         return false;
 
@@ -509,11 +508,13 @@ bool MainWindow::openProfile(const QString &name)
     m_trail.reset();
     m_session = std::move(session).value();
     if (m_log)
-        m_trail = std::make_unique<AuditTrail>(*m_log, profile->name, profile->mchid,
+        m_trail = std::make_unique<AuditTrail>(*m_log, profile->name, profile->callerId(),
                                                isDemo() ? QStringLiteral("demo") : QStringLiteral("window"),
                                                profile->operatorName);
     if (!isDemo())
         m_profiles.setLastUsed(name);
+    else // the demo 商品券 this identity may see
+        m_budget->productCouponScope()->setProductCouponId(DemoEnvironment::productCouponFor(*profile));
     refreshProfiles();
     updateTitle();
     updateProfileActions();

@@ -262,9 +262,31 @@ void ResultPanel::render()
     const BudgetOutcome &o = *m_outcome;
     const BudgetChange &c = o.change;
     QStringList details;
-    const QString dimension = c.dimension == BudgetDimension::Total ? tr("Batch total") : tr("Per-day cap");
+    const QString dimension = c.isProductCoupon()
+        ? (c.dimension == BudgetDimension::Total ? tr("Issuance cap") : tr("Daily issuance cap"))
+        : (c.dimension == BudgetDimension::Total ? tr("Batch total") : tr("Per-day cap"));
     if (c.current)
         details << QStringLiteral("%1: %2").arg(dimension.toHtmlEscaped(), BudgetForm::describe(*c.current, c.target));
+    if (c.isBundleChange())
+        details << tr("Group %1 of product coupon %2: every batch in it")
+                       .arg(c.bundleId, c.productCouponId)
+                       .toHtmlEscaped();
+    // The values the verified answer names, under the family's field names.
+    auto addAnswered = [&] {
+        const bool productCoupon = c.isProductCoupon();
+        auto values = [&](std::optional<qint64> total, std::optional<qint64> perDay) {
+            return QStringLiteral("%1 = <b>%2</b>, %3 = <b>%4</b>")
+                .arg(productCoupon ? QStringLiteral("max_count") : QStringLiteral("max_coupons"))
+                .arg(total.value_or(0))
+                .arg(productCoupon ? QStringLiteral("max_count_per_day") : QStringLiteral("max_coupons_by_day"))
+                .arg(perDay ? QString::number(*perDay) : QStringLiteral("—"));
+        };
+        if (o.bundleStocks.isEmpty())
+            details << values(o.maxCoupons, o.maxCouponsByDay);
+        for (const StockDetails &batch : o.bundleStocks)
+            details << batch.stockId.toHtmlEscaped() + QStringLiteral(": ")
+                    + values(batch.maxCoupons, batch.maxCouponsByDay);
+    };
     auto addRequest = [&] {
         details << tr("Request number: %1").arg(c.requestNumber.toHtmlEscaped());
         if (!o.requestId.isEmpty())
@@ -281,7 +303,14 @@ void ResultPanel::render()
 
     // Staff expect a stopped batch to read 已停止; merchant coupons have no such state.
     auto addStopped = [&] {
-        if (m_stoppedIssuing)
+        if (m_stoppedIssuing && c.isProductCoupon())
+            details << QStringLiteral("<b>%1</b>")
+                           .arg(tr("Issuing stopped (已停止发放): the issuance cap now equals the %1 times already "
+                                   "issued, so no more are issued. The batch still reads “sending” (发放中): its "
+                                   "state is not changed by a budget.")
+                                    .arg(c.target)
+                                    .toHtmlEscaped());
+        else if (m_stoppedIssuing)
             details << QStringLiteral("<b>%1</b>")
                            .arg(tr("Issuing stopped (已停止发放): the total now equals the %1 coupons already issued, "
                                    "so no more are issued. The batch still reads “running” (运行中): merchant "
@@ -294,9 +323,7 @@ void ResultPanel::render()
     switch (o.kind) {
     case K::Applied:
         addStopped();
-        details << QStringLiteral("max_coupons = <b>%1</b>, max_coupons_by_day = <b>%2</b>")
-                       .arg(o.maxCoupons.value_or(0))
-                       .arg(o.maxCouponsByDay ? QString::number(*o.maxCouponsByDay) : QStringLiteral("—"));
+        addAnswered();
         addRequest();
         addClock();
         present(Tone::Success,

@@ -1,7 +1,6 @@
 #include "cli/CliOptions.h"
 
 #include "busifavor/BudgetProblem.h"
-#include "common/IdText.h"
 #include "http/DomainPolicy.h"
 #include "productcoupon/ProductCouponApi.h"
 #include "profile/MerchantProfile.h"
@@ -148,12 +147,10 @@ std::optional<QString> stockIdFrom(const QString &text)
     return id;
 }
 
-// 商品券 IDs are opaque strings of unpublished length (PRODUCT_COUPON.md §2.3); product_coupon_id
-// is string(40). The same caution as for a 商家券 batch ID, to 40 characters and '_'/'-'.
 std::optional<QString> productCouponIdFrom(const QString &text)
 {
     const QString id = text.trimmed();
-    if (!isIdText(id, 1, 40))
+    if (!ProductCouponApi::isValidProductCouponId(id))
         return std::nullopt;
     return id;
 }

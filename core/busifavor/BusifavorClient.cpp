@@ -356,6 +356,11 @@ Result<std::optional<qint64>, BilingualText> BudgetModification::namedValue(cons
                 return value; // the first batch that does not show the target
         }
         m_outcome.bundleStocks = *stocks;
+        for (StockDetails &stock : m_outcome.bundleStocks) { // as a verified look at each batch
+            stock.requestId = answer.requestId();
+            stock.domain = answer.domain;
+            stock.lookedUpAt = QDateTime::currentDateTime();
+        }
         m_outcome.maxCoupons = stocks->first().maxCoupons;
         m_outcome.maxCouponsByDay = stocks->first().maxCouponsByDay;
         return std::optional<qint64>(change.target);

@@ -239,6 +239,11 @@ bool ProductCouponApi::isValidBrandId(const QString &brandId)
     return isIdText(brandId, 1, 32);
 }
 
+bool ProductCouponApi::isValidProductCouponId(const QString &id)
+{
+    return isIdText(id, 1, 40);
+}
+
 bool ProductCouponApi::isValidRequestNumber(const QString &number)
 {
     return isIdText(number, 6, 40);

@@ -60,6 +60,9 @@ public:
     // A brand_id this tool sends: 1–32 of [0-9A-Za-z_-]. No page gives its format (§2.3); the
     // examples are digits, and anything else could break the header's or the query's quoting.
     static bool isValidBrandId(const QString &brandId);
+    // A product coupon (or batch-group) ID this tool puts in a path: product_coupon_id is
+    // string(40) (§2.3); its characters are not published, so the same caution as for brand_id.
+    static bool isValidProductCouponId(const QString &id);
     // `out_request_no`: 6–40 of [0-9A-Za-z_-] (§4.5).
     static bool isValidRequestNumber(const QString &number);
     // 1–100,000,000, the create-time maximum (§4.5): no larger target can be meant.

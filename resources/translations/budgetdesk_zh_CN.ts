@@ -59,6 +59,99 @@
         <source>Operator</source>
         <translation>操作人</translation>
     </message>
+    <message>
+        <source>Product coupon</source>
+        <translation>商品券</translation>
+    </message>
+    <message>
+        <source>Merchant coupon</source>
+        <translation>商家券</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>券类型</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::BatchPicker</name>
+    <message>
+        <source>Batches of product coupon %1</source>
+        <translation>商品券 %1 的批次</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Changeable (sending or paused)</source>
+        <translation>可修改（发放中或已暂停）</translation>
+    </message>
+    <message>
+        <source>Search batch ID or remark</source>
+        <translation>搜索批次号或备注</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Batch ID</source>
+        <translation>批次号</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Total cap</source>
+        <translation>发放次数总上限</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Per-day cap</source>
+        <translation>每日上限</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>批次组</translation>
+    </message>
+    <message>
+        <source>Look up this batch</source>
+        <translation>查询此批次</translation>
+    </message>
+    <message>
+        <source>Reading the batch list from WeChat Pay (every page)…</source>
+        <translation>正在从微信支付读取批次列表（全部分页）…</translation>
+    </message>
+    <message>
+        <source>✘ The list could not be read: %1</source>
+        <translation>✘ 无法读取批次列表：%1</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1（第 %2 批）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es), %1 page(s), each answer verified.</source>
+        <translation>
+            <numerusform>共 %n 个批次，%1 页，每页应答均已验签。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::BudgetForm</name>
@@ -188,6 +281,12 @@
         <source>Retrying the unconfirmed change under its own request number: it cannot take effect twice.</source>
         <translation>正在用原请求单号重试未确认的修改，不会重复生效。</translation>
     </message>
+    <message numerus="yes">
+        <source>Group change: all %n batch(es) of group %1 change together.</source>
+        <translation>
+            <numerusform>整组修改：批次组 %1 的 %n 个批次一起修改为同一个值。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::BudgetPage</name>
@@ -314,6 +413,70 @@
     <message>
         <source>Looked up again just now: the batch holds %1 — neither this change&apos;s current value %2 nor its target. Retried as it is, it will be refused; to change it from %1, discard it and start a new change.</source>
         <translation>刚刚重新查询：批次现为 %1——既不是这次修改的当前值 %2，也不是目标值。按原样重试会被拒绝；要从 %1 开始修改，请放弃并新建修改。</translation>
+    </message>
+    <message>
+        <source>Merchant coupon (商家券)</source>
+        <translation>商家券</translation>
+    </message>
+    <message>
+        <source>Product coupon (商品券)</source>
+        <translation>商品券</translation>
+    </message>
+    <message>
+        <source>商家券: the merchant coupon API. 商品券: its successor, for merchants who joined after 2025-12-15; its batches belong to a product coupon.</source>
+        <translation>商家券：商家券接口。商品券：其后继产品，2025-12-15 之后入驻的商户使用；批次隶属于某个商品券。</translation>
+    </message>
+    <message>
+        <source>e.g. 1000000013001</source>
+        <translation>例如 1000000013001</translation>
+    </message>
+    <message>
+        <source>✘ WeChat Pay&apos;s list of group %1 does not include batch %2: the group cannot be changed from here.</source>
+        <translation>✘ 微信支付返回的批次组 %1 列表中没有批次 %2：无法在此修改该批次组。</translation>
+    </message>
+    <message>
+        <source>✘ A 商品券 batch ID is 1–40 letters, digits, “_” or “-”; “%1” is not one.</source>
+        <translation>✘ 商品券批次号应为 1–40 位字母、数字、“_”或“-”；“%1”不是批次号。</translation>
+    </message>
+    <message>
+        <source>Reading every batch of group %1…</source>
+        <translation>正在读取批次组 %1 的全部批次…</translation>
+    </message>
+    <message>
+        <source>Change the %1 of every batch of group %2 (product coupon %3) from %4 to %5 (%6), request number %7? The group&apos;s batches:</source>
+        <translation>将批次组 %2（商品券 %3）全部批次的%1从 %4 改为 %5（%6），请求单号 %7，确定吗？该组的批次：</translation>
+    </message>
+    <message>
+        <source>Stop issuing batch %1 “%2” of product coupon %3: set its total from %4 to the %5 coupons already issued, request number %6?</source>
+        <translation>停止发放商品券 %3 的批次 %1“%2”：将发放次数总上限从 %4 改为已发放的 %5 次，请求单号 %6，确定吗？</translation>
+    </message>
+    <message>
+        <source>Change the %1 of batch %2 “%3” of product coupon %4 from %5 to %6 (%7), request number %8?</source>
+        <translation>将商品券 %4 的批次 %2“%3”的%1从 %5 改为 %6（%7），请求单号 %8，确定吗？</translation>
+    </message>
+    <message>
+        <source>• %1 “%2”: %3 → %4 (issued %5)</source>
+        <translation>• %1“%2”：%3 → %4（已发放 %5）</translation>
+    </message>
+    <message>
+        <source>Profile: %1, brand %2.</source>
+        <translation>配置：%1，品牌 %2。</translation>
+    </message>
+    <message>
+        <source>Profile: %1, service provider %2 acting for brand %3.</source>
+        <translation>配置：%1，服务商 %2 代品牌 %3 操作。</translation>
+    </message>
+    <message>
+        <source>Reading every batch of group %1 again before sending…</source>
+        <translation>发送前重新读取批次组 %1 的全部批次…</translation>
+    </message>
+    <message>
+        <source>Choose from list…</source>
+        <translation>从列表选择…</translation>
+    </message>
+    <message>
+        <source>List every batch of this product coupon (all pages), filter by state or search by ID or remark, and pick one.</source>
+        <translation>列出此商品券的全部批次（全部分页），可按状态筛选、按批次号或备注搜索，选择一个。</translation>
     </message>
 </context>
 <context>
@@ -679,6 +842,45 @@
     </message>
 </context>
 <context>
+    <name>budgetdesk::ui::ProductCouponScope</name>
+    <message>
+        <source>&amp;Product coupon ID</source>
+        <translation>商品券ID(&amp;P)</translation>
+    </message>
+    <message>
+        <source>商品券ID, e.g. 1000000013</source>
+        <translation>商品券ID，例如 1000000013</translation>
+    </message>
+    <message>
+        <source>product_coupon_id: the product coupon (商品券) the batch belongs to. Every 商品券 request names it together with the batch.</source>
+        <translation>product_coupon_id：批次所属的商品券。每个商品券请求都同时写明商品券ID和批次号。</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>brand_id: the brand this service provider (服务商) acts for. The profile lists the brands it serves (Profile › Edit…).</source>
+        <translation>brand_id：服务商代为操作的品牌。配置中列出其服务的品牌（配置 › 编辑…）。</translation>
+    </message>
+    <message>
+        <source>Brand %1 (this profile)</source>
+        <translation>品牌 %1（本配置）</translation>
+    </message>
+    <message>
+        <source>Type the product coupon ID (商品券ID) the batch belongs to.</source>
+        <translation>请填写批次所属的商品券ID。</translation>
+    </message>
+    <message>
+        <source>✘ A product coupon ID is 1–40 letters, digits, “_” or “-”; “%1” is not one.</source>
+        <translation>✘ 商品券ID应为 1–40 位字母、数字、“_”或“-”；“%1”不是商品券ID。</translation>
+    </message>
+    <message>
+        <source>✘ This profile lists no brand it serves as a service provider (服务商): add the brand_id under Profile › Edit…, or use the brand&apos;s own profile.</source>
+        <translation>✘ 此配置没有列出作为服务商所服务的品牌：请在“配置 › 编辑…”中添加 brand_id，或使用品牌自己的配置。</translation>
+    </message>
+</context>
+<context>
     <name>budgetdesk::ui::ProfileWizard</name>
     <message>
         <source>New merchant profile</source>
@@ -983,6 +1185,22 @@ Save the profile anyway?</source>
         <source>Change back to %1 (改回原值)…</source>
         <translation>改回原值 %1…</translation>
     </message>
+    <message>
+        <source>Group %1 of product coupon %2: every batch in it</source>
+        <translation>商品券 %2 的批次组 %1：组内全部批次</translation>
+    </message>
+    <message>
+        <source>Issuing stopped (已停止发放): the issuance cap now equals the %1 times already issued, so no more are issued. The batch still reads “sending” (发放中): its state is not changed by a budget.</source>
+        <translation>已停止发放：发放次数总上限现等于已发放的 %1 次，不会再发放。批次状态仍显示“发放中”：修改预算不改变批次状态。</translation>
+    </message>
+    <message>
+        <source>Issuance cap</source>
+        <translation>发放次数总上限</translation>
+    </message>
+    <message>
+        <source>Daily issuance cap</source>
+        <translation>每日发放次数上限</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::StockCard</name>
@@ -1097,6 +1315,74 @@ Save the profile anyway?</source>
     <message>
         <source>Remark</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>%1 off orders of %2 (CNY)</source>
+        <translation>满 %2 元减 %1 元</translation>
+    </message>
+    <message>
+        <source>%1 % off (orders of %2 CNY or more)</source>
+        <translation>%1% 折扣（满 %2 元可用）</translation>
+    </message>
+    <message>
+        <source>for %1 CNY</source>
+        <translation>%1 元换购</translation>
+    </message>
+    <message>
+        <source>none (a single batch)</source>
+        <translation>无（单批次）</translation>
+    </message>
+    <message>
+        <source>%1, batch #%2</source>
+        <translation>%1，第 %2 批</translation>
+    </message>
+    <message>
+        <source>assigned by the brand&apos;s API</source>
+        <translation>品牌 API 指定券码</translation>
+    </message>
+    <message>
+        <source>uploaded by the brand: %1 codes</source>
+        <translation>品牌上传券码：共 %1 个</translation>
+    </message>
+    <message>
+        <source>Product coupon batch (商品券)</source>
+        <translation>商品券批次</translation>
+    </message>
+    <message>
+        <source>Issuance cap</source>
+        <translation>发放次数总上限</translation>
+    </message>
+    <message>
+        <source>Daily issuance cap</source>
+        <translation>每日发放次数上限</translation>
+    </message>
+    <message>
+        <source>Issued (times)</source>
+        <translation>已发放总次数</translation>
+    </message>
+    <message>
+        <source>Issued today (times)</source>
+        <translation>当天已发放次数</translation>
+    </message>
+    <message>
+        <source>Product coupon</source>
+        <translation>商品券</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>批次组</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>%1 (batch %2 of %3)</source>
+        <translation>%1（第 %2 批，共 %3 批）</translation>
     </message>
 </context>
 <context>

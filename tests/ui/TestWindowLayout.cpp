@@ -106,16 +106,19 @@ private Q_SLOTS:
         QTest::addColumn<QSize>("clientSize");
         QTest::addColumn<bool>("chinese");
         QTest::addColumn<bool>("unconfirmed"); // a fault on (two-line banner), 无法确认 with 原因 open
+        QTest::addColumn<bool>("group"); // a 商品券 group change: the product coupon row and the group notice
         // Logical pixels: the screen ÷ scaling, less a 48-pixel taskbar and a title bar.
         const QSize laptop125(1092, 543);
         const QSize hd100(1280, 650);
         const QSize fullHd150(1280, 658);
-        QTest::newRow("1366x768@125% zh") << laptop125 << true << false;
-        QTest::newRow("1366x768@125% en") << laptop125 << false << false;
-        QTest::newRow("1366x768@125% zh unconfirmed") << laptop125 << true << true;
-        QTest::newRow("1366x768@125% en unconfirmed") << laptop125 << false << true;
-        QTest::newRow("1280x720@100% zh") << hd100 << true << false;
-        QTest::newRow("1920x1080@150% en") << fullHd150 << false << false;
+        QTest::newRow("1366x768@125% zh") << laptop125 << true << false << false;
+        QTest::newRow("1366x768@125% en") << laptop125 << false << false << false;
+        QTest::newRow("1366x768@125% zh unconfirmed") << laptop125 << true << true << false;
+        QTest::newRow("1366x768@125% en unconfirmed") << laptop125 << false << true << false;
+        QTest::newRow("1366x768@125% zh group") << laptop125 << true << false << true;
+        QTest::newRow("1366x768@125% en group") << laptop125 << false << false << true;
+        QTest::newRow("1280x720@100% zh") << hd100 << true << false << false;
+        QTest::newRow("1920x1080@150% en") << fullHd150 << false << false << false;
     }
 
     void fitsOfficeScreens()
@@ -123,6 +126,7 @@ private Q_SLOTS:
         QFETCH(QSize, clientSize);
         QFETCH(bool, chinese);
         QFETCH(bool, unconfirmed);
+        QFETCH(bool, group);
         ui::UiLanguage::instance().apply(chinese ? Language::Chinese : Language::English);
         WindowFixture f;
         f.window().resize(clientSize);
@@ -130,7 +134,13 @@ private Q_SLOTS:
         auto *scroll = f.find<QScrollArea>("budgetScroll");
         QVERIFY(scroll);
 
-        if (unconfirmed) {
+        if (group) {
+            auto *family = f.find<QComboBox>("couponFamily");
+            family->setCurrentIndex(family->findData(int(CouponFamily::ProductCoupon)));
+            f.find<QLineEdit>("productCouponIdEdit")->setText(QStringLiteral("1000000014"));
+            f.sendChange(QStringLiteral("1000000014001"), 8000);
+            QVERIFY(f.find("bundleNotice")->isVisible());
+        } else if (unconfirmed) {
             // The tallest the page gets: the fault named in the banner, the verdict, 原因 open.
             f.lookUp(Running);
             f.setTarget(60000);
