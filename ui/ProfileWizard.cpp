@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -33,6 +34,7 @@ ProfileWizard::ProfileWizard(const DataDirectory &dataDirectory, QWidget *parent
     addPage(verificationPage());
     addPage(testPage());
     setOption(QWizard::NoBackButtonOnLastPage, false);
+    identityChanged(); // once every page exists: it reaches into the keys and verification pages
 }
 
 QLineEdit *ProfileWizard::fileField(QWidget *page, const QString &objectName, QLayout *row, const QString &filter)
@@ -54,18 +56,44 @@ QWizardPage *ProfileWizard::merchantPage()
 {
     auto *page = new QWizardPage(this);
     page->setTitle(tr("Merchant"));
-    page->setSubTitle(tr("A name for this profile and the merchant ID (商户号) it acts for."));
+    page->setSubTitle(tr("A name for this profile and who calls WeChat Pay: a merchant or service provider (商户号), "
+                         "or a brand calling the 商品券 brand API as itself (品牌ID)."));
     auto *form = new QFormLayout(page);
+    m_merchantForm = form;
     m_name = new QLineEdit(page);
     m_name->setObjectName(QStringLiteral("wizardName"));
+    m_merchantIdentity = new QRadioButton(tr("Merchant or service provider"), page);
+    m_merchantIdentity->setObjectName(QStringLiteral("wizardIdentityMerchant"));
+    m_brandIdentity = new QRadioButton(tr("Brand (商品券 only)"), page);
+    m_brandIdentity->setObjectName(QStringLiteral("wizardIdentityBrand"));
+    m_merchantIdentity->setChecked(true);
+    auto *identities = new QHBoxLayout;
+    identities->addWidget(m_merchantIdentity);
+    identities->addWidget(m_brandIdentity);
+    identities->addStretch();
+    m_brandId = new QLineEdit(page);
+    m_brandId->setObjectName(QStringLiteral("wizardBrandId"));
+    m_brandId->setToolTip(tr("brand_id: the brand's ID. A brand signs with its own API key and certificate, and its "
+                             "answers are verified with the WeChat Pay public key."));
+    m_brands = new QLineEdit(page);
+    m_brands->setObjectName(QStringLiteral("wizardBrands"));
+    m_brands->setPlaceholderText(tr("optional, e.g. 120344, 120345"));
+    m_brands->setToolTip(tr("The brands (brand_id) this service provider may change 商品券 for, separated by commas. "
+                            "The budget page offers them."));
     m_mchid = new QLineEdit(page);
     m_mchid->setObjectName(QStringLiteral("wizardMchid"));
     // No input validator: a pasted " 1230000109" would silently not arrive. Checked on Next.
     m_mchid->setToolTip(tr("mchid: the merchant ID WeChat Pay assigned, digits only."));
     form->addRow(tr("Profile name"), m_name);
     m_nameError = errorLine(page, form, m_name);
+    form->addRow(tr("Calls as"), identities);
     form->addRow(tr("Merchant ID (mchid)"), m_mchid);
     m_mchidError = errorLine(page, form, m_mchid);
+    form->addRow(tr("Brands served (brand_id)"), m_brands);
+    m_brandsError = errorLine(page, form, m_brands);
+    form->addRow(tr("Brand ID (brand_id)"), m_brandId);
+    m_brandIdError = errorLine(page, form, m_brandId);
+    connect(m_brandIdentity, &QRadioButton::toggled, this, &ProfileWizard::identityChanged);
     m_operatorName = new QLineEdit(page);
     m_operatorName->setObjectName(QStringLiteral("wizardOperatorName"));
     // Longer text is refused on Next with the reason, rather than cut off silently here.
@@ -74,6 +102,34 @@ QWizardPage *ProfileWizard::merchantPage()
     form->addRow(tr("Operator (optional)"), m_operatorName);
     m_operatorNameError = errorLine(page, form, m_operatorName);
     return page;
+}
+
+bool ProfileWizard::isBrandIdentity() const
+{
+    return m_brandIdentity->isChecked();
+}
+
+void ProfileWizard::identityChanged()
+{
+    // Only the fields of the identity chosen are shown (error lines stay hidden until checked).
+    const bool brand = isBrandIdentity();
+    m_merchantForm->setRowVisible(m_mchid, !brand);
+    m_merchantForm->setRowVisible(m_brands, !brand);
+    m_merchantForm->setRowVisible(m_brandId, brand);
+    clearErrors({m_mchidError, m_brandsError, m_brandIdError});
+    if (brand) // a brand's answers are verified with the WeChat Pay public key only
+        m_publicKeyMode->setChecked(true);
+    for (QRadioButton *mode : {m_certificateMode, m_bothModes})
+        mode->setEnabled(!brand);
+    checkKeys();
+}
+
+QStringList ProfileWizard::typedBrands() const
+{
+    static const QRegularExpression separators(QStringLiteral("[,，;；\\s]+"));
+    QStringList brands = m_brands->text().split(separators, Qt::SkipEmptyParts);
+    brands.removeDuplicates();
+    return brands;
 }
 
 QWizardPage *ProfileWizard::keysPage()
@@ -117,6 +173,9 @@ QWizardPage *ProfileWizard::verificationPage()
     m_publicKeyMode = new QRadioButton(tr("WeChat Pay public key"), page);
     m_certificateMode = new QRadioButton(tr("Platform certificates"), page);
     m_bothModes = new QRadioButton(tr("Both (while migrating)"), page);
+    m_publicKeyMode->setObjectName(QStringLiteral("wizardPublicKeyMode"));
+    m_certificateMode->setObjectName(QStringLiteral("wizardCertificateMode"));
+    m_bothModes->setObjectName(QStringLiteral("wizardBothModes"));
     m_publicKeyMode->setChecked(true);
     auto *modes = new QHBoxLayout;
     modes->addWidget(m_publicKeyMode);
@@ -187,7 +246,10 @@ MerchantProfile ProfileWizard::profile() const
 {
     MerchantProfile profile = m_edited.value_or(MerchantProfile());
     profile.name = m_name->text().trimmed();
-    profile.mchid = m_mchid->text().trimmed();
+    profile.identity = isBrandIdentity() ? CallerIdentity::Brand : CallerIdentity::Merchant;
+    profile.mchid = isBrandIdentity() ? QString() : m_mchid->text().trimmed();
+    profile.brandId = isBrandIdentity() ? m_brandId->text().trimmed() : QString();
+    profile.brands = isBrandIdentity() ? QStringList() : typedBrands();
     profile.privateKeyFile = m_keyFile->text().trimmed();
     profile.merchantCertificateFile = m_certificateFile->text().trimmed();
     profile.merchantSerial = m_serial;
@@ -231,6 +293,9 @@ void ProfileWizard::editProfile(const MerchantProfile &profile, const ProfileSec
     m_name->setReadOnly(true);
     m_name->setToolTip(tr("Use Profile › Rename… to rename a profile."));
     m_mchid->setText(profile.mchid);
+    m_brandId->setText(profile.brandId);
+    m_brands->setText(profile.brands.join(QStringLiteral(", ")));
+    (profile.isBrand() ? m_brandIdentity : m_merchantIdentity)->setChecked(true);
     m_operatorName->setText(profile.operatorName);
     if (!kept.keyPassphrase.isEmpty())
         m_passphrase->setPlaceholderText(tr("unchanged — type to replace"));
@@ -276,6 +341,7 @@ QLabel *ProfileWizard::errorLineFor(const QString &problemField) const
     const QHash<QString, QLabel *> lines{
         {QStringLiteral("name"), m_nameError},
         {QStringLiteral("mchid"), m_mchidError},
+        {QStringLiteral("brand_id"), m_brandIdError},
         {QStringLiteral("operator_name"), m_operatorNameError},
         {QStringLiteral("private_key"), m_keyFileError},
         {QStringLiteral("merchant_certificate"), m_certificateFileError},
@@ -308,7 +374,8 @@ void ProfileWizard::checkKeys()
     if (m_keyFile->text().isEmpty())
         return;
     QLabel *problemLine = m_keyFileError;
-    const QString mchid = m_mchid->text().trimmed();
+    // A .p12's default passphrase is the caller's ID; a brand's certificate names no merchant.
+    const QString mchid = isBrandIdentity() ? m_brandId->text().trimmed() : m_mchid->text().trimmed();
     const QByteArray passphrase = secrets().keyPassphrase;
     auto key = KeyLoader::merchantKeyFromFile(m_keyFile->text(), passphrase, mchid);
     std::optional<Certificate> certificate;
@@ -331,7 +398,7 @@ void ProfileWizard::checkKeys()
     } else if (m_keyProblem.isEmpty() && certificate) {
         // The certificate's merchant first: another merchant's certificate does not match this
         // key either, and "wrong merchant" is the more useful of the two.
-        const auto otherMerchant = checkCertificateMerchant(*certificate, mchid);
+        const auto otherMerchant = isBrandIdentity() ? std::nullopt : checkCertificateMerchant(*certificate, mchid);
         auto serial = KeyLoader::serialForKey(key->key, *certificate);
         problemLine = m_certificateFile->text().isEmpty() ? m_keyFileError : m_certificateFileError;
         if (otherMerchant)
@@ -356,16 +423,35 @@ void ProfileWizard::checkKeys()
 
 bool ProfileWizard::checkMerchantPage()
 {
-    clearErrors({m_nameError, m_mchidError, m_operatorNameError});
+    clearErrors({m_nameError, m_mchidError, m_brandsError, m_brandIdError, m_operatorNameError});
     const QString name = m_name->text().trimmed();
     bool ok = true;
     if (name.isEmpty()) {
         showError(m_nameError, UiLanguage::pick(ProfileProblem(ProfileProblem::Code::NameMissing).text()));
         ok = false;
     }
-    if (const auto problem = checkMchid(m_mchid->text())) {
-        showError(m_mchidError, UiLanguage::pick(problem->text()));
-        ok = false;
+    if (isBrandIdentity()) {
+        if (const auto problem = checkBrandId(m_brandId->text().trimmed())) {
+            showError(m_brandIdError, UiLanguage::pick(problem->text()));
+            ok = false;
+        }
+    } else {
+        if (const auto problem = checkMchid(m_mchid->text())) {
+            showError(m_mchidError, UiLanguage::pick(problem->text()));
+            ok = false;
+        }
+        const QStringList brands = typedBrands();
+        for (const QString &brand : brands) {
+            if (const auto problem = checkBrandId(brand)) {
+                showError(m_brandsError, UiLanguage::pick(problem->text()));
+                ok = false;
+                break;
+            }
+        }
+        if (ok && brands.size() > MerchantProfile::MaximumBrands) {
+            showError(m_brandsError, tr("At most %1 brands per profile.").arg(MerchantProfile::MaximumBrands));
+            ok = false;
+        }
     }
     if (const auto problem = checkOperatorName(m_operatorName->text())) {
         showError(m_operatorNameError, UiLanguage::pick(problem->text()));

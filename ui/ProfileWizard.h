@@ -54,6 +54,10 @@ private:
     QWizardPage *verificationPage();
     QWizardPage *testPage();
     void checkKeys();
+    void identityChanged();
+    bool isBrandIdentity() const;
+    // The brands a 服务商 profile serves, as typed: IDs separated by commas or spaces.
+    QStringList typedBrands() const;
     void runTest();
     bool checkMerchantPage();
     bool checkVerificationPage();
@@ -71,7 +75,14 @@ private:
     ProfileSecrets m_kept;
     std::optional<QString> m_testFailure; // the last connection test's failure, if it failed
     QLineEdit *m_name;
+    QRadioButton *m_merchantIdentity;
+    QRadioButton *m_brandIdentity;
+    QFormLayout *m_merchantForm;
     QLineEdit *m_mchid;
+    QLineEdit *m_brandId;
+    QLineEdit *m_brands;
+    QLabel *m_brandIdError;
+    QLabel *m_brandsError;
     QLineEdit *m_operatorName;
     QLineEdit *m_keyFile;
     QLineEdit *m_passphrase;

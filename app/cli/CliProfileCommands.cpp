@@ -98,12 +98,22 @@ int list(const CliContext &context)
         const auto profile = context.profiles.profile(name);
         if (!profile)
             continue;
+        // Who calls: the merchant (with the brands it serves for 商品券), or a brand as itself.
         profiles.append(QJsonObject{{QStringLiteral("name"), name},
+                                    {QStringLiteral("identity"), callerIdentityName(profile->identity)},
                                     {QStringLiteral("mchid"), profile->mchid},
+                                    {QStringLiteral("brand_id"), profile->brandId},
+                                    {QStringLiteral("brands"), QJsonArray::fromStringList(profile->brands)},
                                     {QStringLiteral("verification"), verificationModeName(profile->verificationMode)}});
         if (!context.options.json)
-            out(QStringLiteral("%1\t%2\t%3")
-                    .arg(name, profile->mchid, verificationModeName(profile->verificationMode)));
+            out(QStringLiteral("%1\t%2\t%3\t%4")
+                    .arg(name, callerIdentityName(profile->identity),
+                         profile->isBrand() ? QStringLiteral("brand_id=") + profile->brandId
+                                            : QStringLiteral("mchid=") + profile->mchid
+                                 + (profile->brands.isEmpty()
+                                        ? QString()
+                                        : QStringLiteral(" brands=") + profile->brands.join(u',')),
+                         verificationModeName(profile->verificationMode)));
     }
     if (context.options.json)
         printJson({{QStringLiteral("profiles"), profiles}});
@@ -118,6 +128,7 @@ int show(const CliContext &context, const QString &name)
     if (!profile)
         return fail(context.options, ExitInvalidInput, noProfile(name), "invalid");
     QJsonObject json = profile->toJson();
+    json.insert(QStringLiteral("identity"), callerIdentityName(profile->identity)); // the file omits the default
     QByteArray ignored;
     json.insert(QStringLiteral("passphrase_stored"),
                 context.secrets.readNow(SecretStore::passphraseKey(name), ignored) == SecretStore::Status::Found);

@@ -66,9 +66,12 @@ ConnectionTest *ConnectionTest::start(const MerchantProfile &profile, const Prof
 
     BusifavorClient &client = test->m_session->client();
     const bool certificateMode = profile.usesPlatformCertificates() && profile.platformCertificateFiles.isEmpty();
-    const QByteArray path = certificateMode
-        ? QByteArray("/v3/certificates?algorithm_type=RSA")
-        : BudgetChange::stockPath(stockId.isEmpty() ? QStringLiteral("0") : stockId);
+    // A brand may call only the 商品券 brand API: its test looks up a 商品券 batch (a product
+    // coupon "0" has none: a signed 404 still shows the signature accepted and the answer verified).
+    const QString batch = stockId.isEmpty() ? QStringLiteral("0") : stockId;
+    const StockKey key = profile.isBrand() ? StockKey{CouponFamily::ProductCoupon, batch, QStringLiteral("0"), {}}
+                                           : StockKey::busifavor(batch);
+    const QByteArray path = certificateMode ? QByteArray("/v3/certificates?algorithm_type=RSA") : key.lookupPath();
     auto signedRequest = client.signer().sign("GET", path, {});
     if (!signedRequest) {
         const BilingualText text = signedRequest.error().text();
@@ -82,7 +85,7 @@ ConnectionTest *ConnectionTest::start(const MerchantProfile &profile, const Prof
         PlatformCertificateDownload *download = client.downloadPlatformCertificates(secrets.apiV3Key);
         connect(download, &PlatformCertificateDownload::finished, test, &ConnectionTest::downloadFinished);
     } else {
-        StockQuery *query = client.queryStock(stockId.isEmpty() ? QStringLiteral("0") : stockId);
+        StockQuery *query = client.queryStock(key);
         connect(query, &StockQuery::finished, test, &ConnectionTest::lookupFinished);
     }
     return test;

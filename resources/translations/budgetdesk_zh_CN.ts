@@ -899,10 +899,6 @@
         <translation>商户</translation>
     </message>
     <message>
-        <source>A name for this profile and the merchant ID (商户号) it acts for.</source>
-        <translation>为此配置命名，并填写其所代表的商户号。</translation>
-    </message>
-    <message>
         <source>mchid: the merchant ID WeChat Pay assigned, digits only.</source>
         <translation>mchid：微信支付分配的商户号，仅数字。</translation>
     </message>
@@ -1073,6 +1069,46 @@ Save the profile anyway?</source>
     <message>
         <source>“%1” differs from the profile “%2” only in letter case, which Windows treats as the same name: choose another name.</source>
         <translation>“%1”与已有配置“%2”只差字母大小写，Windows 会把它们当作同一个名称：请换一个名称。</translation>
+    </message>
+    <message>
+        <source>A name for this profile and who calls WeChat Pay: a merchant or service provider (商户号), or a brand calling the 商品券 brand API as itself (品牌ID).</source>
+        <translation>为此配置命名，并选择调用微信支付的身份：商户或服务商（商户号），或以品牌自身身份调用商品券品牌接口（品牌ID）。</translation>
+    </message>
+    <message>
+        <source>Merchant or service provider</source>
+        <translation>商户或服务商</translation>
+    </message>
+    <message>
+        <source>Brand (商品券 only)</source>
+        <translation>品牌（仅商品券）</translation>
+    </message>
+    <message>
+        <source>brand_id: the brand&apos;s ID. A brand signs with its own API key and certificate, and its answers are verified with the WeChat Pay public key.</source>
+        <translation>brand_id：品牌ID。品牌使用自己的 API 私钥和证书签名，应答用微信支付公钥验签。</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 120344, 120345</source>
+        <translation>可选，例如 120344, 120345</translation>
+    </message>
+    <message>
+        <source>The brands (brand_id) this service provider may change 商品券 for, separated by commas. The budget page offers them.</source>
+        <translation>此服务商可代为修改商品券的品牌（brand_id），用逗号分隔。预算页面会列出供选择。</translation>
+    </message>
+    <message>
+        <source>Calls as</source>
+        <translation>调用身份</translation>
+    </message>
+    <message>
+        <source>Brands served (brand_id)</source>
+        <translation>服务的品牌（brand_id）</translation>
+    </message>
+    <message>
+        <source>Brand ID (brand_id)</source>
+        <translation>品牌ID（brand_id）</translation>
+    </message>
+    <message>
+        <source>At most %1 brands per profile.</source>
+        <translation>每个配置最多 %1 个品牌。</translation>
     </message>
 </context>
 <context>

@@ -108,6 +108,7 @@ private Q_SLOTS:
     void concurrentFirstUseOfANewDataFolder();
     void outcomeTheLogRefusedIsSaidAndKept();
     void osAccountComesFromTheSystem();
+    void identitiesAreStoredListedAndUsed();
 };
 
 void TestBudgetdeskCliProfiles::profileLifecycle()
@@ -644,6 +645,57 @@ void TestBudgetdeskCliProfiles::osAccountComesFromTheSystem()
     QVERIFY(!entry[QStringLiteral("os_user")].toString().isEmpty());
     QVERIFY(entry[QStringLiteral("os_user")].toString() != QStringLiteral("somebody-else"));
     QCOMPARE(entry[QStringLiteral("os_user")].toString(), currentOsUser());
+}
+
+// A 服务商 profile listing the brand it serves, and the brand's own profile: `profile add` stores
+// the identity, `list` and `show` say it, and each then changes a 商品券 of its own.
+void TestBudgetdeskCliProfiles::identitiesAreStoredListedAndUsed()
+{
+    SimulatorFixture sim;
+    const DemoMerchant &demo = DemoMerchant::instance();
+    addProfile(sim, QStringLiteral("服务商"), {QStringLiteral("--brand-id"), demo.brandId});
+    const QDir keys(m_keys.path());
+    const CliRun added
+        = run(data() << QStringLiteral("profile") << QStringLiteral("add") << QStringLiteral("品牌")
+                     << QStringLiteral("--identity") << QStringLiteral("brand") << QStringLiteral("--brand-id")
+                     << demo.brandId << QStringLiteral("--private-key") << keys.filePath(DemoMerchant::BrandKeyFile)
+                     << QStringLiteral("--brand-certificate") << keys.filePath(DemoMerchant::BrandCertificateFile)
+                     << QStringLiteral("--public-key-id") << demo.publicKeyId << QStringLiteral("--public-key")
+                     << keys.filePath(DemoMerchant::WechatPayPublicKeyFile) << QStringLiteral("--base-url")
+                     << sim.server().baseUrl().toString() << QStringLiteral("--backup-url") << QStringLiteral("none"));
+    QVERIFY2(added.exitCode == 0, added.out.constData());
+
+    const CliRun list = run(data() << QStringLiteral("--json") << QStringLiteral("profile") << QStringLiteral("list"));
+    const QJsonArray profiles = list.json()[QStringLiteral("profiles")].toArray();
+    QCOMPARE(profiles.size(), 2);
+    QJsonObject partner, brand;
+    for (const QJsonValue profile : profiles)
+        (profile[QStringLiteral("identity")].toString() == QLatin1String("brand") ? brand : partner)
+            = profile.toObject();
+    QCOMPARE(partner[QStringLiteral("name")].toString(), QStringLiteral("服务商"));
+    QCOMPARE(partner[QStringLiteral("identity")].toString(), QStringLiteral("merchant"));
+    QCOMPARE(partner[QStringLiteral("brands")].toArray(), QJsonArray{demo.brandId});
+    QCOMPARE(brand[QStringLiteral("name")].toString(), QStringLiteral("品牌"));
+    QCOMPARE(brand[QStringLiteral("brand_id")].toString(), demo.brandId);
+    const CliRun text = run(data() << QStringLiteral("profile") << QStringLiteral("list"));
+    QVERIFY2(text.out.contains("brand\tbrand_id=" + demo.brandId.toUtf8()), text.out.constData());
+    QVERIFY2(text.out.contains("brands=" + demo.brandId.toUtf8()), text.out.constData());
+    const CliRun shown = run(data() << QStringLiteral("--json") << QStringLiteral("profile") << QStringLiteral("show")
+                                    << QStringLiteral("服务商"));
+    QCOMPARE(shown.json()[QStringLiteral("identity")].toString(), QStringLiteral("merchant"));
+
+    const CliRun asPartner
+        = run(data() << fast() << QStringLiteral("--profile") << QStringLiteral("服务商") << QStringLiteral("--json")
+                     << QStringLiteral("modify") << QStringLiteral("--product-coupon") << QStringLiteral("1000000013")
+                     << QStringLiteral("1000000013001") << QStringLiteral("--total") << QStringLiteral("51000"));
+    QVERIFY2(asPartner.exitCode == 0, asPartner.out.constData());
+    QCOMPARE(asPartner.json()[QStringLiteral("max_count")].toInteger(), 51000);
+    const CliRun asBrand
+        = run(data() << fast() << QStringLiteral("--profile") << QStringLiteral("品牌") << QStringLiteral("--json")
+                     << QStringLiteral("modify") << QStringLiteral("--product-coupon") << QStringLiteral("200000001")
+                     << QStringLiteral("200000001001") << QStringLiteral("--total") << QStringLiteral("101000"));
+    QVERIFY2(asBrand.exitCode == 0, asBrand.out.constData());
+    QVERIFY(sim.server().receivedRequests().last().request.target.startsWith("/brand/marketing/product-coupon/"));
 }
 
 QTEST_GUILESS_MAIN(TestBudgetdeskCliProfiles)

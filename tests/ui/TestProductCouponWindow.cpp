@@ -249,6 +249,25 @@ private Q_SLOTS:
         QCOMPARE(entries.first().effectiveOutcome(), QStringLiteral("applied"));
     }
 
+    // The connection drops after the group was changed: the group is read again, every batch
+    // shows the target, and the change is said to have taken effect — by that evidence only.
+    void droppedGroupChangeIsSettledByReadingTheGroup()
+    {
+        WindowFixture f;
+        chooseProductCoupon(f, GroupCoupon);
+        f.sendChange(GroupCoupon + QStringLiteral("003"), 7000, {QStringLiteral("drop-after-apply")});
+        QVERIFY2(f.text("resultBadge").contains(QStringLiteral("confirmed by lookup")),
+                 qPrintable(f.text("resultBadge")));
+        for (const char *suffix : {"001", "002", "003"})
+            QCOMPARE(simulatedTotal(f, GroupCoupon, GroupCoupon + QLatin1String(suffix)), 7000);
+        QTRY_COMPARE(history(f).value(0).effectiveOutcome(), QStringLiteral("applied"));
+
+        // Dropped before it reached the service: nothing changed, and nothing is claimed.
+        f.sendChange(GroupCoupon + QStringLiteral("003"), 7500, {QStringLiteral("drop-before-apply")});
+        QVERIFY2(!f.text("resultBadge").contains(QStringLiteral("Applied")), qPrintable(f.text("resultBadge")));
+        QCOMPARE(simulatedTotal(f, GroupCoupon, GroupCoupon + QStringLiteral("001")), 7000);
+    }
+
     // Declined: nothing is sent, and the group keeps its values.
     void declinedGroupChangeSendsNothing()
     {

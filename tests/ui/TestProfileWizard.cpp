@@ -386,6 +386,76 @@ private Q_SLOTS:
         QVERIFY(validateProfile(profile, wizard.secrets()).isEmpty());
         QVERIFY(wizard.secrets().apiV3Key.isEmpty()); // not asked for in public-key mode
     }
+
+    // A 服务商 lists the brands it serves; a malformed one is refused beside the field.
+    void merchantListsTheBrandsItServes()
+    {
+        const DataDirectory data(m_folder.filePath(QStringLiteral("data")));
+        ui::ProfileWizard wizard(data);
+        wizard.show();
+        QVERIFY(!wizard.findChild<QLineEdit *>(QStringLiteral("wizardBrandId"))->isVisible());
+        type(wizard, "wizardName", QStringLiteral("服务商"));
+        type(wizard, "wizardMchid", DemoMerchant::instance().mchid);
+        type(wizard, "wizardBrands", QStringLiteral("120344，12/345"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 0);
+        QVERIFY2(status(wizard, "wizardBrandsError").contains(QStringLiteral("12/345")),
+                 qPrintable(status(wizard, "wizardBrandsError")));
+        type(wizard, "wizardBrands", QStringLiteral(" 120344, 120345 120344 "));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 1);
+        QCOMPARE(wizard.profile().brands, (QStringList{QStringLiteral("120344"), QStringLiteral("120345")}));
+        QCOMPARE(wizard.profile().identity, CallerIdentity::Merchant);
+    }
+
+    // A brand profile: its brand_id instead of a mchid, its own key and certificate (no merchant
+    // in it to match), the public key as the only way to verify, and a passing connection test
+    // over the 商品券 brand API.
+    void brandIdentityEndsWithAPassingConnectionTest()
+    {
+        SimulatorFixture simulator;
+        const DataDirectory data(m_folder.filePath(QStringLiteral("data")));
+        ui::ProfileWizard wizard(data);
+        wizard.show();
+        wizard.findChild<QRadioButton *>(QStringLiteral("wizardIdentityBrand"))->setChecked(true);
+        QVERIFY(!wizard.findChild<QLineEdit *>(QStringLiteral("wizardMchid"))->isVisible());
+        QVERIFY(wizard.findChild<QLineEdit *>(QStringLiteral("wizardBrandId"))->isVisible());
+        type(wizard, "wizardName", QStringLiteral("品牌"));
+        type(wizard, "wizardBrandId", QStringLiteral("brand 120344"));
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 0);
+        QVERIFY(wizard.findChild<QLabel *>(QStringLiteral("wizardBrandIdError"))->isVisible());
+        type(wizard, "wizardBrandId", DemoMerchant::instance().brandId);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 1);
+        type(wizard, "wizardKeyFile", file(DemoMerchant::BrandKeyFile));
+        type(wizard, "wizardCertificateFile", file(DemoMerchant::BrandCertificateFile));
+        QVERIFY2(wizard.keyProblem().isEmpty(), qPrintable(wizard.keyProblem()));
+        QCOMPARE(wizard.readSerial(), DemoMerchant::instance().brandSerial);
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 2);
+        QVERIFY(!wizard.findChild<QRadioButton *>(QStringLiteral("wizardCertificateMode"))->isEnabled());
+        type(wizard, "wizardPublicKeyId", DemoMerchant::instance().publicKeyId);
+        type(wizard, "wizardPublicKeyFile", file(DemoMerchant::WechatPayPublicKeyFile));
+        type(wizard, "wizardBaseUrl", simulator.server().baseUrl().toString());
+        wizard.next();
+        QCOMPARE(wizard.currentId(), 3);
+
+        QTest::mouseClick(wizard.findChild<QPushButton *>(QStringLiteral("wizardTestButton")), Qt::LeftButton);
+        auto *report = wizard.findChild<QTextBrowser *>(QStringLiteral("wizardTestReport"));
+        QTRY_VERIFY_WITH_TIMEOUT(!report->toPlainText().contains(QStringLiteral("Testing")), 15000);
+        QVERIFY2(!report->toPlainText().contains(QStringLiteral("✘")), qPrintable(report->toPlainText()));
+        QVERIFY2(report->toPlainText().count(QStringLiteral("✔")) >= 4, qPrintable(report->toPlainText()));
+        const auto &request = simulator.server().receivedRequests().last().request;
+        QVERIFY2(request.target.startsWith("/brand/marketing/product-coupon/"), request.target.constData());
+
+        const MerchantProfile profile = wizard.profile();
+        QCOMPARE(profile.identity, CallerIdentity::Brand);
+        QCOMPARE(profile.brandId, DemoMerchant::instance().brandId);
+        QVERIFY(profile.mchid.isEmpty());
+        QCOMPARE(profile.verificationMode, VerificationMode::PublicKey);
+        QVERIFY(validateProfile(profile, wizard.secrets()).isEmpty());
+    }
 };
 
 QTEST_MAIN(TestProfileWizard)
