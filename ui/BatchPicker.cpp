@@ -149,6 +149,7 @@ void BatchPicker::listFinished(const StockListResult &result)
                                                   : QString()));
     }
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(StockId, Qt::AscendingOrder);
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setSectionResizeMode(Remark, QHeaderView::Stretch);
     m_status->setText(

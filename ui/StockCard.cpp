@@ -262,10 +262,11 @@ void StockCard::refresh()
     QDateTime begin = s.availableBeginTime;
     QDateTime end = s.availableEndTime;
     if (s.isProductCoupon()) { // the coupon's period, when the answer carries one
-        const QJsonObject period = s.raw.value(QStringLiteral("single_usage_rule"))
-                                       .toObject()
-                                       .value(QStringLiteral("coupon_available_period"))
-                                       .toObject();
+        // A group's batches carry their rule as progressive_bundle_usage_rule (its SDK name).
+        QJsonObject rule = s.raw.value(QStringLiteral("single_usage_rule")).toObject();
+        if (rule.isEmpty())
+            rule = s.raw.value(QStringLiteral("progressive_bundle_usage_rule")).toObject();
+        const QJsonObject period = rule.value(QStringLiteral("coupon_available_period")).toObject();
         begin = QDateTime::fromString(period.value(QStringLiteral("available_begin_time")).toString(), Qt::ISODate);
         end = QDateTime::fromString(period.value(QStringLiteral("available_end_time")).toString(), Qt::ISODate);
     }

@@ -132,6 +132,7 @@ private Q_SLOTS:
         QCOMPARE(f.text("stockIssuedToday"), QStringLiteral("326"));
         QVERIFY2(f.text("stockRemaining").startsWith(QStringLiteral("37160")), qPrintable(f.text("stockRemaining")));
         QCOMPARE(f.text("stockOwner"), QStringLiteral("120344"));
+        QVERIFY2(f.text("stockWindow").contains(QStringLiteral(" 至 ")), qPrintable(f.text("stockWindow")));
         QVERIFY(f.text("stockCoupon").startsWith(Coupon));
 
         f.lookUp(NoDailyCap);
@@ -279,6 +280,31 @@ private Q_SLOTS:
         f.send();
         QCOMPARE(simulatedTotal(f, GroupCoupon, GroupCoupon + QStringLiteral("002")), 6000);
         QVERIFY(history(f).isEmpty());
+    }
+
+    // The README's pictures of 商品券: a group's batch about to change as its group, and the
+    // batch list. Saved with BUDGETDESK_SCREENSHOTS.
+    void windowAsTheReadmeShowsIt()
+    {
+        ui::UiLanguage::instance().apply(Language::Chinese);
+        WindowFixture f;
+        f.window().resize(1180, 700);
+        chooseProductCoupon(f, GroupCoupon);
+        f.lookUp(GroupCoupon + QStringLiteral("001"));
+        f.setTarget(9000);
+        QVERIFY(f.find<QPushButton>("sendButton")->isEnabled());
+        QCoreApplication::processEvents();
+        keepScreenshot(f.window(), QStringLiteral("product-coupon-group"));
+
+        chooseProductCoupon(f, QStringLiteral("1000000015"));
+        QTest::mouseClick(f.find<QPushButton>("pickBatchButton"), Qt::LeftButton);
+        auto *picker = f.find<ui::BatchPicker>("batchPicker");
+        auto *table = picker->findChild<QTableWidget *>(QStringLiteral("batchTable"));
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 25, 15000);
+        table->selectRow(2);
+        QCoreApplication::processEvents();
+        keepScreenshot(*picker, QStringLiteral("product-coupon-list"));
+        picker->reject();
     }
 
     // The demo brand calls as itself: no brand to choose, its own product coupon, and the

@@ -61,14 +61,6 @@ QStringList widgetsOutOfSight(const ui::MainWindow &window, const QScrollArea *s
     return outside;
 }
 
-// With BUDGETDESK_SCREENSHOTS=DIR the window is saved as it was checked, to look at.
-void keepScreenshot(QWidget &window, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("BUDGETDESK_SCREENSHOTS");
-    if (!dir.isEmpty())
-        window.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
-
 // What dark mode gives a Fusion window (Windows 11 and macOS in dark mode under Qt 6.8).
 QPalette darkPalette()
 {

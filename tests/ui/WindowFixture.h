@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "simulator/SimulatorServer.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -15,6 +16,15 @@
 #include <memory>
 
 namespace budgetdesk::test {
+
+// With BUDGETDESK_SCREENSHOTS=DIR the window is saved as it was checked, to look at (and for
+// the README's pictures).
+inline void keepScreenshot(QWidget &window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("BUDGETDESK_SCREENSHOTS");
+    if (!dir.isEmpty())
+        window.grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
 
 // The real window in demo mode — the in-process simulator, the demo profile, a throw-away
 // data folder — with quick retries so that error paths finish fast.
