@@ -46,8 +46,9 @@ StockQueryResult StockQueryResult::fromAnswer(const ExchangeResult &exchange, co
     if (answer.status >= 400) {
         result.kind = Kind::Rejected;
         result.error = ApiError::fromAnswer(answer.status, answer.headers, answer.body, answer.verification);
-        result.error->explanation
-            = ErrorCatalogue::explainLookup(answer.status, result.error->code, result.error->message);
+        result.error->explanation = ErrorCatalogue::withErrorNumber(
+            ErrorCatalogue::explainLookup(answer.status, result.error->code, result.error->message),
+            result.error->requestId);
         return result;
     }
     if (!answer.isSuccess()) {

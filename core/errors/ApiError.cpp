@@ -19,7 +19,8 @@ ApiError ApiError::fromAnswer(int httpStatus, const HttpHeaders &headers, const 
     error.code = json.value(QStringLiteral("code")).toString();
     error.message = json.value(QStringLiteral("message")).toString();
     error.detail = json.value(QStringLiteral("detail")).toObject();
-    error.explanation = ErrorCatalogue::explain(httpStatus, error.code, error.message);
+    error.explanation = ErrorCatalogue::withErrorNumber(ErrorCatalogue::explain(httpStatus, error.code, error.message),
+                                                        error.requestId);
     return error;
 }
 

@@ -1,5 +1,7 @@
 #include "errors/ErrorCatalogue.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <optional>
 
@@ -19,6 +21,46 @@ struct Entry
 
 // Most specific first: (status, code, message), then (status, code), then status alone.
 const Entry Entries[] = {
+    // 商品券 update-budget: the messages of PRODUCT_COUPON.md §9.2 (SK's troubleshooting manual)
+    // and §15 (what our simulator says where the pages are silent).
+    {400, "INVALID_REQUEST", "当前值与批次实际值不一致",
+     "提交的“当前值”与商品券批次现在的发放次数上限不一致：批次在查询之后被修改过，或“当前值”填错了。",
+     "重新查询批次，核对 stock_send_rule.max_count（或 max_count_per_day）后再确认修改。",
+     "The current value sent differs from the product coupon batch's cap now: it changed since it was looked up, "
+     "or the current value was wrong. Look the batch up again and confirm against the latest value."},
+    {400, "INVALID_REQUEST", "目标发放次数总上限不得小于当前已发放总次数",
+     "目标发放次数总上限小于该批次已发放的总次数。", "把目标设为不小于 sent_count_info.total_count 的值。",
+     "The target cap is below the times already issued. Set it to at least sent_count_info.total_count."},
+    {400, "INVALID_REQUEST", "批次未限制每日发放次数", "该批次创建时没有每日发放次数上限（不限），不能改为有上限。",
+     "只修改发放次数总上限。",
+     "The batch was created without a daily cap (unlimited) and cannot be given one. Change its total cap only."},
+    {400, "INVALID_REQUEST", "批次状态不允许修改预算", "批次不是发放中或已暂停状态，不能修改预算。",
+     "只有发放中或已暂停的批次可以修改预算；请查询批次确认状态。",
+     "Only a batch that is sending or paused can change its budget; look the batch up for its state."},
+    {400, "INVALID_REQUEST", "批次组内的批次请使用修改商品券批次组发放预算接口",
+     "该批次属于批次组，只能用批次组接口整组修改。", "在 BudgetDesk 中查询该批次，按提示改为整组修改。",
+     "The batch belongs to a group and changes only with its group. Look it up in BudgetDesk and change the group."},
+    {400, "INVALID_REQUEST", "使用了相同单号,但与上次请求的数据不一致", "这个请求单号已用于另一项不同内容的修改。",
+     "换用新的请求单号（BudgetDesk 为每项新修改生成新单号）。",
+     "This request number was already used for a different change. Use a new request number."},
+    {404, "RESOURCE_NOT_EXISTS", "当前访问对象不存在",
+     "找不到这个商品券或批次：ID 输错了，它不属于所选品牌，或它不是由当前服务商（或品牌）创建的。",
+     "核对商品券ID、批次号和品牌ID；服务商只能修改自己为该品牌创建的批次。",
+     "The product coupon or batch was not found: a wrong ID, another brand's, or created by another service "
+     "provider (or the brand itself). Check the IDs and the brand."},
+    {403, "NO_AUTH", "服务商没有此接口权限", "该品牌没有授权当前服务商操作商品券。",
+     "请品牌在商户平台为服务商授权，或改用品牌自己的配置。",
+     "The brand has not authorised this service provider for product coupons. Ask the brand to authorise it, or "
+     "use the brand's own profile."},
+    {429, "RATELIMIT_EXCEEDED", nullptr, "调用太频繁（商品券每秒 20 次），请求未被受理。",
+     "稍后用同一请求单号重试；BudgetDesk 会自动退避重试。",
+     "Too many requests (product coupons allow 20 a second); the request was not accepted. Retry later with the "
+     "same request number."},
+    {400, "PARAM_ERROR", "Wechatpay-Serial 与 brand_id 不匹配",
+     "品牌调用需带上微信支付公钥 ID（Wechatpay-Serial），而它与品牌ID不匹配。",
+     "核对品牌配置中的微信支付公钥 ID 与公钥文件。",
+     "A brand's request must name the WeChat Pay public key ID (Wechatpay-Serial), and it does not match the "
+     "brand. Check the public key ID and file in the brand's profile."},
     // The API page's business error table (PATCH …/budget).
     {403, "RULE_LIMIT", "批次库存的当前值错误,请获取批次详情查看最新值",
      "提交的“当前值”与批次现在的预算不一致：批次在查询之后被修改过（可能是其他同事或系统），或“当前值”填错了。",
@@ -148,6 +190,44 @@ bool matches(const Entry &entry, int status, const QString &code, const QString 
 }
 
 } // namespace
+
+std::optional<qint64> ErrorCatalogue::errorNumber(const QByteArray &requestId)
+{
+    const qsizetype dash = requestId.lastIndexOf('-');
+    const QByteArray tail = dash < 0 ? QByteArray() : requestId.mid(dash + 1);
+    // The manual's numbers have 9 digits; a tail of anything else is not one.
+    if (tail.size() < 6 || tail.size() > 12
+        || !std::all_of(tail.cbegin(), tail.cend(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    return tail.toLongLong();
+}
+
+ErrorExplanation ErrorCatalogue::withErrorNumber(ErrorExplanation explanation, const QByteArray &requestId)
+{
+    const std::optional<qint64> number = errorNumber(requestId);
+    if (!number)
+        return explanation;
+    // PRODUCT_COUPON.md §9.2, as the 商品券 troubleshooting manual prints them.
+    static const QHash<qint64, const char *> Meanings{
+        {268578608, "当前访问对象不存在，请确认 ID 是否合法、属于当前品牌且由当前服务商创建"},
+        {268579803, "服务商没有此接口权限"},
+        {268577984, "商品券批次状态不是发放中"},
+        {268578927, "相同单号但请求数据不一致"},
+        {268435461, "参数非法"},
+        {268435462, "参数过长"},
+        {268435463, "参数过短"},
+        {268435464, "参数超出取值范围"},
+        {268578101, "入参不合法"},
+        {268578224, "参数错误，请根据接口文档检查字段要求"},
+        {270924289, "频率过快"},
+    };
+    const char *meaning = Meanings.value(*number);
+    explanation.explanationZh += meaning
+        ? QStringLiteral("（错误码 %1：%2）").arg(*number).arg(QString::fromUtf8(meaning))
+        : QStringLiteral("（错误码 %1）").arg(*number);
+    explanation.en += QStringLiteral(" (error number %1)").arg(*number);
+    return explanation;
+}
 
 QString ErrorCatalogue::normaliseMessage(const QString &message)
 {

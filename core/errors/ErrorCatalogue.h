@@ -3,7 +3,10 @@
 #include "auth/ResponseVerification.h"
 #include "errors/ErrorExplanation.h"
 
+#include <QByteArray>
 #include <QString>
+
+#include <optional>
 
 namespace budgetdesk {
 
@@ -26,6 +29,13 @@ public:
 
     // "批次正在修改中，请稍后重试。" and "批次正在修改中,请稍后重试" are the same message.
     static QString normaliseMessage(const QString &message);
+
+    // 商品券 refusals carry a numeric error code as the Request-ID's last "-" part
+    // (`08E68E…-268578704`, PRODUCT_COUPON.md §9.2); nullopt when there is none.
+    static std::optional<qint64> errorNumber(const QByteArray &requestId);
+    // `explanation` with the error number the Request-ID carries, and what the 商品券
+    // troubleshooting manual says it means (support asks for that number).
+    static ErrorExplanation withErrorNumber(ErrorExplanation explanation, const QByteArray &requestId);
 };
 
 } // namespace budgetdesk

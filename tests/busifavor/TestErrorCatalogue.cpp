@@ -41,6 +41,9 @@ private Q_SLOTS:
     void everyNetworkFailureIsExplained();
     void everyVerificationFailureIsExplained();
     void lookupExplanationsNeverSpeakOfAChange();
+    void productCouponRefusals_data();
+    void productCouponRefusals();
+    void errorNumberFromTheRequestId();
 };
 
 void TestErrorCatalogue::everyRowOfTheApiPage_data()
@@ -276,6 +279,80 @@ void TestErrorCatalogue::lookupExplanationsNeverSpeakOfAChange()
         verifyComplete(e);
         QVERIFY2(!speaksOfAChange(e), qPrintable(e.solutionZh));
     }
+}
+
+// Every refusal our 商品券 simulator gives (PRODUCT_COUPON.md §15), explained in its own words
+// rather than by the fallback for its status.
+void TestErrorCatalogue::productCouponRefusals_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("expected"); // a word of the explanation
+    QTest::newRow("current") << 400 << "INVALID_REQUEST"
+                             << "当前值与批次实际值不一致，请先查询批次详情获取最新值"
+                             << "查询之后被修改";
+    QTest::newRow("below issued") << 400 << "INVALID_REQUEST"
+                                  << "目标发放次数总上限不得小于当前已发放总次数"
+                                  << "已发放的总次数";
+    QTest::newRow("no daily cap") << 400 << "INVALID_REQUEST"
+                                  << "批次未限制每日发放次数，无法修改为限制次数"
+                                  << "不限";
+    QTest::newRow("state") << 400 << "INVALID_REQUEST"
+                           << "批次状态不允许修改预算"
+                           << "发放中或已暂停";
+    QTest::newRow("group") << 400 << "INVALID_REQUEST"
+                           << "批次组内的批次请使用修改商品券批次组发放预算接口"
+                           << "整组修改";
+    QTest::newRow("same number") << 400 << "INVALID_REQUEST"
+                                 << "使用了相同单号，但与上次请求的数据不一致"
+                                 << "已用于另一项";
+    QTest::newRow("not found") << 404 << "RESOURCE_NOT_EXISTS"
+                               << "当前访问对象不存在，请确认 ID 是否合法、属于当前品牌且由当前服务商创建"
+                               << "不属于所选品牌";
+    QTest::newRow("not authorised") << 403 << "NO_AUTH"
+                                    << "服务商没有此接口权限"
+                                    << "没有授权";
+    QTest::newRow("rate") << 429 << "RATELIMIT_EXCEEDED"
+                          << "超过频率限制"
+                          << "20 次";
+    QTest::newRow("brand serial") << 400 << "PARAM_ERROR"
+                                  << "Wechatpay-Serial 与 brand_id 不匹配"
+                                  << "公钥 ID";
+}
+
+void TestErrorCatalogue::productCouponRefusals()
+{
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+    QFETCH(QString, expected);
+    const ErrorExplanation explained = ErrorCatalogue::explain(status, code, message);
+    QVERIFY2(explained.explanationZh.contains(expected), qPrintable(explained.explanationZh));
+    QVERIFY(!explained.en.isEmpty());
+    QVERIFY(!explained.solutionZh.isEmpty());
+}
+
+// The manual: "截取最后一个 - 后面的数字即为错误码" — only a tail of digits counts.
+void TestErrorCatalogue::errorNumberFromTheRequestId()
+{
+    QCOMPARE(ErrorCatalogue::errorNumber("08E68E97CC0610DF0618AC86BCA80120082880CF05-268578704"),
+             std::optional<qint64>(268578704));
+    QCOMPARE(ErrorCatalogue::errorNumber("08E68E97CC0610DF0618AC86BCA80120082880CF05"), std::nullopt);
+    QCOMPARE(ErrorCatalogue::errorNumber("abc-12a456789"), std::nullopt);
+    QCOMPARE(ErrorCatalogue::errorNumber("abc-"), std::nullopt);
+    QCOMPARE(ErrorCatalogue::errorNumber("abc-1234567890123"), std::nullopt); // longer than any code
+    QCOMPARE(ErrorCatalogue::errorNumber("a-b-270924289"), std::optional<qint64>(270924289));
+
+    const ErrorExplanation base = ErrorCatalogue::explain(404, QStringLiteral("RESOURCE_NOT_EXISTS"), {});
+    const ErrorExplanation known = ErrorCatalogue::withErrorNumber(base, "0A1B-268578608");
+    QVERIFY2(known.explanationZh.endsWith(QStringLiteral("（错误码 268578608：当前访问对象不存在，请确认 ID 是否合法、"
+                                                         "属于当前品牌且由当前服务商创建）")),
+             qPrintable(known.explanationZh));
+    QVERIFY(known.en.endsWith(QStringLiteral("(error number 268578608)")));
+    const ErrorExplanation unknown = ErrorCatalogue::withErrorNumber(base, "0A1B-999999999");
+    QVERIFY(unknown.explanationZh.endsWith(QStringLiteral("（错误码 999999999）")));
+    QCOMPARE(ErrorCatalogue::withErrorNumber(base, "0A1B2C").explanationZh, base.explanationZh);
 }
 
 QTEST_GUILESS_MAIN(TestErrorCatalogue)

@@ -19,6 +19,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextEdit>
 
 using namespace budgetdesk;
 using namespace budgetdesk::test;
@@ -171,6 +172,21 @@ private Q_SLOTS:
         QTRY_COMPARE(model->rowCount(), 1);
         QCOMPARE(model->index(0, ui::AuditTableModel::Family).data().toString(), QStringLiteral("Product coupon"));
         QCOMPARE(model->index(0, ui::AuditTableModel::Stock).data().toString(), Coupon + u'/' + Sending);
+    }
+
+    // Another 服务商's batch: WeChat Pay says it does not exist, and the number its Request-ID
+    // ends in is shown with what the troubleshooting manual says of it.
+    void foreignBatchIsExplainedWithItsErrorNumber()
+    {
+        WindowFixture f;
+        chooseProductCoupon(f, Coupon);
+        f.lookUp(QStringLiteral("1000000013009"));
+        QVERIFY(!f.find<QPushButton>("sendButton")->isEnabled());
+        const QString details = f.find<QTextEdit>("resultDetails")->toPlainText();
+        QVERIFY2(details.contains(QStringLiteral("RESOURCE_NOT_EXISTS")), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("another brand's, or created by another service provider")),
+                 qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("(error number 268578608)")), qPrintable(details));
     }
 
     // A stopped batch is refused before anything is sent; a paused one may change.
