@@ -236,11 +236,9 @@ void BudgetPage::readBundle(std::function<void(const QList<StockDetails> &)> the
             return s.stockId == stock.stockId && s.bundleId == stock.bundleId;
         });
         if (!holdsBatch) {
-            m_stockIdHint->setStyleSheet(StatusColours::textStyle(StatusTone::Failure, palette()));
-            m_stockIdHint->setText(tr("✘ WeChat Pay's list of group %1 does not include batch %2: the group cannot be "
-                                      "changed from here.")
-                                       .arg(stock.bundleId, stock.stockId));
-            m_stockIdHint->show();
+            showProblem(tr("✘ WeChat Pay's list of group %1 does not include batch %2: the group cannot be changed "
+                           "from here.")
+                            .arg(stock.bundleId, stock.stockId));
             return;
         }
         then(result.stocks);
@@ -288,6 +286,13 @@ void BudgetPage::setBusy(const QString &what)
     Q_EMIT busyChanged(busy);
 }
 
+void BudgetPage::showProblem(const QString &text)
+{
+    m_stockIdHint->setStyleSheet(StatusColours::textStyle(StatusTone::Failure, palette()));
+    m_stockIdHint->setText(text);
+    m_stockIdHint->show();
+}
+
 void BudgetPage::normaliseStockId()
 {
     // Spaces (also full-width ones) and full-width digits, as spreadsheets and input methods
@@ -331,9 +336,7 @@ void BudgetPage::lookUp()
         return; // not a batch ID: said next to the field, nothing sent
     if (family() == CouponFamily::ProductCoupon) {
         if (const std::optional<QString> problem = m_scope->problem()) {
-            m_stockIdHint->setStyleSheet(StatusColours::textStyle(StatusTone::Failure, palette()));
-            m_stockIdHint->setText(*problem);
-            m_stockIdHint->show();
+            showProblem(*problem);
             return;
         }
     }
@@ -626,9 +629,7 @@ void BudgetPage::pickBatch()
     if (!m_session || isBusy())
         return;
     if (const std::optional<QString> problem = m_scope->problem()) {
-        m_stockIdHint->setStyleSheet(StatusColours::textStyle(StatusTone::Failure, palette()));
-        m_stockIdHint->setText(*problem);
-        m_stockIdHint->show();
+        showProblem(*problem);
         return;
     }
     m_stockIdHint->hide();

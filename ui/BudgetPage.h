@@ -93,6 +93,7 @@ private:
     QString confirmationText(const BudgetChange &change, const QStringList &notes) const;
     std::optional<QString> secondConfirmation(const BudgetChange &change) const;
     void normaliseStockId();
+    void showProblem(const QString &text); // why nothing was asked, in red beside the batch ID
     void prepareRevert();
 
     ProfileSession *m_session = nullptr;
