@@ -136,6 +136,7 @@ int runApplication(int argc, char *argv[])
                                                  "Demo mode cannot start: no temporary folder could be created."));
             return 1;
         }
+        context.demo->setIssuing(true); // batches run down while one watches
         // Demo mode keeps everything in its throw-away folder, secrets in memory.
         context.data = context.demo->data();
         context.secrets = std::make_unique<MemorySecretStore>();

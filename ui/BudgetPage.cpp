@@ -312,11 +312,7 @@ void BudgetPage::normaliseStockId()
         m_stockId->setCursorPosition(qMin<int>(cursor, int(tidy.size())));
     }
     const bool productCoupon = family() == CouponFamily::ProductCoupon;
-    const bool valid = productCoupon
-        ? tidy.isEmpty() || ProductCouponApi::isValidProductCouponId(tidy)
-        : tidy.size() <= 20 && std::all_of(tidy.cbegin(), tidy.cend(), [](QChar c) {
-              return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
-          });
+    const bool valid = tidy.isEmpty() || StockKey::isValidStockId(family(), tidy);
     m_stockIdValid = valid;
     m_stockIdHint->setVisible(tidy != typed || !valid);
     m_stockIdHint->setStyleSheet(

@@ -79,8 +79,11 @@ bool DemoEnvironment::startSimulator()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     // Both families: the demo merchant's 商家券, and 商品券 it serves brand 120344 with (and the
     // brand's own), so the CLI pointed at the demo and later the window can show either.
+    sim::SimulatorConfig config = merchant.simulatorConfig();
+    if (m_issuing)
+        config.issueRatesPerMinute = sim::DemoMerchant::demoIssueRates();
     auto simulator = std::make_unique<sim::WeChatPaySimulator>(
-        merchant.simulatorConfig(), sim::StockCatalog::demo(merchant.mchid, now),
+        std::move(config), sim::StockCatalog::demo(merchant.mchid, now),
         sim::ProductCouponCatalog::demo(merchant.mchid, merchant.brandId, now));
     auto server = std::make_unique<sim::SimulatorServer>(std::move(simulator));
     if (!server->listen())

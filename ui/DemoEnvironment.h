@@ -48,6 +48,9 @@ public:
     sim::SimulatorServer &server() { return *m_server; }
     // Applied now, or as soon as the simulator runs.
     void setFaults(const sim::FaultPlan &faults);
+    // `budgetdesk --demo`: the running batches issue coupons as time passes (not in tests, whose
+    // checks need the demo's numbers to stand still). Set before the simulator starts.
+    void setIssuing(bool issuing) { m_issuing = issuing; }
 
     // The simulator's batches as "stock_id  name", for the demo's batch picker.
     QStringList batchLabels() const;
@@ -65,6 +68,7 @@ private:
     MerchantProfile m_profile;
     MerchantProfile m_brandProfile;
     std::optional<sim::FaultPlan> m_pendingFaults;
+    bool m_issuing = false;
     std::unique_ptr<sim::SimulatorServer> m_server;
 };
 

@@ -131,18 +131,13 @@ QString usageError(const BilingualText &text)
     return usageError(text.zh, text.en);
 }
 
-bool isAsciiAlphanumeric(QChar c)
-{
-    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
-}
-
 // A batch ID as typed or pasted: surrounding whitespace goes; what is left must be 1–20 ASCII
 // letters or digits. Anything else ("..", "?", a full-width or Arabic-Indic digit, CR/LF)
 // would reach the URL as another path, or be rewritten on the way.
 std::optional<QString> stockIdFrom(const QString &text)
 {
     const QString id = text.trimmed();
-    if (id.isEmpty() || id.size() > 20 || !std::all_of(id.cbegin(), id.cend(), isAsciiAlphanumeric))
+    if (!StockKey::isValidStockId(CouponFamily::Busifavor, id))
         return std::nullopt;
     return id;
 }

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <optional>
+
 namespace budgetdesk {
 
 // The two coupon products whose batches have budgets: 商家券 (busifavor, closed to new
@@ -29,7 +31,11 @@ struct StockKey
     // "98065001" or "1000000013/1000000013001": how staff and logs name the batch.
     QString label() const;
 
+    // A batch ID this tool sends: 商家券 1–20 ASCII letters or digits (string[1,20]); 商品券
+    // 1–40 of [0-9A-Za-z_-] (PRODUCT_COUPON.md §2.3).
+    static bool isValidStockId(CouponFamily family, const QString &stockId);
     static QString familyName(CouponFamily family); // busifavor / product_coupon (JSON, audit log)
+    static std::optional<CouponFamily> familyFromName(const QString &name);
     static QString familyLabelZh(CouponFamily family); // 商家券 / 商品券
 };
 

@@ -99,4 +99,12 @@ bool DemoMerchant::writeClientFiles(const QString &directory) const
     return true;
 }
 
+QHash<QString, double> DemoMerchant::demoIssueRates()
+{
+    // 1212000000000002 has 350 left at 6 a minute: low from the start, empty in about an hour.
+    return {{QStringLiteral("1212000000000001"), 40.0}, {QStringLiteral("1212000000000002"), 6.0},
+            {QStringLiteral("1212000000000003"), 2.0},  {QStringLiteral("1000000013001"), 30.0},
+            {QStringLiteral("1000000013002"), 5.0},     {QStringLiteral("200000001001"), 60.0}};
+}
+
 } // namespace budgetdesk::sim

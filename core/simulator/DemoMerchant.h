@@ -33,6 +33,9 @@ struct DemoMerchant
 
     // Serves this merchant in both verification modes at once, and the demo brand.
     SimulatorConfig simulatorConfig() const;
+    // How fast the demo's running batches issue in `budgetdesk --demo`, so that remaining stock,
+    // forecasts and alerts move while one watches (coupons a minute).
+    static QHash<QString, double> demoIssueRates();
 
     // Writes what a client needs (merchant key and certificate, WeChat Pay public key,
     // platform certificate, brand key and certificate) into `directory`; false if a file

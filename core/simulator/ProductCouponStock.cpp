@@ -234,4 +234,26 @@ void ProductCouponStock::setMaxCountPerDay(qint64 value)
     setSendRule(key("max_count_per_day"), value);
 }
 
+qint64 ProductCouponStock::todaySent() const
+{
+    return m_json.value(key("sent_count_info")).toObject().value(key("today_count")).toInteger();
+}
+
+void ProductCouponStock::recordIssued(qint64 count)
+{
+    if (count <= 0)
+        return;
+    QJsonObject sent = m_json.value(key("sent_count_info")).toObject();
+    sent.insert(key("total_count"), totalSent() + count);
+    sent.insert(key("today_count"), todaySent() + count);
+    m_json.insert(key("sent_count_info"), sent);
+}
+
+void ProductCouponStock::startNewDay()
+{
+    QJsonObject sent = m_json.value(key("sent_count_info")).toObject();
+    sent.insert(key("today_count"), 0);
+    m_json.insert(key("sent_count_info"), sent);
+}
+
 } // namespace budgetdesk::sim

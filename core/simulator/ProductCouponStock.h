@@ -43,6 +43,10 @@ public:
     qint64 maxCount() const;
     std::optional<qint64> maxCountPerDay() const; // nullopt: no daily cap
     qint64 totalSent() const;
+    qint64 todaySent() const;
+    // Issued coupons (the simulator's issuing over time): to the total and to today's count.
+    void recordIssued(qint64 count);
+    void startNewDay(); // local midnight: today's count back to 0
     QString bundleId() const; // empty outside a 批次组
     qint64 bundleIndex() const;
 

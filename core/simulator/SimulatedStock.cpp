@@ -119,4 +119,28 @@ void SimulatedStock::setMaxCouponsByDay(qint64 value)
     setSendRule(key("max_coupons_by_day"), value);
 }
 
+qint64 SimulatedStock::todaySent() const
+{
+    return m_json.value(key("send_count_information")).toObject().value(key("today_send_num")).toInteger();
+}
+
+void SimulatedStock::recordIssued(qint64 count)
+{
+    if (count <= 0)
+        return;
+    QJsonObject sent = m_json.value(key("send_count_information")).toObject();
+    sent.insert(key("total_send_num"), totalSent() + count);
+    if (sent.contains(key("today_send_num"))) // only batches with a daily cap report it
+        sent.insert(key("today_send_num"), todaySent() + count);
+    m_json.insert(key("send_count_information"), sent);
+}
+
+void SimulatedStock::startNewDay()
+{
+    QJsonObject sent = m_json.value(key("send_count_information")).toObject();
+    if (sent.contains(key("today_send_num")))
+        sent.insert(key("today_send_num"), 0);
+    m_json.insert(key("send_count_information"), sent);
+}
+
 } // namespace budgetdesk::sim

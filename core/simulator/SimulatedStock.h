@@ -25,6 +25,10 @@ public:
     qint64 maxCoupons() const;
     qint64 maxCouponsByDay() const; // 0 when the batch has no daily cap
     qint64 totalSent() const;
+    qint64 todaySent() const;
+    // Issued coupons (the simulator's issuing over time): to the total and to today's count.
+    void recordIssued(qint64 count);
+    void startNewDay(); // local midnight: today's count back to 0
 
     void setMaxCoupons(qint64 value);
     void setMaxCouponsByDay(qint64 value);

@@ -5,6 +5,7 @@
 #include "crypto/PublicKey.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -46,6 +47,8 @@ struct SimulatorConfig
     qint64 modificationWindowMs = 0; // after a change, further changes meet "批次正在修改中"
     bool authenticationEnabled = true; // off only for the benchmark's baseline
     int recordedRequestLimit = 500; // how many received requests are kept for inspection
+    // Batches that issue coupons as time passes (--issue-rate): stock_id → coupons a minute.
+    QHash<QString, double> issueRatesPerMinute;
 };
 
 } // namespace budgetdesk::sim

@@ -1,5 +1,6 @@
 #include "simulator/SimulatorOptions.h"
 
+#include "common/IdText.h"
 #include "crypto/KeyLoader.h"
 #include "simulator/DemoMerchant.h"
 #include "simulator/LoopbackCertificateAuthority.h"
@@ -50,6 +51,9 @@ const OptionSpec Specs[] = {
     {"product-coupon-rate", "N",
      "商品券 requests per second per mchid or brand_id before 429 RATELIMIT_EXCEEDED; default 20, 0 = unlimited."},
     {"modify-window", "MS", "After a change, further changes to that batch meet 批次正在修改中 for MS ms."},
+    {"issue-rate", "STOCK_ID=N",
+     "Batch STOCK_ID (商家券 or 商品券) issues N coupons a minute while running, up to its caps (repeatable); "
+     "today's counts restart at local midnight."},
     {"max-seconds", "N", "Stop after N seconds."},
     {"max-requests", "N", "Stop after N answers."},
     {"fault", "NAME[=VALUE]",
@@ -316,6 +320,15 @@ Result<SimulatorOptions, QString> SimulatorOptions::parse(const QStringList &arg
     options.stateOutFile = text("state-out");
     options.demoDirectory = text("demo-dir");
     options.faults = parser.values(QStringLiteral("fault"));
+    for (const QString &rate : parser.values(QStringLiteral("issue-rate"))) {
+        const qsizetype equals = rate.indexOf(u'=');
+        const QString stockId = rate.left(equals);
+        bool number = false;
+        const double perMinute = equals < 0 ? 0 : rate.mid(equals + 1).toDouble(&number);
+        if (!isIdText(stockId, 1, 40) || !number || perMinute <= 0 || perMinute > 1e6)
+            return QStringLiteral("--issue-rate: '%1' is not STOCK_ID=N with 0 < N <= 1000000").arg(rate);
+        options.issueRatesPerMinute.insert(stockId, perMinute);
+    }
     if (!options.tls
         && (!options.tlsCertificateFile.isEmpty() || !options.tlsKeyFile.isEmpty() || !options.caOutFile.isEmpty()))
         return QStringLiteral("--tls-cert, --tls-key and --ca-out need --tls");
@@ -340,6 +353,7 @@ Result<SimulatorSetup, QString> SimulatorSetup::fromOptions(const SimulatorOptio
     setup.config.requestsPerSecond = options.requestsPerSecond;
     setup.config.productCouponRequestsPerSecond = options.productCouponRequestsPerSecond;
     setup.config.modificationWindowMs = options.modificationWindowMs;
+    setup.config.issueRatesPerMinute = options.issueRatesPerMinute;
 
     if (options.stocksFile.isEmpty()) {
         setup.stocks = StockCatalog::demo(setup.config.mchid, now);

@@ -8,6 +8,7 @@
 #include "simulator/StockCatalog.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -47,6 +48,7 @@ struct SimulatorOptions
     QString demoDirectory;
     int requestsPerSecond = 0;
     int productCouponRequestsPerSecond = 20;
+    QHash<QString, double> issueRatesPerMinute; // --issue-rate STOCK_ID=N (repeatable)
     qint64 modificationWindowMs = 0;
     qint64 maxSeconds = 0;
     qint64 maxRequests = 0;

@@ -67,7 +67,11 @@ WeChatPaySimulator::WeChatPaySimulator(SimulatorConfig config, StockCatalog stoc
     , m_authenticator(m_config)
     , m_answerSigner(m_config)
     , m_productCoupons(m_config, std::move(productCoupons))
-{ }
+{
+    for (auto it = m_config.issueRatesPerMinute.cbegin(); it != m_config.issueRatesPerMinute.cend(); ++it)
+        m_issuance.setRate(it.key(), it.value());
+    m_issuance.advance(m_clock->nowMilliseconds(), m_stocks, m_productCoupons.catalog()); // starts its clock
+}
 
 QByteArray WeChatPaySimulator::nextRequestId()
 {
@@ -80,6 +84,8 @@ QByteArray WeChatPaySimulator::nextRequestId()
 SimResponse WeChatPaySimulator::handle(const SimRequest &request)
 {
     ++m_requestCount;
+    // Coupons issued since the last request, before anything reads a batch.
+    m_issuance.advance(m_clock->nowMilliseconds(), m_stocks, m_productCoupons.catalog());
     const Faults faults = m_faults.next();
     // With a skew fault the simulator's clock is off, as a badly set server or client would be.
     const qint64 nowMs = m_clock->nowMilliseconds() + faults.skewSeconds * 1000;

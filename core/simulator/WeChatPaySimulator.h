@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "simulator/AnswerSigner.h"
 #include "simulator/FaultPlan.h"
+#include "simulator/Issuance.h"
 #include "simulator/ProductCouponCatalog.h"
 #include "simulator/ProductCouponService.h"
 #include "simulator/RateLimiter.h"
@@ -51,6 +52,8 @@ public:
     const ProductCouponCatalog &productCoupons() const { return m_productCoupons.catalog(); }
     ProductCouponCatalog &productCoupons() { return m_productCoupons.catalog(); }
     qint64 requestCount() const { return m_requestCount; }
+    // Batches issuing over time; what they issued is worked out on every request.
+    Issuance &issuance() { return m_issuance; }
 
 private:
     struct AppliedChange
@@ -75,6 +78,7 @@ private:
     AnswerSigner m_answerSigner;
     ProductCouponService m_productCoupons;
     FaultPlan m_faults;
+    Issuance m_issuance;
 
     RateLimiter m_rateLimiter; // per merchant
     QHash<QString, AppliedChange> m_appliedChanges; // mchid/stock_id/request number → what was applied

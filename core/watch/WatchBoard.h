@@ -1,0 +1,69 @@
+#pragma once
+
+#include "busifavor/StockQueryResult.h"
+#include "watch/BatchForecast.h"
+#include "watch/RemainingSamples.h"
+#include "watch/ThresholdAlarm.h"
+#include "watch/Watchlist.h"
+
+#include <QDateTime>
+#include <QList>
+
+#include <optional>
+
+namespace budgetdesk {
+
+// One watched batch as the watch last saw it. Only a verified lookup updates its values; a
+// failed one leaves the last good values (with their time, so their age can be shown) and says
+// why it failed.
+struct WatchRow
+{
+    WatchedBatch batch;
+    std::optional<StockDetails> lastGood;
+    QDateTime lastGoodAt;
+    std::optional<StockQueryResult> failure; // the last lookup, when it failed
+    BatchForecast forecast; // from the last good values, at the time of the last refresh
+    bool low = false;
+
+    bool hasValues() const { return lastGood.has_value(); }
+};
+
+// The watchlist's state for the window's 监控 tab and `budgetdesk-cli watch`: rows in the
+// list's order, the remaining-stock samples behind the sparklines, and the alarm that decides
+// when a batch crossing its threshold is worth a notification.
+class WatchBoard
+{
+public:
+    explicit WatchBoard(LowThresholds defaults = {}) : m_defaults(defaults) { }
+
+    // Rows for `list`, in its order; a batch already on the board keeps what was seen of it.
+    void setWatchlist(const Watchlist &list);
+    const QList<WatchRow> &rows() const { return m_rows; }
+    const WatchRow &row(int index) const { return m_rows.at(index); }
+    int size() const { return int(m_rows.size()); }
+
+    void setDefaults(const LowThresholds &defaults);
+    const LowThresholds &defaults() const { return m_defaults; }
+    LowThresholds thresholdsFor(int index) const;
+
+    // One lookup's end. True when the batch has just crossed into "low" (alert once).
+    bool apply(int index, const StockQueryResult &result, const QDateTime &now);
+    // Recomputes every forecast for `now` (time passes between refreshes; no new lookup).
+    void reforecast(const QDateTime &now);
+    int lowCount() const;
+    // Low rows first (in list order), then the rest: the order the tab shows.
+    QList<int> displayOrder() const;
+
+    RemainingSamples &samples() { return m_samples; }
+    const RemainingSamples &samples() const { return m_samples; }
+    void setSamples(RemainingSamples samples) { m_samples = std::move(samples); }
+    RemainingChart chart(int index, const QDateTime &now) const;
+
+private:
+    LowThresholds m_defaults;
+    QList<WatchRow> m_rows;
+    RemainingSamples m_samples;
+    ThresholdAlarm m_alarm;
+};
+
+} // namespace budgetdesk
