@@ -20,5 +20,6 @@ int runLookupOrModify(const CliContext &context);
 int runProfileCommand(const CliContext &context);
 int runHistory(const CliContext &context);
 int runReconcile(const CliContext &context);
+int runWatch(const CliContext &context);
 
 } // namespace budgetdesk::cli

@@ -5,6 +5,7 @@
 #include "productcoupon/ProductCouponApi.h"
 #include "profile/MerchantProfile.h"
 #include "profile/ProfileProblem.h"
+#include "watch/Watchlist.h"
 
 #include <QCommandLineParser>
 
@@ -75,6 +76,11 @@ const OptionSpec Specs[] = {
      "profile add: the operator (操作人) recorded with every change made with this profile, beside the OS account "
      "— for PCs several people share. At most 32 characters."},
     {"all-pending", nullptr, "reconcile: every pending or unknown entry."},
+    {"list", "FILE", "watch: the batches of a watchlist exported from the window (the same JSON)."},
+    {"low-percent", "P", "watch: a batch is low below P % of its total left (default 10)."},
+    {"low-hours", "H", "watch: … or when it runs out within H hours at today's pace (default 4)."},
+    {"interval", "SECONDS", "watch: look the batches up again every SECONDS (default 300)."},
+    {"once", nullptr, "watch: one round, then exit 0 (none low), 7 (some low) or the lookup's failure code."},
 };
 
 const QString Usage = QStringLiteral(
@@ -93,9 +99,11 @@ const QString Usage = QStringLiteral(
     "  budgetdesk-cli [--data-dir DIR] profile list | show NAME | remove NAME | import FILE | export NAME FILE\n"
     "  budgetdesk-cli [--data-dir DIR] profile test NAME [STOCK_ID]\n"
     "  budgetdesk-cli [--data-dir DIR] history [--stock ID] [--profile NAME] [--since DATE] [--json | --csv FILE]\n"
-    "  budgetdesk-cli [--data-dir DIR] reconcile [ENTRY_ID | --all-pending]\n\n"
+    "  budgetdesk-cli [--data-dir DIR] reconcile [ENTRY_ID | --all-pending]\n"
+    "  budgetdesk-cli [...] [--json] watch [STOCK_ID | PRODUCT_COUPON_ID:STOCK_ID ... | --list FILE]\n"
+    "                 [--low-percent P] [--low-hours H] [--interval SECONDS] [--once]\n\n"
     "Exit codes: 0 applied/verified, 2 rejected, 3 unknown/not applied/not verified, 4 invalid input,\n"
-    "5 configuration or key problem, 6 network failure on every domain.");
+    "5 configuration or key problem, 6 network failure on every domain, 7 watch --once: a batch is low.");
 
 void configure(QCommandLineParser &parser)
 {
@@ -109,7 +117,7 @@ void configure(QCommandLineParser &parser)
         parser.addOption(option);
     }
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("lookup, list, modify, profile, history or reconcile"));
+                                 QStringLiteral("lookup, list, modify, watch, profile, history or reconcile"));
 }
 
 bool readInteger(const QCommandLineParser &parser, const char *name, qint64 &value, QString &error)
@@ -446,6 +454,46 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
         if (options.json && !options.csvFile.isEmpty())
             return usageError(QStringLiteral("--json 与 --csv 只能选一个"),
                               QStringLiteral("--json and --csv exclude each other"));
+    } else if (command == QLatin1String("watch")) {
+        options.command = Command::Watch;
+        options.watchListFile = parser.value(QStringLiteral("list"));
+        options.once = isSet("once");
+        if (positional.isEmpty() == options.watchListFile.isEmpty())
+            return usageError(QStringLiteral("watch 需要批次号，或 --list FILE（二者选一）"),
+                              QStringLiteral("watch needs batch IDs or --list FILE (one of them)"));
+        for (const QString &batch : std::as_const(positional)) {
+            if (!WatchedBatch::fromText(batch))
+                return usageError(
+                    QStringLiteral("“%1”不是批次号（商品券写作 商品券ID:批次号）").arg(batch.trimmed()),
+                    QStringLiteral("'%1' is not a batch ID (a 商品券 batch is PRODUCT_COUPON_ID:STOCK_ID)")
+                        .arg(batch.trimmed()));
+            options.watchBatches.append(batch.trimmed());
+        }
+        auto readDecimal = [&](const char *name, double maximum, std::optional<double> &value) -> bool {
+            if (!isSet(name))
+                return true;
+            bool ok = false;
+            const double parsed = parser.value(QString::fromLatin1(name)).toDouble(&ok);
+            if (!ok || parsed < 0 || parsed > maximum) {
+                error = usageError(QStringLiteral("--%1 应为 0–%2 的数").arg(QLatin1String(name)).arg(maximum),
+                                   QStringLiteral("--%1 must be a number from 0 to %2").arg(QLatin1String(name)).arg(maximum));
+                return false;
+            }
+            value = parsed;
+            return true;
+        };
+        if (!readDecimal("low-percent", LowThresholds::MaximumPercent, options.lowPercent)
+            || !readDecimal("low-hours", LowThresholds::MaximumHours, options.lowHours))
+            return error;
+        if (isSet("interval")) {
+            qint64 seconds = 0;
+            if (!readInteger(parser, "interval", seconds, error))
+                return error;
+            if (seconds < 1 || seconds > 86400)
+                return usageError(QStringLiteral("--interval 应为 1–86400 秒"),
+                                  QStringLiteral("--interval must be 1 to 86400 seconds"));
+            options.intervalSeconds = int(seconds);
+        }
     } else if (command == QLatin1String("reconcile")) {
         if (auto problem = expect(0, 1))
             return *problem;
@@ -464,6 +512,10 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
                           QStringLiteral("unknown command '%1'").arg(command));
     }
 
+    if (options.command != Command::Watch
+        && (isSet("list") || isSet("low-percent") || isSet("low-hours") || isSet("interval") || isSet("once")))
+        return usageError(QStringLiteral("--list/--low-percent/--low-hours/--interval/--once 只用于 watch"),
+                          QStringLiteral("--list/--low-percent/--low-hours/--interval/--once belong to watch"));
     if (total || perDay || stopIssuing || options.current || isSet("request-no"))
         return usageError(QStringLiteral("--total/--per-day/--stop-issuing/--current/--request-no 只用于 modify"),
                           QStringLiteral("--total/--per-day/--stop-issuing/--current/--request-no belong to modify"));

@@ -19,6 +19,7 @@ enum ExitCode {
     ExitInvalidInput = 4, // nothing sent
     ExitConfiguration = 5, // configuration or key problem; nothing sent
     ExitNetwork = 6, // network failure on every domain
+    ExitLow = 7, // watch --once: at least one batch is low (and every lookup succeeded)
 };
 
 struct CliOptions
@@ -36,6 +37,7 @@ struct CliOptions
         ProfileTest,
         History,
         Reconcile,
+        Watch,
     };
 
     QString dataDir;
@@ -92,6 +94,14 @@ struct CliOptions
     QString csvFile;
     bool allPending = false;
     std::optional<qint64> entryId;
+
+    // watch
+    QStringList watchBatches; // STOCK_ID or PRODUCT_COUPON_ID:STOCK_ID
+    QString watchListFile;
+    std::optional<double> lowPercent;
+    std::optional<double> lowHours;
+    int intervalSeconds = 300;
+    bool once = false;
 
     bool hasConnectionOptions() const;
     bool isProductCoupon() const { return !productCouponId.isEmpty(); }

@@ -53,6 +53,8 @@ int runCli(const QStringList &arguments)
         return runHistory(context);
     case CliOptions::Command::Reconcile:
         return runReconcile(context);
+    case CliOptions::Command::Watch:
+        return runWatch(context);
     default:
         return runProfileCommand(context);
     }
