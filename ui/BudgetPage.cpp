@@ -186,6 +186,19 @@ void BudgetPage::setFamily(CouponFamily family)
     m_family->setCurrentIndex(m_family->findData(int(family)));
 }
 
+void BudgetPage::openBatch(const StockKey &key)
+{
+    if (isBusy())
+        return;
+    setFamily(key.family);
+    if (key.isProductCoupon()) {
+        m_scope->setProductCouponId(key.productCouponId);
+        m_scope->setBrand(key.brandId);
+    }
+    m_stockId->setText(key.stockId);
+    lookUp();
+}
+
 void BudgetPage::familyChanged()
 {
     const bool productCoupon = family() == CouponFamily::ProductCoupon;

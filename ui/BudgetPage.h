@@ -60,6 +60,9 @@ public:
     void setLookupLifetime(std::chrono::milliseconds lifetime) { m_lookupLifetime = lifetime; }
     static constexpr std::chrono::milliseconds DefaultLookupLifetime = std::chrono::minutes(3);
 
+    // From elsewhere (the 监控 tab): this batch, looked up now (unless busy).
+    void openBatch(const StockKey &key);
+
 public Q_SLOTS:
     void lookUp();
     // 商品券: the batch list of the product coupon typed, to pick a batch from.

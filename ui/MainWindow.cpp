@@ -8,6 +8,7 @@
 #include "ProfileWizard.h"
 #include "UiLanguage.h"
 #include "UserGuide.h"
+#include "WatchPage.h"
 #include "audit/AuditTrail.h"
 #include "http/TlsBackend.h"
 #include "profile/ConnectionTest.h"
@@ -21,12 +22,14 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -121,6 +124,7 @@ MainWindow::MainWindow(WindowContext context, QWidget *parent)
     // The History page takes its place after the first paint (buildHistoryPage): only its tab
     // is on screen before that.
     m_tabs->addTab(new QWidget(m_tabs), QString());
+    m_tabs->addTab(new QWidget(m_tabs), QString()); // 监控, likewise (buildWatchPage)
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
     central->installEventFilter(this); // to open the log and the profile once the window has painted
@@ -178,6 +182,55 @@ void MainWindow::buildHistoryPage()
     if (m_budget->hasSession())
         m_history->setSession(m_session.get(), m_trail.get());
     showHistoryTab(); // its title
+    buildWatchPage();
+}
+
+QString MainWindow::watchFolder() const
+{
+    return m_context.data.root().isEmpty() ? QString() : QDir(m_context.data.root()).filePath(QStringLiteral("watch"));
+}
+
+void MainWindow::buildWatchPage()
+{
+    if (m_watch)
+        return;
+    m_watch = new WatchPage(m_tabs);
+    const bool onWatch = m_tabs->currentIndex() == 2;
+    QWidget *placeholder = m_tabs->widget(2);
+    m_tabs->removeTab(2);
+    delete placeholder;
+    m_tabs->insertTab(2, m_watch, QString());
+    if (onWatch)
+        m_tabs->setCurrentWidget(m_watch);
+    connect(m_watch, &WatchPage::lowCountChanged, this, &MainWindow::showWatchTab);
+    connect(m_watch, &WatchPage::alerted, this, &MainWindow::announce);
+    connect(m_watch, &WatchPage::openRequested, this, [this](const StockKey &key) {
+        m_tabs->setCurrentWidget(m_budget);
+        m_budget->openBatch(key);
+    });
+    if (m_log)
+        m_watch->setAuditLog(m_log.get());
+    if (m_budget->hasSession())
+        m_watch->setSession(m_session.get(), profileName(), watchFolder());
+    showWatchTab();
+}
+
+void MainWindow::showWatchTab()
+{
+    const int low = m_watch ? m_watch->lowCount() : 0;
+    m_tabs->setTabText(2, low ? tr("Watch (%1 low)").arg(low) : tr("Watch"));
+}
+
+void MainWindow::announce(const QString &title, const QString &text)
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return; // the notice on the 监控 tab says it
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(QStringLiteral("BudgetDesk"));
+        m_tray->show();
+    }
+    m_tray->showMessage(title, text, QSystemTrayIcon::Warning);
 }
 
 void MainWindow::followBusy(bool startingNow)
@@ -203,6 +256,8 @@ void MainWindow::startAfterFirstPaint()
     if (log) {
         m_log = std::move(log).value();
         m_history->setLog(m_log.get());
+        if (m_watch)
+            m_watch->setAuditLog(m_log.get());
     } else {
         // Without a log nothing may be sent: said where 发送 is, not only in the status bar.
         m_budget->setAuditProblem(log.error().text());
@@ -255,6 +310,8 @@ MainWindow::~MainWindow()
     m_budget->setSession(nullptr, nullptr);
     if (m_history)
         m_history->setSession(nullptr, nullptr);
+    if (m_watch)
+        m_watch->setSession(nullptr, {}, {});
     m_trail.reset();
     m_session.reset();
 }
@@ -386,6 +443,7 @@ void MainWindow::retranslate()
     updateBanner();
     m_tabs->setTabText(0, tr("Budget"));
     showHistoryTab(); // with the unconfirmed count it had: a language switch does not forget it
+    showWatchTab();
     updateTitle();
 }
 
@@ -505,6 +563,7 @@ bool MainWindow::openProfile(const QString &name)
     buildHistoryPage(); // in case a profile opens before the first paint has been handled
     m_budget->setSession(nullptr, nullptr);
     m_history->setSession(nullptr, nullptr);
+    m_watch->setSession(nullptr, {}, {});
     m_trail.reset();
     m_session = std::move(session).value();
     if (m_log)
@@ -524,6 +583,7 @@ bool MainWindow::openProfile(const QString &name)
             statusBar()->showMessage(UiLanguage::pick(problem));
         m_budget->setSession(m_session.get(), m_trail.get());
         m_history->setSession(m_session.get(), m_trail.get());
+        m_watch->setSession(m_session.get(), profileName(), watchFolder());
         Q_EMIT profileReady();
     });
     m_session->prepare();
@@ -638,6 +698,8 @@ void MainWindow::closeProfile()
     m_budget->setSession(nullptr, nullptr);
     if (m_history)
         m_history->setSession(nullptr, nullptr);
+    if (m_watch)
+        m_watch->setSession(nullptr, {}, {});
     m_trail.reset();
     m_session.reset();
     refreshProfiles();

@@ -14,6 +14,7 @@
 
 class QActionGroup;
 class QComboBox;
+class QSystemTrayIcon;
 class QLabel;
 class QTabWidget;
 
@@ -28,6 +29,7 @@ namespace budgetdesk::ui {
 class BudgetPage;
 class DemoEnvironment;
 class HistoryPage;
+class WatchPage;
 class UserGuide;
 
 // What the window runs on: where its data lives, where secrets go, demo mode or not, and —
@@ -91,10 +93,14 @@ private:
     void openDemoProfile();
     void startAfterFirstPaint();
     void buildHistoryPage();
+    void buildWatchPage(); // with the History page, after the first paint
+    QString watchFolder() const;
     void followBusy(bool startingNow);
     void refreshProfiles();
     void showUnresolved();
     void showHistoryTab();
+    void showWatchTab();
+    void announce(const QString &title, const QString &text); // the tray's balloon, where there is a tray
     void testConnection();
     QString profileName() const;
     // What the profile's secrets are: the store's, overlaid with what was typed this run.
@@ -128,6 +134,8 @@ private:
     QTabWidget *m_tabs;
     BudgetPage *m_budget;
     HistoryPage *m_history = nullptr; // built after the first paint
+    WatchPage *m_watch = nullptr; // likewise
+    QSystemTrayIcon *m_tray = nullptr; // made for the first alert, where the system has a tray
     QActionGroup *m_languages;
     QList<QAction *> m_faultActions;
     QPointer<UserGuide> m_guide; // made when first asked for

@@ -86,6 +86,12 @@ void ProductCouponScope::setProductCouponId(const QString &id)
     m_productCouponId->setText(id);
 }
 
+void ProductCouponScope::setBrand(const QString &brandId)
+{
+    if (const int index = m_brands->findText(brandId); index >= 0)
+        m_brands->setCurrentIndex(index);
+}
+
 void ProductCouponScope::setReadOnly(bool readOnly)
 {
     m_productCouponId->setReadOnly(readOnly);

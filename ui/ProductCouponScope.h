@@ -27,6 +27,7 @@ public:
     // The profile in use (nullptr: none). Its brands fill the chooser.
     void setProfile(const MerchantProfile *profile);
     void setProductCouponId(const QString &id);
+    void setBrand(const QString &brandId); // one of the profile's brands; others are ignored
     void setReadOnly(bool readOnly);
 
     QString productCouponId() const;

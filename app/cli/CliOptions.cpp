@@ -475,8 +475,9 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
             bool ok = false;
             const double parsed = parser.value(QString::fromLatin1(name)).toDouble(&ok);
             if (!ok || parsed < 0 || parsed > maximum) {
-                error = usageError(QStringLiteral("--%1 应为 0–%2 的数").arg(QLatin1String(name)).arg(maximum),
-                                   QStringLiteral("--%1 must be a number from 0 to %2").arg(QLatin1String(name)).arg(maximum));
+                error = usageError(
+                    QStringLiteral("--%1 应为 0–%2 的数").arg(QLatin1String(name)).arg(maximum),
+                    QStringLiteral("--%1 must be a number from 0 to %2").arg(QLatin1String(name)).arg(maximum));
                 return false;
             }
             value = parsed;

@@ -28,13 +28,13 @@ QJsonValue orNull(std::optional<qint64> value)
 QJsonObject rowJson(const WatchRow &row)
 {
     const StockKey &key = row.batch.key;
-    QJsonObject json{{QStringLiteral("family"), StockKey::familyName(key.family)},
-                     {QStringLiteral("stock_id"), key.stockId},
-                     {QStringLiteral("product_coupon_id"),
-                      key.isProductCoupon() ? QJsonValue(key.productCouponId) : QJsonValue(QJsonValue::Null)},
-                     {QStringLiteral("verified"), !row.failure && row.lastGood.has_value()},
-                     {QStringLiteral("error"), row.failure ? QJsonValue(row.failure->summary().zh)
-                                                           : QJsonValue(QJsonValue::Null)}};
+    QJsonObject json{
+        {QStringLiteral("family"), StockKey::familyName(key.family)},
+        {QStringLiteral("stock_id"), key.stockId},
+        {QStringLiteral("product_coupon_id"),
+         key.isProductCoupon() ? QJsonValue(key.productCouponId) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("verified"), !row.failure && row.lastGood.has_value()},
+        {QStringLiteral("error"), row.failure ? QJsonValue(row.failure->summary().zh) : QJsonValue(QJsonValue::Null)}};
     if (!row.lastGood) {
         for (const char *field : {"stock_name", "state", "total_cap", "per_day_cap", "sent_total", "sent_today",
                                   "remaining", "remaining_today", "hours_to_empty"})
@@ -53,9 +53,8 @@ QJsonObject rowJson(const WatchRow &row)
     json.insert(QStringLiteral("remaining"), f.remaining);
     json.insert(QStringLiteral("remaining_today"), orNull(f.remainingToday));
     // Hours with one decimal: enough for "runs out in 3.2 hours", stable between rounds.
-    json.insert(QStringLiteral("hours_to_empty"), f.hoursToEmpty
-                                                      ? QJsonValue(std::round(*f.hoursToEmpty * 10.0) / 10.0)
-                                                      : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("hours_to_empty"),
+                f.hoursToEmpty ? QJsonValue(std::round(*f.hoursToEmpty * 10.0) / 10.0) : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("low"), row.low);
     return json;
 }
@@ -69,15 +68,17 @@ void printRowText(const WatchRow &row, const QJsonObject &json)
 {
     const QString mark = row.low ? QStringLiteral("⚠ 低") : QStringLiteral("  ");
     if (!row.lastGood) {
-        out(QStringLiteral("%1 %2  ✘ %3").arg(mark, row.batch.text(), clean(json.value(QStringLiteral("error")).toString())));
+        out(QStringLiteral("%1 %2  ✘ %3")
+                .arg(mark, row.batch.text(), clean(json.value(QStringLiteral("error")).toString())));
         return;
     }
-    QString line = QStringLiteral("%1 %2  %3  %4  总量 %5  已发 %6  剩余 %7  单日 %8  今日已发 %9  今日剩余 %10")
-                       .arg(mark, row.batch.text(), clean(row.lastGood->stockName), row.lastGood->stateLabelZh(),
-                            number(json.value(QStringLiteral("total_cap"))), number(json.value(QStringLiteral("sent_total"))),
-                            number(json.value(QStringLiteral("remaining"))), number(json.value(QStringLiteral("per_day_cap"))),
-                            number(json.value(QStringLiteral("sent_today"))))
-                       .arg(number(json.value(QStringLiteral("remaining_today"))));
+    QString line
+        = QStringLiteral("%1 %2  %3  %4  总量 %5  已发 %6  剩余 %7  单日 %8  今日已发 %9  今日剩余 %10")
+              .arg(mark, row.batch.text(), clean(row.lastGood->stockName), row.lastGood->stateLabelZh(),
+                   number(json.value(QStringLiteral("total_cap"))), number(json.value(QStringLiteral("sent_total"))),
+                   number(json.value(QStringLiteral("remaining"))), number(json.value(QStringLiteral("per_day_cap"))),
+                   number(json.value(QStringLiteral("sent_today"))))
+              .arg(number(json.value(QStringLiteral("remaining_today"))));
     const QString when = BatchForecast::describeHours(row.forecast.hoursToEmpty).zh;
     line += QStringLiteral("  %1").arg(when.isEmpty() ? QStringLiteral("今日未发放，无法预计") : when);
     if (row.failure)

@@ -14,9 +14,9 @@ LookupPacer::LookupPacer(double perSecond, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &LookupPacer::startNext);
 }
 
-void LookupPacer::enqueue(std::function<void()> start)
+void LookupPacer::enqueue(const void *owner, std::function<void()> start)
 {
-    m_queue.append(std::move(start));
+    m_queue.append({owner, std::move(start)});
     if (!m_timer.isActive())
         startNext();
 }
@@ -31,11 +31,24 @@ void LookupPacer::startNext()
         return;
     }
     m_sinceLast.start();
+    if (!m_sinceFirst.isValid())
+        m_sinceFirst.start();
+    m_lastStartNs = m_sinceFirst.nsecsElapsed();
     ++m_started;
-    const std::function<void()> start = m_queue.takeFirst();
+    const std::function<void()> start = m_queue.takeFirst().start;
     start();
     if (!m_queue.isEmpty())
         m_timer.start(m_spacingMs);
+}
+
+double LookupPacer::achievedPerSecond() const
+{
+    return m_started < 2 || m_lastStartNs <= 0 ? 0.0 : double(m_started - 1) * 1e9 / double(m_lastStartNs);
+}
+
+void LookupPacer::clear(const void *owner)
+{
+    m_queue.removeIf([owner](const Queued &queued) { return queued.owner == owner; });
 }
 
 void LookupPacer::backOff()

@@ -22,8 +22,9 @@ public:
     static constexpr double DefaultPerSecond = 5.0;
     static constexpr int MaximumSpacingMs = 8000;
 
-    void enqueue(std::function<void()> start);
-    void clear() { m_queue.clear(); }
+    // `owner` tags the start, so that its owner can take back what it queued (and only that).
+    void enqueue(const void *owner, std::function<void()> start);
+    void clear(const void *owner);
     int pending() const { return int(m_queue.size()); }
     // The answer was 429 (频率超限): slow down.
     void backOff();
@@ -32,13 +33,23 @@ public:
     int spacingMs() const { return m_spacingMs; }
     int baseSpacingMs() const { return m_baseSpacingMs; }
     int startedCount() const { return m_started; }
+    // The starts per second achieved so far: (starts − 1) over the time from the first to the
+    // last (0 before two starts).
+    double achievedPerSecond() const;
 
 private:
     void startNext();
 
-    QList<std::function<void()>> m_queue;
+    struct Queued
+    {
+        const void *owner;
+        std::function<void()> start;
+    };
+    QList<Queued> m_queue;
     QTimer m_timer;
     QElapsedTimer m_sinceLast;
+    QElapsedTimer m_sinceFirst;
+    qint64 m_lastStartNs = 0; // after the first start
     int m_baseSpacingMs;
     int m_spacingMs;
     int m_started = 0;

@@ -130,9 +130,10 @@ Result<RemainingSamples, BilingualText> RemainingSamples::load(const QString &pa
     if (!file.exists())
         return RemainingSamples();
     if (!file.open(QIODevice::ReadOnly))
-        return BilingualText{QStringLiteral("无法读取监控采样 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
-                             QStringLiteral("Cannot read the watch samples %1: %2")
-                                 .arg(QDir::toNativeSeparators(path), file.errorString())};
+        return BilingualText{
+            QStringLiteral("无法读取监控采样 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
+            QStringLiteral("Cannot read the watch samples %1: %2")
+                .arg(QDir::toNativeSeparators(path), file.errorString())};
     return fromJson(file.read(MaximumFileBytes + 1));
 }
 
@@ -142,9 +143,10 @@ std::optional<BilingualText> RemainingSamples::save(const QString &path) const
     QSaveFile file(path);
     const QByteArray json = toJson();
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return BilingualText{QStringLiteral("无法保存监控采样 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
-                             QStringLiteral("Cannot save the watch samples %1: %2")
-                                 .arg(QDir::toNativeSeparators(path), file.errorString())};
+        return BilingualText{
+            QStringLiteral("无法保存监控采样 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
+            QStringLiteral("Cannot save the watch samples %1: %2")
+                .arg(QDir::toNativeSeparators(path), file.errorString())};
     return std::nullopt;
 }
 

@@ -47,8 +47,9 @@ bool WatchBoard::apply(int index, const StockQueryResult &result, const QDateTim
         row.batch.name = result.stock->stockName.left(Watchlist::MaximumNameLength);
     row.forecast = BatchForecast::of(*row.lastGood, now, thresholdsFor(index));
     row.low = row.forecast.isLow();
-    m_samples.add(row.batch.id(), {now.toMSecsSinceEpoch(), row.forecast.remaining,
-                                   row.lastGood->todaySendNum.value_or(0), row.lastGood->maxCoupons});
+    m_samples.add(row.batch.id(),
+                  {now.toMSecsSinceEpoch(), row.forecast.remaining, row.lastGood->todaySendNum.value_or(0),
+                   row.lastGood->maxCoupons});
     return m_alarm.update(row.batch.id(), row.low);
 }
 

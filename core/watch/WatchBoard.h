@@ -34,7 +34,9 @@ struct WatchRow
 class WatchBoard
 {
 public:
-    explicit WatchBoard(LowThresholds defaults = {}) : m_defaults(defaults) { }
+    explicit WatchBoard(LowThresholds defaults = {})
+        : m_defaults(defaults)
+    { }
 
     // Rows for `list`, in its order; a batch already on the board keeps what was seen of it.
     void setWatchlist(const Watchlist &list);

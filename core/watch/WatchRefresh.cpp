@@ -11,8 +11,7 @@ WatchRefresh::WatchRefresh(BusifavorClient &client, LookupPacer &pacer, QList<St
     , m_pacer(pacer)
     , m_keys(std::move(keys))
     , m_rateRetries(m_keys.size(), 0)
-{
-}
+{ }
 
 WatchRefresh::~WatchRefresh()
 {
@@ -28,7 +27,7 @@ void WatchRefresh::start()
     }
     QPointer<WatchRefresh> self(this);
     for (int i = 0; i < m_keys.size(); ++i)
-        m_pacer.enqueue([self, i] {
+        m_pacer.enqueue(this, [self, i] {
             if (self)
                 self->lookUp(i);
         });
@@ -39,7 +38,7 @@ void WatchRefresh::cancel()
     if (m_cancelled)
         return;
     m_cancelled = true;
-    m_pacer.clear();
+    m_pacer.clear(this);
     for (const QPointer<StockQuery> &query : std::as_const(m_running)) {
         if (query)
             query->cancel();
@@ -64,7 +63,7 @@ void WatchRefresh::lookUp(int index)
             ++m_rateRetries[index];
             m_pacer.backOff();
             QPointer<WatchRefresh> self(this);
-            m_pacer.enqueue([self, index] {
+            m_pacer.enqueue(this, [self, index] {
                 if (self)
                     self->lookUp(index);
             });

@@ -185,9 +185,9 @@ Result<Watchlist, BilingualText> Watchlist::load(const QString &path)
     if (!file.exists())
         return Watchlist();
     if (!file.open(QIODevice::ReadOnly))
-        return BilingualText{QStringLiteral("无法读取监控列表 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
-                             QStringLiteral("Cannot read the watchlist %1: %2")
-                                 .arg(QDir::toNativeSeparators(path), file.errorString())};
+        return BilingualText{
+            QStringLiteral("无法读取监控列表 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
+            QStringLiteral("Cannot read the watchlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
     return fromJson(file.read(MaximumFileBytes + 1));
 }
 
@@ -197,15 +197,16 @@ std::optional<BilingualText> Watchlist::save(const QString &path) const
     QSaveFile file(path);
     const QByteArray json = toJson();
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return BilingualText{QStringLiteral("无法保存监控列表 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
-                             QStringLiteral("Cannot save the watchlist %1: %2")
-                                 .arg(QDir::toNativeSeparators(path), file.errorString())};
+        return BilingualText{
+            QStringLiteral("无法保存监控列表 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
+            QStringLiteral("Cannot save the watchlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
     return std::nullopt;
 }
 
 QString Watchlist::pathFor(const QString &folder, const QString &profileName)
 {
-    const QByteArray digest = QCryptographicHash::hash(profileName.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    const QByteArray digest
+        = QCryptographicHash::hash(profileName.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
     return QDir(folder).filePath(QStringLiteral("watchlist-%1.json").arg(QString::fromLatin1(digest)));
 }
 

@@ -840,6 +840,14 @@
         <source>A captive portal answers the change, not WeChat Pay</source>
         <translation>网络认证页（非微信支付）应答修改请求</translation>
     </message>
+    <message>
+        <source>Watch (%1 low)</source>
+        <translation>监控（%1 个偏低）</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>监控</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::ProductCouponScope</name>
@@ -1109,6 +1117,13 @@ Save the profile anyway?</source>
     <message>
         <source>At most %1 brands per profile.</source>
         <translation>每个配置最多 %1 个品牌。</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::RemainingChartView</name>
+    <message>
+        <source>No verified samples yet: refresh to start the picture.</source>
+        <translation>还没有经验签的采样：刷新后开始绘制。</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1457,222 @@ Save the profile anyway?</source>
     <message>
         <source>&lt;p&gt;WeChat Pay&apos;s documentation of the call: &lt;a href=&quot;%1&quot;&gt;修改批次预算 (modify a batch&apos;s budget)&lt;/a&gt;.&lt;/p&gt;</source>
         <translation>&lt;p&gt;微信支付接口文档：&lt;a href=&quot;%1&quot;&gt;修改批次预算&lt;/a&gt;。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::WatchPage</name>
+    <message>
+        <source>Batch IDs…</source>
+        <translation>输入批次号…</translation>
+    </message>
+    <message>
+        <source>Add batches</source>
+        <translation>添加批次</translation>
+    </message>
+    <message>
+        <source>Batch IDs, separated by spaces or commas (a 商品券 batch as PRODUCT_COUPON_ID:STOCK_ID), or a column pasted from a sheet:</source>
+        <translation>批次号，用空格或逗号分隔（商品券批次写作 商品券ID:批次号），也可粘贴表格中的一列：</translation>
+    </message>
+    <message>
+        <source>Every batch in History</source>
+        <translation>历史中的全部批次</translation>
+    </message>
+    <message>
+        <source>Import watchlist…</source>
+        <translation>导入监控列表…</translation>
+    </message>
+    <message>
+        <source>Import watchlist</source>
+        <translation>导入监控列表</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export watchlist…</source>
+        <translation>导出监控列表…</translation>
+    </message>
+    <message>
+        <source>Export watchlist</source>
+        <translation>导出监控列表</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟自动刷新</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Low below</source>
+        <translation>剩余低于</translation>
+    </message>
+    <message>
+        <source>or within </source>
+        <translation>或 </translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时内发完视为偏低</translation>
+    </message>
+    <message>
+        <source>Quiet hours</source>
+        <translation>免打扰时段</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Not a batch ID (skipped): %1</source>
+        <translation>不是批次号（已跳过）：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) added.</source>
+        <translation>
+            <numerusform>已添加 %n 个批次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) added from History.</source>
+        <translation>
+            <numerusform>已从历史添加 %n 个批次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No such file: %1</source>
+        <translation>文件不存在：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n batch(es) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 个批次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking %n batch(es) up (at most 5 a second)…</source>
+        <translation>
+            <numerusform>正在查询 %n 个批次（每秒最多 5 次）…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 left%4</source>
+        <translation>%1（%2）：剩余 %3%4</translation>
+    </message>
+    <message>
+        <source>⚠ Running low: %1</source>
+        <translation>⚠ 即将发完：%1</translation>
+    </message>
+    <message>
+        <source>Batch running low</source>
+        <translation>批次即将发完</translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshed at %1: %n batch(es), %2 low, %3 lookup(s) failed.</source>
+        <translation>
+            <numerusform>%1 已刷新：%n 个批次，%2 个偏低，%3 次查询失败。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — left (blue), issued today (grey), at today&apos;s pace (red, dashed)</source>
+        <translation>%1 — 剩余（蓝）、今日已发放（灰）、按今日速度预计（红色虚线）</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::WatchTableModel</name>
+    <message>
+        <source>Double-click to open this batch on the budget page.</source>
+        <translation>双击在预算页打开此批次。</translation>
+    </message>
+    <message>
+        <source>Product coupon</source>
+        <translation>商品券</translation>
+    </message>
+    <message>
+        <source>Merchant coupon</source>
+        <translation>商家券</translation>
+    </message>
+    <message>
+        <source>✘ lookup failed</source>
+        <translation>✘ 查询失败</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>nothing issued today</source>
+        <translation>今日未发放</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>券类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total cap</source>
+        <translation>总量</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Per-day cap</source>
+        <translation>单日上限</translation>
+    </message>
+    <message>
+        <source>Issued today</source>
+        <translation>今日已发放</translation>
+    </message>
+    <message>
+        <source>Left today</source>
+        <translation>今日剩余</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>验签时间</translation>
+    </message>
+    <message>
+        <source>Runs out</source>
+        <translation>预计发完</translation>
+    </message>
+    <message>
+        <source>Last 24 h</source>
+        <translation>近 24 小时</translation>
     </message>
 </context>
 </TS>

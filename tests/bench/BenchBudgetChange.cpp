@@ -5,6 +5,7 @@
 // so the ratio includes a TCP connect per change. The time per request is the client's wall
 // time from sending to having the answer in hand. Rounds alternate; each side's best counts.
 #include "SimulatorFixture.h"
+#include "SimulatorThread.h"
 
 #include "simulator/DemoMerchant.h"
 
@@ -27,42 +28,6 @@ namespace {
 constexpr int Rounds = 7;
 constexpr int ChangesPerRound = 300;
 const QString Stock = QStringLiteral("1212000000000001");
-
-// The simulator on its own thread, so that its work runs beside the client's, as a remote
-// server's would.
-class SimulatorThread
-{
-public:
-    SimulatorThread()
-    {
-        std::promise<QUrl> url;
-        m_thread.reset(QThread::create([this, &url] {
-            const DemoMerchant &demo = DemoMerchant::instance();
-            auto simulator = std::make_unique<WeChatPaySimulator>(
-                demo.simulatorConfig(), StockCatalog::demo(demo.mchid, QDateTime::currentDateTimeUtc()));
-            SimulatorServer server(std::move(simulator));
-            if (!server.listen())
-                qFatal("cannot listen");
-            url.set_value(server.baseUrl());
-            QEventLoop loop;
-            m_loop = &loop;
-            loop.exec();
-        }));
-        m_thread->start();
-        m_url = url.get_future().get();
-    }
-    ~SimulatorThread()
-    {
-        QMetaObject::invokeMethod(m_loop, &QEventLoop::quit, Qt::QueuedConnection);
-        m_thread->wait();
-    }
-    QUrl url() const { return m_url; }
-
-private:
-    std::unique_ptr<QThread> m_thread;
-    QEventLoop *m_loop = nullptr;
-    QUrl m_url;
-};
 
 double perSecond(int count, qint64 nanoseconds)
 {

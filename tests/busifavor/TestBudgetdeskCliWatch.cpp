@@ -49,14 +49,12 @@ CliRun run(const QStringList &arguments)
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
-const QStringList Fields{QStringLiteral("family"),          QStringLiteral("stock_id"),
-                         QStringLiteral("product_coupon_id"), QStringLiteral("stock_name"),
-                         QStringLiteral("state"),           QStringLiteral("total_cap"),
-                         QStringLiteral("per_day_cap"),     QStringLiteral("sent_total"),
-                         QStringLiteral("sent_today"),      QStringLiteral("remaining"),
-                         QStringLiteral("remaining_today"), QStringLiteral("hours_to_empty"),
-                         QStringLiteral("low"),             QStringLiteral("verified"),
-                         QStringLiteral("error")};
+const QStringList Fields{
+    QStringLiteral("family"),      QStringLiteral("stock_id"),        QStringLiteral("product_coupon_id"),
+    QStringLiteral("stock_name"),  QStringLiteral("state"),           QStringLiteral("total_cap"),
+    QStringLiteral("per_day_cap"), QStringLiteral("sent_total"),      QStringLiteral("sent_today"),
+    QStringLiteral("remaining"),   QStringLiteral("remaining_today"), QStringLiteral("hours_to_empty"),
+    QStringLiteral("low"),         QStringLiteral("verified"),        QStringLiteral("error")};
 
 } // namespace
 
@@ -82,10 +80,10 @@ private Q_SLOTS:
     void onceJsonLinesAndExitSeven()
     {
         SimulatorFixture sim;
-        const CliRun watched = run(connection(sim)
-                                   << QStringLiteral("--json") << QStringLiteral("watch") << QStringLiteral("--once")
-                                   << QStringLiteral("1212000000000001") << QStringLiteral("1212000000000002")
-                                   << QStringLiteral("1000000013:1000000013001") << QStringLiteral("1212000000000003"));
+        const CliRun watched
+            = run(connection(sim) << QStringLiteral("--json") << QStringLiteral("watch") << QStringLiteral("--once")
+                                  << QStringLiteral("1212000000000001") << QStringLiteral("1212000000000002")
+                                  << QStringLiteral("1000000013:1000000013001") << QStringLiteral("1212000000000003"));
         QCOMPARE(watched.exitCode, 7);
         const QList<QJsonObject> rows = watched.lines();
         QCOMPARE(rows.size(), 4);
@@ -121,14 +119,15 @@ private Q_SLOTS:
         SimulatorFixture sim;
         const QStringList once{QStringLiteral("watch"), QStringLiteral("--once"), QStringLiteral("1212000000000001")};
         QCOMPARE(run(connection(sim) + once).exitCode, 0);
-        QCOMPARE(run(connection(sim) + once + QStringList{QStringLiteral("--low-percent"), QStringLiteral("80")})
-                     .exitCode,
-                 7);
-        QCOMPARE(run(connection(sim) + once + QStringList{QStringLiteral("--low-hours"), QStringLiteral("8000")})
-                     .exitCode,
-                 7);
-        const CliRun text = run(connection(sim) + QStringList{QStringLiteral("watch"), QStringLiteral("--once"),
-                                                              QStringLiteral("1212000000000002")});
+        QCOMPARE(
+            run(connection(sim) + once + QStringList{QStringLiteral("--low-percent"), QStringLiteral("80")}).exitCode,
+            7);
+        QCOMPARE(
+            run(connection(sim) + once + QStringList{QStringLiteral("--low-hours"), QStringLiteral("8000")}).exitCode,
+            7);
+        const CliRun text
+            = run(connection(sim)
+                  + QStringList{QStringLiteral("watch"), QStringLiteral("--once"), QStringLiteral("1212000000000002")});
         QCOMPARE(text.exitCode, 7);
         QVERIFY2(text.out.contains("⚠ 低 1212000000000002"), text.out.constData());
         QVERIFY2(text.out.contains("剩余 350"), text.out.constData());
@@ -138,21 +137,26 @@ private Q_SLOTS:
     void failedLookupsDecideTheExitCode()
     {
         SimulatorFixture sim;
-        const CliRun missing = run(connection(sim) << QStringLiteral("--json") << QStringLiteral("watch")
-                                                   << QStringLiteral("--once") << QStringLiteral("1212000000000002")
-                                                   << QStringLiteral("1212000000000777"));
+        const CliRun missing
+            = run(connection(sim) << QStringLiteral("--json") << QStringLiteral("watch") << QStringLiteral("--once")
+                                  << QStringLiteral("1212000000000002") << QStringLiteral("1212000000000777"));
         QCOMPARE(missing.exitCode, 2); // refused, as lookup exits
         QCOMPARE(missing.lines().size(), 2);
         QVERIFY(!missing.lines().at(1).value(QStringLiteral("verified")).toBool());
-        QVERIFY(missing.lines().at(1).value(QStringLiteral("error")).toString().contains(QStringLiteral("RESOURCE_NOT_EXISTS")));
+        QVERIFY(missing.lines()
+                    .at(1)
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("RESOURCE_NOT_EXISTS")));
         QVERIFY(missing.lines().at(1).value(QStringLiteral("remaining")).isNull());
 
         QStringList closed = connection(sim);
         closed[closed.indexOf(QStringLiteral("--base-url")) + 1]
             = QStringLiteral("http://127.0.0.1:%1").arg(SimulatorFixture::unusedLoopbackPort());
-        QCOMPARE(run(closed << QStringLiteral("watch") << QStringLiteral("--once") << QStringLiteral("1212000000000001"))
-                     .exitCode,
-                 6);
+        QCOMPARE(
+            run(closed << QStringLiteral("watch") << QStringLiteral("--once") << QStringLiteral("1212000000000001"))
+                .exitCode,
+            6);
         QCOMPARE(run(connection(sim) << QStringLiteral("watch") << QStringLiteral("--once") << QStringLiteral("12/34"))
                      .exitCode,
                  4);

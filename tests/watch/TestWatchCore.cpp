@@ -211,8 +211,8 @@ private Q_SLOTS:
     {
         const auto busifavor = WatchedBatch::fromText(QStringLiteral(" 1212000000000001 "));
         QVERIFY(busifavor && !busifavor->key.isProductCoupon());
-        const auto productCoupon = WatchedBatch::fromText(QStringLiteral("1000000013:1000000013001"),
-                                                          QStringLiteral("120344"));
+        const auto productCoupon
+            = WatchedBatch::fromText(QStringLiteral("1000000013:1000000013001"), QStringLiteral("120344"));
         QVERIFY(productCoupon && productCoupon->key.isProductCoupon());
         QCOMPARE(productCoupon->key.productCouponId, QStringLiteral("1000000013"));
         QCOMPARE(productCoupon->text(), QStringLiteral("1000000013:1000000013001"));
@@ -226,7 +226,8 @@ private Q_SLOTS:
     {
         Watchlist list;
         QVERIFY(list.add(*WatchedBatch::fromText(QStringLiteral("1212000000000001"))));
-        QVERIFY(list.add(*WatchedBatch::fromText(QStringLiteral("1000000013:1000000013001"), QStringLiteral("120344"))));
+        QVERIFY(
+            list.add(*WatchedBatch::fromText(QStringLiteral("1000000013:1000000013001"), QStringLiteral("120344"))));
         QVERIFY(!list.add(*WatchedBatch::fromText(QStringLiteral("1212000000000001")))); // once
         list.setThresholds(1, LowThresholds{20.0, 2.0});
         list.setName(0, QStringLiteral("周末券"));
@@ -244,8 +245,10 @@ private Q_SLOTS:
         QCOMPARE(loaded->batches().at(1).name, QStringLiteral("周末券"));
         QVERIFY(!loaded->batches().at(1).thresholds);
         QCOMPARE(loaded->toJson(), list.toJson());
-        QCOMPARE(Watchlist::pathFor(dir.path(), QStringLiteral("门店A")), Watchlist::pathFor(dir.path(), QStringLiteral("门店A")));
-        QVERIFY(Watchlist::pathFor(dir.path(), QStringLiteral("门店A")) != Watchlist::pathFor(dir.path(), QStringLiteral("门店B")));
+        QCOMPARE(Watchlist::pathFor(dir.path(), QStringLiteral("门店A")),
+                 Watchlist::pathFor(dir.path(), QStringLiteral("门店A")));
+        QVERIFY(Watchlist::pathFor(dir.path(), QStringLiteral("门店A"))
+                != Watchlist::pathFor(dir.path(), QStringLiteral("门店B")));
         QVERIFY(Watchlist::load(dir.filePath(QStringLiteral("none.json")))->isEmpty());
     }
 
@@ -257,18 +260,22 @@ private Q_SLOTS:
         QTest::newRow("not json") << QByteArray("[1,2") << "Not a BudgetDesk watchlist";
         QTest::newRow("other format") << QByteArray("{\"format\":\"x\",\"version\":1}") << "Not a BudgetDesk";
         QTest::newRow("version") << QByteArray("{\"format\":\"budgetdesk-watchlist\",\"version\":2}") << "version";
-        QTest::newRow("family") << head + "{\"family\":\"x\",\"stock_id\":\"1\"}]}" << "entry 1: family";
-        QTest::newRow("stock id") << head + "{\"family\":\"busifavor\",\"stock_id\":\"1\"},{\"family\":\"busifavor\","
-                                            "\"stock_id\":\"../1\"}]}"
+        QTest::newRow("family") << head + "{\"family\":\"x\",\"stock_id\":\"1\"}]}"
+                                << "entry 1: family";
+        QTest::newRow("stock id") << head
+                + "{\"family\":\"busifavor\",\"stock_id\":\"1\"},{\"family\":\"busifavor\","
+                  "\"stock_id\":\"../1\"}]}"
                                   << "entry 2: stock_id";
         QTest::newRow("no product coupon") << head + "{\"family\":\"product_coupon\",\"stock_id\":\"1\"}]}"
                                            << "entry 1: product_coupon_id";
-        QTest::newRow("brand on busifavor") << head + "{\"family\":\"busifavor\",\"stock_id\":\"1\",\"brand_id\":\"1\"}]}"
-                                            << "entry 1: brand_id";
+        QTest::newRow("brand on busifavor")
+            << head + "{\"family\":\"busifavor\",\"stock_id\":\"1\",\"brand_id\":\"1\"}]}"
+            << "entry 1: brand_id";
         QTest::newRow("threshold") << head + "{\"family\":\"busifavor\",\"stock_id\":\"1\",\"low_percent\":150}]}"
                                    << "entry 1: low_percent";
-        QTest::newRow("duplicate") << head + "{\"family\":\"busifavor\",\"stock_id\":\"1\"},{\"family\":\"busifavor\","
-                                             "\"stock_id\":\"1\"}]}"
+        QTest::newRow("duplicate") << head
+                + "{\"family\":\"busifavor\",\"stock_id\":\"1\"},{\"family\":\"busifavor\","
+                  "\"stock_id\":\"1\"}]}"
                                    << "entry 2: the same batch";
         QTest::newRow("too big") << QByteArray(Watchlist::MaximumFileBytes + 1, ' ') << "larger than 1 MiB";
     }

@@ -22,8 +22,7 @@ namespace {
 
 QList<StockKey> keys(int count)
 {
-    static const char *const Ids[] = {"1212000000000001", "1212000000000002", "1212000000000003",
-                                      "1212000000000004"};
+    static const char *const Ids[] = {"1212000000000001", "1212000000000002", "1212000000000003", "1212000000000004"};
     QList<StockKey> list;
     for (int i = 0; i < count; ++i)
         list.append(StockKey::busifavor(QString::fromLatin1(Ids[i % 4])));
@@ -35,9 +34,8 @@ QMap<int, StockQueryResult> refresh(BusifavorClient &client, LookupPacer &pacer,
 {
     WatchRefresh run(client, pacer, batches);
     QMap<int, StockQueryResult> results;
-    QObject::connect(&run, &WatchRefresh::lookedUp, [&](int index, const StockQueryResult &result) {
-        results.insert(index, result);
-    });
+    QObject::connect(&run, &WatchRefresh::lookedUp,
+                     [&](int index, const StockQueryResult &result) { results.insert(index, result); });
     QSignalSpy finished(&run, &WatchRefresh::finished);
     run.start();
     if (!finished.wait(60000))
@@ -74,6 +72,8 @@ private Q_SLOTS:
         // Starts are spaced exactly; arrivals jitter by a connection set-up, hence 5 %.
         QVERIFY2(rate <= 5.0 * 1.05, qPrintable(QString::number(rate)));
         QCOMPARE(pacer.startedCount(), 12);
+        QVERIFY2(pacer.achievedPerSecond() <= 5.0, qPrintable(QString::number(pacer.achievedPerSecond())));
+        QVERIFY(pacer.achievedPerSecond() > 4.0);
     }
 
     // The server refuses with 429 twice (the client's own busy retries off): the pacer slows
@@ -134,6 +134,24 @@ private Q_SLOTS:
         QCOMPARE(results.size(), 1);
         QCOMPARE(results.first().kind, StockQueryResult::Kind::Rejected);
         QCOMPARE(seen, 1 + WatchRefresh::MaximumRateRetries);
+    }
+
+    // Refreshes share the app's pacer: one ending (and deleted later) takes back only its own
+    // queued lookups, never the next refresh's.
+    void refreshesShareThePacer()
+    {
+        HostileServer server;
+        auto client = server.client();
+        LookupPacer pacer(20.0);
+        auto *first = new WatchRefresh(*client, pacer, keys(2));
+        QSignalSpy firstDone(first, &WatchRefresh::finished);
+        first->start();
+        QVERIFY(firstDone.wait(20000));
+        WatchRefresh second(*client, pacer, keys(3));
+        QSignalSpy secondDone(&second, &WatchRefresh::finished);
+        second.start();
+        delete first; // as deleteLater would, with the second's lookups queued
+        QVERIFY(secondDone.wait(20000));
     }
 
     // Hostile answers — another batch's numbers, a dropped connection — leave the row's last

@@ -1,0 +1,512 @@
+#include "WatchPage.h"
+
+#include "Dialogs.h"
+#include "RemainingChartView.h"
+#include "StatusColours.h"
+#include "UiLanguage.h"
+#include "WatchTableModel.h"
+#include "audit/AuditLog.h"
+#include "profile/ProfileSession.h"
+#include "watch/WatchRefresh.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QPainter>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTimeEdit>
+#include <QVBoxLayout>
+
+namespace budgetdesk::ui {
+
+namespace {
+
+// The remaining column's bar and the trend column's sparkline, under the text.
+class WatchRowDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::paint(painter, option, index);
+        if (index.column() == WatchTableModel::Remaining) {
+            const QVariant share = index.data(WatchTableModel::ShareRole);
+            if (share.isValid()) {
+                const double percent = share.toDouble();
+                WatchRowPainter::bar(*painter, option.rect, percent,
+                                     percent < 10 ? QColor(192, 57, 43) : QColor(39, 174, 96));
+            }
+        } else if (index.column() == WatchTableModel::Trend) {
+            const bool selected = option.state & QStyle::State_Selected;
+            WatchRowPainter::sparkline(*painter, option.rect,
+                                       index.data(WatchTableModel::PointsRole).value<QList<QPointF>>(),
+                                       selected ? option.palette.color(QPalette::HighlightedText)
+                                                : QColor(41, 128, 185));
+        }
+    }
+};
+
+} // namespace
+
+WatchPage::WatchPage(QWidget *parent)
+    : QWidget(parent)
+    , m_pacer(LookupPacer::DefaultPerSecond)
+{
+    setObjectName(QStringLiteral("watchPage"));
+    // Scrolls rather than setting the window's minimum size, as the budget page does.
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *content = new QWidget(scroll);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    auto *layout = new QVBoxLayout(content); // addWidget() below moves each widget into it
+    layout->setContentsMargins(6, 6, 6, 6);
+
+    auto *actions = new QHBoxLayout;
+    m_refreshButton = new QPushButton(this);
+    m_refreshButton->setObjectName(QStringLiteral("watchRefresh"));
+    m_autoCheck = new QCheckBox(this);
+    m_autoCheck->setObjectName(QStringLiteral("watchAuto"));
+    m_autoCheck->setChecked(true);
+    m_autoMinutes = new QSpinBox(this);
+    m_autoMinutes->setObjectName(QStringLiteral("watchAutoMinutes"));
+    m_autoMinutes->setRange(1, 60);
+    m_autoMinutes->setValue(5);
+    m_add = new QPushButton(this);
+    m_add->setObjectName(QStringLiteral("watchAdd"));
+    m_remove = new QPushButton(this);
+    m_remove->setObjectName(QStringLiteral("watchRemove"));
+    m_up = new QPushButton(QStringLiteral("↑"), this);
+    m_up->setObjectName(QStringLiteral("watchUp"));
+    m_down = new QPushButton(QStringLiteral("↓"), this);
+    m_down->setObjectName(QStringLiteral("watchDown"));
+    m_more = new QPushButton(this);
+    m_more->setObjectName(QStringLiteral("watchMore"));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_refreshButton, m_autoCheck, m_autoMinutes, m_add, m_remove,
+                                                       m_up, m_down, m_more})
+        actions->addWidget(w);
+    actions->addStretch();
+    layout->addLayout(actions);
+
+    auto *thresholds = new QHBoxLayout;
+    m_thresholdCaption = new QLabel(this);
+    m_lowPercent = new QDoubleSpinBox(this);
+    m_lowPercent->setObjectName(QStringLiteral("watchLowPercent"));
+    m_lowPercent->setRange(0, 100);
+    m_lowPercent->setDecimals(0);
+    m_lowPercent->setValue(LowThresholds{}.percent);
+    m_lowPercent->setSuffix(QStringLiteral(" %"));
+    m_lowHours = new QDoubleSpinBox(this);
+    m_lowHours->setObjectName(QStringLiteral("watchLowHours"));
+    m_lowHours->setRange(0, 168);
+    m_lowHours->setDecimals(1);
+    m_lowHours->setValue(LowThresholds{}.hours);
+    m_quietCheck = new QCheckBox(this);
+    m_quietCheck->setObjectName(QStringLiteral("watchQuiet"));
+    m_quietFrom = new QTimeEdit(QTime(22, 0), this);
+    m_quietTo = new QTimeEdit(QTime(8, 0), this);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_thresholdCaption, m_lowPercent, m_lowHours, m_quietCheck,
+                                                       m_quietFrom, m_quietTo})
+        thresholds->addWidget(w);
+    thresholds->addStretch();
+    layout->addLayout(thresholds);
+
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("watchNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+    layout->addWidget(m_notice);
+
+    m_model = new WatchTableModel(m_board, this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("watchTable"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(new WatchRowDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    // Numbers as wide as they are, the name taking what is left, the sparkline a fixed strip.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(WatchTableModel::Name, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(WatchTableModel::Trend, QHeaderView::Fixed);
+    m_view->setColumnWidth(WatchTableModel::Trend, 110);
+    layout->addWidget(m_view, 3);
+
+    m_chart = new RemainingChartView(this);
+    layout->addWidget(m_chart, 2);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("watchStatus"));
+    layout->addWidget(m_status);
+
+    auto *addMenu = new QMenu(m_add);
+    addMenu->setObjectName(QStringLiteral("watchAddMenu"));
+    addMenu->addAction(tr("Batch IDs…"), this, [this] {
+        if (const auto text = Dialogs::askText(this, tr("Add batches"),
+                                               tr("Batch IDs, separated by spaces or commas (a 商品券 batch as "
+                                                  "PRODUCT_COUPON_ID:STOCK_ID), or a column pasted from a sheet:"),
+                                               {}))
+            addFromText(*text);
+    });
+    addMenu->addAction(tr("Every batch in History"), this, &WatchPage::addFromHistory);
+    m_add->setMenu(addMenu);
+    auto *moreMenu = new QMenu(m_more);
+    moreMenu->addAction(tr("Import watchlist…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import watchlist"), {}, tr("JSON (*.json)"));
+        if (!path.isEmpty())
+            importFrom(path);
+    });
+    moreMenu->addAction(tr("Export watchlist…"), this, [this] {
+        const QString path = Dialogs::saveFileName(this, tr("Export watchlist"), QStringLiteral("watchlist.json"),
+                                                   tr("JSON (*.json)"));
+        if (!path.isEmpty())
+            exportTo(path);
+    });
+    m_more->setMenu(moreMenu);
+
+    connect(m_refreshButton, &QPushButton::clicked, this, &WatchPage::refresh);
+    connect(m_remove, &QPushButton::clicked, this, &WatchPage::removeSelected);
+    connect(m_up, &QPushButton::clicked, this, [this] { moveSelected(-1); });
+    connect(m_down, &QPushButton::clicked, this, [this] { moveSelected(+1); });
+    connect(m_autoCheck, &QCheckBox::toggled, this,
+            [this](bool on) { setAutoRefreshMinutes(on ? m_autoMinutes->value() : 0); });
+    connect(m_autoMinutes, &QSpinBox::valueChanged, this, [this](int minutes) {
+        if (m_autoCheck->isChecked())
+            setAutoRefreshMinutes(minutes);
+    });
+    connect(&m_auto, &QTimer::timeout, this, &WatchPage::refresh);
+    connect(m_lowPercent, &QDoubleSpinBox::valueChanged, this, &WatchPage::thresholdsChanged);
+    connect(m_lowHours, &QDoubleSpinBox::valueChanged, this, &WatchPage::thresholdsChanged);
+    auto quietChanged = [this] {
+        m_quiet = m_quietCheck->isChecked() ? std::optional(QuietHours{m_quietFrom->time(), m_quietTo->time()})
+                                            : std::nullopt;
+    };
+    connect(m_quietCheck, &QCheckBox::toggled, this, quietChanged);
+    connect(m_quietFrom, &QTimeEdit::timeChanged, this, quietChanged);
+    connect(m_quietTo, &QTimeEdit::timeChanged, this, quietChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &WatchPage::showSelected);
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const int boardIndex = m_model->boardIndex(index.row());
+        if (boardIndex >= 0)
+            Q_EMIT openRequested(m_board.row(boardIndex).batch.key);
+    });
+    setAutoRefreshMinutes(m_autoMinutes->value());
+    retranslate();
+}
+
+WatchPage::~WatchPage()
+{
+    delete m_refresh; // its lookups belong to the session's client
+}
+
+void WatchPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void WatchPage::retranslate()
+{
+    m_refreshButton->setText(tr("Refresh"));
+    m_autoCheck->setText(tr("Every"));
+    m_autoMinutes->setSuffix(tr(" min"));
+    m_add->setText(tr("Add"));
+    m_remove->setText(tr("Remove"));
+    m_more->setText(tr("More"));
+    m_thresholdCaption->setText(tr("Low below"));
+    m_lowHours->setPrefix(tr("or within "));
+    m_lowHours->setSuffix(tr(" h"));
+    m_quietCheck->setText(tr("Quiet hours"));
+    m_up->setToolTip(tr("Move up"));
+    m_down->setToolTip(tr("Move down"));
+    m_model->reload(QDateTime::currentDateTime());
+}
+
+QString WatchPage::watchlistPath() const
+{
+    return Watchlist::pathFor(m_folder, m_profileName);
+}
+
+QString WatchPage::samplesPath() const
+{
+    QString path = watchlistPath();
+    return path.replace(QStringLiteral("watchlist-"), QStringLiteral("samples-"));
+}
+
+void WatchPage::setSession(ProfileSession *session, const QString &profileName, const QString &folder)
+{
+    delete m_refresh;
+    m_session = session;
+    m_profileName = profileName;
+    m_folder = folder;
+    m_held.clear();
+    m_list = Watchlist();
+    m_board = WatchBoard(m_board.defaults());
+    m_notice->hide();
+    if (session && !folder.isEmpty()) {
+        // An unreadable list is said and left alone: saving an empty one over it would lose it.
+        auto list = Watchlist::load(watchlistPath());
+        if (list)
+            m_list = std::move(list).value();
+        else
+            showNotice(UiLanguage::pick(list.error()), true);
+        auto samples = RemainingSamples::load(samplesPath());
+        if (samples)
+            m_board.setSamples(std::move(samples).value());
+    }
+    m_board.setWatchlist(m_list);
+    m_model->reload(QDateTime::currentDateTime());
+    m_refreshButton->setEnabled(session != nullptr);
+    Q_EMIT lowCountChanged(lowCount());
+    if (session && !m_list.isEmpty())
+        refresh();
+}
+
+void WatchPage::setAutoRefreshMinutes(int minutes)
+{
+    if (minutes <= 0)
+        m_auto.stop();
+    else
+        m_auto.start(minutes * 60 * 1000);
+}
+
+void WatchPage::listChanged()
+{
+    m_board.setWatchlist(m_list);
+    m_model->reload(QDateTime::currentDateTime());
+    if (m_session && !m_folder.isEmpty()) {
+        if (const auto problem = m_list.save(watchlistPath()))
+            showNotice(UiLanguage::pick(*problem), true);
+    }
+    Q_EMIT lowCountChanged(lowCount());
+}
+
+int WatchPage::addFromText(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,，;；]+"));
+    // A 服务商 watches a 商品券 batch for the brand its profile serves (the first, when several).
+    const QString brand
+        = m_session && !m_session->profile().isBrand() ? m_session->profile().brands.value(0) : QString();
+    int added = 0;
+    QStringList unreadable;
+    for (const QString &part : text.split(separators, Qt::SkipEmptyParts)) {
+        auto batch = WatchedBatch::fromText(part, part.contains(u':') ? brand : QString());
+        if (!batch)
+            unreadable << part.left(40);
+        else if (m_list.add(*batch))
+            ++added;
+    }
+    if (added > 0)
+        listChanged();
+    if (!unreadable.isEmpty())
+        showNotice(tr("Not a batch ID (skipped): %1").arg(unreadable.join(QStringLiteral(", "))), true);
+    else if (added > 0)
+        showNotice(tr("%n batch(es) added.", nullptr, added), false);
+    if (added > 0 && m_session)
+        refresh();
+    return added;
+}
+
+int WatchPage::addFromHistory()
+{
+    if (!m_log || !m_session)
+        return 0;
+    AuditFilter filter;
+    filter.profile = m_profileName;
+    const auto entries = m_log->query(filter);
+    if (!entries) {
+        showNotice(UiLanguage::pick(entries.error().text()), true);
+        return 0;
+    }
+    QStringList texts;
+    int added = 0;
+    for (const AuditEntry &entry : *entries) {
+        const StockKey key = entry.change.budgetChange().key();
+        if (entry.change.bundleId.isEmpty() && m_list.add(WatchedBatch{key, entry.change.stockName, std::nullopt}))
+            ++added;
+    }
+    if (added > 0) {
+        listChanged();
+        refresh();
+    }
+    showNotice(tr("%n batch(es) added from History.", nullptr, added), false);
+    return added;
+}
+
+bool WatchPage::importFrom(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        showNotice(tr("No such file: %1").arg(QDir::toNativeSeparators(path)), true);
+        return false;
+    }
+    auto list = Watchlist::load(path);
+    if (!list) {
+        showNotice(UiLanguage::pick(list.error()), true);
+        return false;
+    }
+    int added = 0;
+    for (const WatchedBatch &batch : list->batches())
+        added += m_list.add(batch) ? 1 : 0;
+    listChanged();
+    showNotice(tr("%n batch(es) imported.", nullptr, added), false);
+    if (added > 0)
+        refresh();
+    return true;
+}
+
+bool WatchPage::exportTo(const QString &path) const
+{
+    return !m_list.save(path);
+}
+
+void WatchPage::removeSelected()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const int index = m_model->boardIndex(rows.first().row());
+    m_list.remove(index);
+    listChanged();
+}
+
+void WatchPage::moveSelected(int by)
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const int index = m_model->boardIndex(rows.first().row());
+    m_list.move(index, index + by);
+    listChanged();
+    const int row = m_model->rowOf(std::clamp(index + by, 0, m_list.size() - 1));
+    m_view->selectRow(row);
+}
+
+void WatchPage::thresholdsChanged()
+{
+    m_board.setDefaults({m_lowPercent->value(), m_lowHours->value()});
+    m_board.reforecast(QDateTime::currentDateTime());
+    m_model->reload(QDateTime::currentDateTime());
+    Q_EMIT lowCountChanged(lowCount());
+}
+
+void WatchPage::refresh()
+{
+    if (!m_session || m_refresh || m_list.isEmpty())
+        return;
+    QList<StockKey> keys;
+    for (const WatchRow &row : m_board.rows()) {
+        StockKey key = row.batch.key;
+        if (m_session->profile().isBrand())
+            key.brandId.clear(); // a brand asks as itself
+        keys.append(key);
+    }
+    m_refresh = new WatchRefresh(m_session->client(), m_pacer, keys, this);
+    connect(m_refresh, &WatchRefresh::lookedUp, this, &WatchPage::lookedUp);
+    connect(m_refresh, &WatchRefresh::finished, this, &WatchPage::refreshFinished);
+    m_refreshButton->setEnabled(false);
+    m_status->setText(tr("Looking %n batch(es) up (at most 5 a second)…", nullptr, int(keys.size())));
+    m_refresh->start();
+}
+
+void WatchPage::lookedUp(int index, const StockQueryResult &result)
+{
+    if (m_board.apply(index, result, QDateTime::currentDateTime()))
+        announce(index);
+}
+
+void WatchPage::announce(int boardIndex)
+{
+    if (m_quiet && m_quiet->contains(QTime::currentTime())) {
+        if (!m_held.contains(boardIndex))
+            m_held.append(boardIndex); // said when the quiet hours end, if still low then
+        return;
+    }
+    const WatchRow &row = m_board.row(boardIndex);
+    const QString name = row.batch.name.isEmpty() ? row.batch.text() : row.batch.name;
+    const QString when = UiLanguage::pick(BatchForecast::describeHours(row.forecast.hoursToEmpty));
+    const QString text = tr("%1 (%2): %3 left%4")
+                             .arg(name, row.batch.text())
+                             .arg(row.forecast.remaining)
+                             .arg(when.isEmpty() ? QString() : QStringLiteral(" — ") + when);
+    showNotice(tr("⚠ Running low: %1").arg(text), true);
+    Q_EMIT alerted(tr("Batch running low"), text);
+}
+
+void WatchPage::refreshFinished()
+{
+    m_refresh->deleteLater();
+    m_refresh = nullptr;
+    m_lastRefresh = QDateTime::currentDateTime();
+    // Names as WeChat Pay gives them, kept with the list.
+    bool renamed = false;
+    for (int i = 0; i < m_board.size(); ++i) {
+        if (m_board.row(i).batch.name != m_list.batches().value(i).name) {
+            m_list.setName(i, m_board.row(i).batch.name);
+            renamed = true;
+        }
+    }
+    if (renamed && !m_folder.isEmpty())
+        m_list.save(watchlistPath());
+    if (!m_quiet || !m_quiet->contains(QTime::currentTime())) {
+        const QList<int> held = std::exchange(m_held, {});
+        for (int index : held) {
+            if (index < m_board.size() && m_board.row(index).low)
+                announce(index);
+        }
+    }
+    m_board.samples().prune(m_lastRefresh.toMSecsSinceEpoch());
+    if (!m_folder.isEmpty())
+        m_board.samples().save(samplesPath());
+    const int failed = int(std::count_if(m_board.rows().cbegin(), m_board.rows().cend(),
+                                         [](const WatchRow &row) { return row.failure.has_value(); }));
+    m_model->reload(m_lastRefresh);
+    showSelected();
+    m_refreshButton->setEnabled(m_session != nullptr);
+    m_status->setText(tr("Refreshed at %1: %n batch(es), %2 low, %3 lookup(s) failed.", nullptr, m_board.size())
+                          .arg(m_lastRefresh.toString(QStringLiteral("HH:mm:ss")))
+                          .arg(lowCount())
+                          .arg(failed));
+    Q_EMIT lowCountChanged(lowCount());
+    Q_EMIT refreshed();
+}
+
+void WatchPage::showSelected()
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    const int index
+        = rows.isEmpty() ? (m_board.size() > 0 ? m_model->boardIndex(0) : -1) : m_model->boardIndex(rows.first().row());
+    if (index < 0) {
+        m_chart->setChart({}, QString());
+        return;
+    }
+    const WatchRow &row = m_board.row(index);
+    m_chart->setChart(m_board.chart(index, QDateTime::currentDateTime()),
+                      tr("%1 — left (blue), issued today (grey), at today's pace (red, dashed)")
+                          .arg(row.batch.name.isEmpty() ? row.batch.text() : row.batch.name));
+}
+
+void WatchPage::showNotice(const QString &text, bool failure)
+{
+    m_notice->setText(text);
+    m_notice->setStyleSheet(StatusColours::textStyle(failure ? StatusTone::Failure : StatusTone::Success, palette()));
+    m_notice->setVisible(!text.isEmpty());
+}
+
+} // namespace budgetdesk::ui
