@@ -1,15 +1,18 @@
 #include "WatchPage.h"
 
+#include "BatchPicker.h"
 #include "Dialogs.h"
 #include "RemainingChartView.h"
 #include "StatusColours.h"
 #include "UiLanguage.h"
 #include "WatchTableModel.h"
 #include "audit/AuditLog.h"
+#include "productcoupon/ProductCouponApi.h"
 #include "profile/ProfileSession.h"
 #include "watch/WatchRefresh.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -51,10 +54,9 @@ public:
             }
         } else if (index.column() == WatchTableModel::Trend) {
             const bool selected = option.state & QStyle::State_Selected;
-            WatchRowPainter::sparkline(*painter, option.rect,
-                                       index.data(WatchTableModel::PointsRole).value<QList<QPointF>>(),
-                                       selected ? option.palette.color(QPalette::HighlightedText)
-                                                : QColor(41, 128, 185));
+            WatchRowPainter::sparkline(
+                *painter, option.rect, index.data(WatchTableModel::PointsRole).value<QList<QPointF>>(),
+                selected ? option.palette.color(QPalette::HighlightedText) : QColor(41, 128, 185));
         }
     }
 };
@@ -117,12 +119,18 @@ WatchPage::WatchPage(QWidget *parent)
     m_lowHours->setRange(0, 168);
     m_lowHours->setDecimals(1);
     m_lowHours->setValue(LowThresholds{}.hours);
+    m_rowThresholds = new QPushButton(this);
+    m_rowThresholds->setObjectName(QStringLiteral("watchRowThresholds"));
+    m_grouping = new QComboBox(this);
+    m_grouping->setObjectName(QStringLiteral("watchGrouping"));
+    m_grouping->addItem(QString(), int(WatchBoard::Grouping::None));
+    m_grouping->addItem(QString(), int(WatchBoard::Grouping::Owner));
     m_quietCheck = new QCheckBox(this);
     m_quietCheck->setObjectName(QStringLiteral("watchQuiet"));
     m_quietFrom = new QTimeEdit(QTime(22, 0), this);
     m_quietTo = new QTimeEdit(QTime(8, 0), this);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_thresholdCaption, m_lowPercent, m_lowHours, m_quietCheck,
-                                                       m_quietFrom, m_quietTo})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_thresholdCaption, m_lowPercent, m_lowHours, m_rowThresholds,
+                                                       m_grouping, m_quietCheck, m_quietFrom, m_quietTo})
         thresholds->addWidget(w);
     thresholds->addStretch();
     layout->addLayout(thresholds);
@@ -165,6 +173,7 @@ WatchPage::WatchPage(QWidget *parent)
             addFromText(*text);
     });
     addMenu->addAction(tr("Every batch in History"), this, &WatchPage::addFromHistory);
+    addMenu->addAction(tr("From a 商品券's batch list…"), this, &WatchPage::addFromProductCouponList);
     m_add->setMenu(addMenu);
     auto *moreMenu = new QMenu(m_more);
     moreMenu->addAction(tr("Import watchlist…"), this, [this] {
@@ -192,6 +201,21 @@ WatchPage::WatchPage(QWidget *parent)
     });
     connect(&m_auto, &QTimer::timeout, this, &WatchPage::refresh);
     connect(m_lowPercent, &QDoubleSpinBox::valueChanged, this, &WatchPage::thresholdsChanged);
+    connect(m_grouping, &QComboBox::currentIndexChanged, this,
+            [this] { setGrouping(WatchBoard::Grouping(m_grouping->currentData().toInt())); });
+    connect(m_rowThresholds, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        const int index = m_model->boardIndex(rows.first().row());
+        const std::optional<LowThresholds> own = m_list.batches().value(index).thresholds;
+        const auto text = Dialogs::askText(
+            this, tr("Thresholds of this batch"),
+            tr("Low below P % left, or running out within H hours — as \"P, H\". Empty: the defaults above."),
+            own ? QStringLiteral("%1, %2").arg(own->percent).arg(own->hours) : QString());
+        if (text)
+            setSelectedThresholds(*text);
+    });
     connect(m_lowHours, &QDoubleSpinBox::valueChanged, this, &WatchPage::thresholdsChanged);
     auto quietChanged = [this] {
         m_quiet = m_quietCheck->isChecked() ? std::optional(QuietHours{m_quietFrom->time(), m_quietTo->time()})
@@ -234,6 +258,10 @@ void WatchPage::retranslate()
     m_lowHours->setPrefix(tr("or within "));
     m_lowHours->setSuffix(tr(" h"));
     m_quietCheck->setText(tr("Quiet hours"));
+    m_rowThresholds->setText(tr("This batch…"));
+    m_rowThresholds->setToolTip(tr("Thresholds of the selected batch, instead of the defaults"));
+    m_grouping->setItemText(0, tr("No grouping"));
+    m_grouping->setItemText(1, tr("Group by owner / brand"));
     m_up->setToolTip(tr("Move up"));
     m_down->setToolTip(tr("Move down"));
     m_model->reload(QDateTime::currentDateTime());
@@ -396,6 +424,64 @@ void WatchPage::moveSelected(int by)
     listChanged();
     const int row = m_model->rowOf(std::clamp(index + by, 0, m_list.size() - 1));
     m_view->selectRow(row);
+}
+
+void WatchPage::setGrouping(WatchBoard::Grouping grouping)
+{
+    m_grouping->setCurrentIndex(m_grouping->findData(int(grouping)));
+    m_model->setGrouping(grouping);
+    m_model->reload(QDateTime::currentDateTime());
+}
+
+bool WatchPage::setSelectedThresholds(const QString &text)
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return false;
+    const int index = m_model->boardIndex(rows.first().row());
+    std::optional<LowThresholds> thresholds;
+    if (!text.trimmed().isEmpty()) {
+        const QStringList parts = text.split(QRegularExpression(QStringLiteral("[,，\\s]+")), Qt::SkipEmptyParts);
+        bool percentOk = false;
+        bool hoursOk = false;
+        const LowThresholds typed{parts.value(0).toDouble(&percentOk), parts.value(1).toDouble(&hoursOk)};
+        if (parts.size() != 2 || !percentOk || !hoursOk || !typed.isValid()) {
+            showNotice(tr("“%1” is not “P, H”: a percentage 0–100 and hours 0–8784.").arg(text.left(40)), true);
+            return false;
+        }
+        thresholds = typed;
+    }
+    m_list.setThresholds(index, thresholds);
+    listChanged();
+    m_board.reforecast(QDateTime::currentDateTime());
+    m_model->reload(QDateTime::currentDateTime());
+    Q_EMIT lowCountChanged(lowCount());
+    return true;
+}
+
+void WatchPage::addFromProductCouponList()
+{
+    if (!m_session)
+        return;
+    const auto coupon
+        = Dialogs::askText(this, tr("Add from a 商品券's batch list"), tr("Product coupon ID (商品券ID):"), {});
+    if (!coupon || !ProductCouponApi::isValidProductCouponId(coupon->trimmed()))
+        return;
+    const QString brand = m_session->profile().isBrand() ? QString() : m_session->profile().brands.value(0);
+    auto *picker = new BatchPicker(m_session->client(), coupon->trimmed(), brand, this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QDialog::accepted, this, [this, picker, coupon, brand] {
+        const QString stock = picker->chosenStockId();
+        if (stock.isEmpty())
+            return;
+        if (m_list.add(
+                WatchedBatch{{CouponFamily::ProductCoupon, stock, coupon->trimmed(), brand}, {}, std::nullopt})) {
+            listChanged();
+            refresh();
+        }
+    });
+    picker->open();
+    picker->load();
 }
 
 void WatchPage::thresholdsChanged()

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
@@ -65,6 +66,11 @@ public:
     void moveSelected(int by);
     void setAutoRefreshMinutes(int minutes); // 0: off
     void setQuietHours(std::optional<QuietHours> quiet) { m_quiet = quiet; }
+    void setGrouping(WatchBoard::Grouping grouping);
+    // The selected batch's own thresholds, as "P, H" (percent, hours); empty: the defaults again.
+    bool setSelectedThresholds(const QString &text);
+    // A batch of a 商品券's list, picked in the batch list (BatchPicker).
+    void addFromProductCouponList();
 
 public Q_SLOTS:
     void refresh();
@@ -115,6 +121,8 @@ private:
     QLabel *m_thresholdCaption;
     QDoubleSpinBox *m_lowPercent;
     QDoubleSpinBox *m_lowHours;
+    QPushButton *m_rowThresholds;
+    QComboBox *m_grouping;
     QCheckBox *m_quietCheck;
     QTimeEdit *m_quietFrom;
     QTimeEdit *m_quietTo;

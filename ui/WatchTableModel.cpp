@@ -17,7 +17,7 @@ void WatchTableModel::reload(const QDateTime &now)
 {
     beginResetModel();
     m_now = now;
-    m_order = m_board.displayOrder();
+    m_order = m_board.displayOrder(m_grouping);
     endResetModel();
 }
 
@@ -84,6 +84,10 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
     }
     case Family:
         return row.batch.key.isProductCoupon() ? tr("Product coupon") : tr("Merchant coupon");
+    case Owner: {
+        const QString owner = WatchBoard::ownerOf(row);
+        return owner.isEmpty() ? QStringLiteral("—") : owner;
+    }
     case State:
         if (row.failure)
             return tr("✘ lookup failed");
@@ -124,6 +128,8 @@ QVariant WatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Batch");
     case Family:
         return tr("Coupon");
+    case Owner:
+        return tr("Owner");
     case State:
         return tr("State");
     case Total:

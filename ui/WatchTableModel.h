@@ -18,6 +18,7 @@ public:
     enum Column {
         Name,
         Family,
+        Owner, // owning merchant (商家券) or brand (商品券)
         State,
         Total,
         Issued,
@@ -37,6 +38,7 @@ public:
 
     // The board changed (a refresh, the list edited): rows re-sorted as of `now`.
     void reload(const QDateTime &now);
+    void setGrouping(WatchBoard::Grouping grouping) { m_grouping = grouping; }
     // The board row shown on `row` of the table.
     int boardIndex(int row) const { return m_order.value(row, -1); }
     int rowOf(int boardIndex) const { return int(m_order.indexOf(boardIndex)); }
@@ -49,6 +51,7 @@ public:
 private:
     const WatchBoard &m_board;
     QList<int> m_order;
+    WatchBoard::Grouping m_grouping = WatchBoard::Grouping::None;
     QDateTime m_now;
 };
 

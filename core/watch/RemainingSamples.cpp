@@ -1,16 +1,16 @@
 #include "watch/RemainingSamples.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
+#include "common/SmallFile.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace budgetdesk {
 
 namespace {
+
+const BilingualText What{QStringLiteral("监控采样"), QStringLiteral("the watch samples")};
 
 const QString Format = QStringLiteral("budgetdesk-watch-samples");
 
@@ -126,28 +126,17 @@ Result<RemainingSamples, BilingualText> RemainingSamples::fromJson(const QByteAr
 
 Result<RemainingSamples, BilingualText> RemainingSamples::load(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
+    auto content = SmallFile::read(path, MaximumFileBytes, What);
+    if (!content)
+        return content.error();
+    if (!*content)
         return RemainingSamples();
-    if (!file.open(QIODevice::ReadOnly))
-        return BilingualText{
-            QStringLiteral("无法读取监控采样 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
-            QStringLiteral("Cannot read the watch samples %1: %2")
-                .arg(QDir::toNativeSeparators(path), file.errorString())};
-    return fromJson(file.read(MaximumFileBytes + 1));
+    return fromJson(**content);
 }
 
 std::optional<BilingualText> RemainingSamples::save(const QString &path) const
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    const QByteArray json = toJson();
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return BilingualText{
-            QStringLiteral("无法保存监控采样 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
-            QStringLiteral("Cannot save the watch samples %1: %2")
-                .arg(QDir::toNativeSeparators(path), file.errorString())};
-    return std::nullopt;
+    return SmallFile::write(path, toJson(), What);
 }
 
 } // namespace budgetdesk

@@ -1,5 +1,7 @@
 #include "watch/WatchBoard.h"
 
+#include <QHash>
+
 namespace budgetdesk {
 
 void WatchBoard::setWatchlist(const Watchlist &list)
@@ -69,13 +71,32 @@ int WatchBoard::lowCount() const
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const WatchRow &row) { return row.low; }));
 }
 
-QList<int> WatchBoard::displayOrder() const
+QString WatchBoard::ownerOf(const WatchRow &row)
 {
-    QList<int> low;
-    QList<int> rest;
-    for (int i = 0; i < m_rows.size(); ++i)
-        (m_rows.at(i).low ? low : rest).append(i);
-    return low + rest;
+    if (row.batch.key.isProductCoupon())
+        return !row.batch.key.brandId.isEmpty() ? row.batch.key.brandId
+            : row.lastGood                      ? row.lastGood->brandId
+                                                : QString();
+    return row.lastGood ? row.lastGood->belongMerchant : QString();
+}
+
+QList<int> WatchBoard::displayOrder(Grouping grouping) const
+{
+    QStringList groups; // in the order of their first row
+    QHash<QString, QList<int>> low;
+    QHash<QString, QList<int>> rest;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const QString group = grouping == Grouping::Owner ? ownerOf(m_rows.at(i)) : QString();
+        if (!groups.contains(group))
+            groups.append(group);
+        (m_rows.at(i).low ? low : rest)[group].append(i);
+    }
+    QList<int> order;
+    if (grouping == Grouping::None)
+        return low.value({}) + rest.value({});
+    for (const QString &group : std::as_const(groups))
+        order += low.value(group) + rest.value(group);
+    return order;
 }
 
 RemainingChart WatchBoard::chart(int index, const QDateTime &now) const

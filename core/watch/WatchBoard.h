@@ -53,8 +53,13 @@ public:
     // Recomputes every forecast for `now` (time passes between refreshes; no new lookup).
     void reforecast(const QDateTime &now);
     int lowCount() const;
-    // Low rows first (in list order), then the rest: the order the tab shows.
-    QList<int> displayOrder() const;
+    // Low rows first (in list order), then the rest: the order the tab shows. Grouped, the
+    // rows of one owner (the 商家券 batch's owning merchant, the 商品券 batch's brand) stay
+    // together, groups in the order of their first row, low ones first within each.
+    enum class Grouping { None, Owner };
+    QList<int> displayOrder(Grouping grouping = Grouping::None) const;
+    // Who the batch belongs to: its owning merchant (商家券) or brand (商品券), as last seen.
+    static QString ownerOf(const WatchRow &row);
 
     RemainingSamples &samples() { return m_samples; }
     const RemainingSamples &samples() const { return m_samples; }

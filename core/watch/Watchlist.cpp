@@ -1,19 +1,20 @@
 #include "watch/Watchlist.h"
 
+#include "common/SmallFile.h"
+
 #include "productcoupon/ProductCouponApi.h"
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace budgetdesk {
 
 namespace {
+
+const BilingualText What{QStringLiteral("监控列表"), QStringLiteral("the watchlist")};
 
 const QString Format = QStringLiteral("budgetdesk-watchlist");
 
@@ -181,26 +182,17 @@ Result<Watchlist, BilingualText> Watchlist::fromJson(const QByteArray &json)
 
 Result<Watchlist, BilingualText> Watchlist::load(const QString &path)
 {
-    QFile file(path);
-    if (!file.exists())
+    auto content = SmallFile::read(path, MaximumFileBytes, What);
+    if (!content)
+        return content.error();
+    if (!*content)
         return Watchlist();
-    if (!file.open(QIODevice::ReadOnly))
-        return BilingualText{
-            QStringLiteral("无法读取监控列表 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
-            QStringLiteral("Cannot read the watchlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
-    return fromJson(file.read(MaximumFileBytes + 1));
+    return fromJson(**content);
 }
 
 std::optional<BilingualText> Watchlist::save(const QString &path) const
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    const QByteArray json = toJson();
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit())
-        return BilingualText{
-            QStringLiteral("无法保存监控列表 %1：%2").arg(QDir::toNativeSeparators(path), file.errorString()),
-            QStringLiteral("Cannot save the watchlist %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
-    return std::nullopt;
+    return SmallFile::write(path, toJson(), What);
 }
 
 QString Watchlist::pathFor(const QString &folder, const QString &profileName)

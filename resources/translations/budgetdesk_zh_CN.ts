@@ -1599,6 +1599,46 @@ Save the profile anyway?</source>
         <source>%1 — left (blue), issued today (grey), at today&apos;s pace (red, dashed)</source>
         <translation>%1 — 剩余（蓝）、今日已发放（灰）、按今日速度预计（红色虚线）</translation>
     </message>
+    <message>
+        <source>From a 商品券&apos;s batch list…</source>
+        <translation>从商品券批次列表添加…</translation>
+    </message>
+    <message>
+        <source>Thresholds of this batch</source>
+        <translation>此批次的阈值</translation>
+    </message>
+    <message>
+        <source>Low below P % left, or running out within H hours — as &quot;P, H&quot;. Empty: the defaults above.</source>
+        <translation>剩余低于 P% 或 H 小时内发完视为偏低，写作“P, H”。留空：使用上方的默认值。</translation>
+    </message>
+    <message>
+        <source>This batch…</source>
+        <translation>此批次阈值…</translation>
+    </message>
+    <message>
+        <source>Thresholds of the selected batch, instead of the defaults</source>
+        <translation>为选中的批次单独设置阈值，代替默认值</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>不分组</translation>
+    </message>
+    <message>
+        <source>Group by owner / brand</source>
+        <translation>按所属商户/品牌分组</translation>
+    </message>
+    <message>
+        <source>“%1” is not “P, H”: a percentage 0–100 and hours 0–8784.</source>
+        <translation>“%1”不是“P, H”：百分比 0–100，小时 0–8784。</translation>
+    </message>
+    <message>
+        <source>Add from a 商品券&apos;s batch list</source>
+        <translation>从商品券批次列表添加</translation>
+    </message>
+    <message>
+        <source>Product coupon ID (商品券ID):</source>
+        <translation>商品券ID：</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::WatchTableModel</name>
@@ -1673,6 +1713,10 @@ Save the profile anyway?</source>
     <message>
         <source>Last 24 h</source>
         <translation>近 24 小时</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所属</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 // budgetdesk-cli's profile, history and reconcile commands, and the audit log behind every
 // modify — including a change whose process is killed after its pending entry was written.
 #include "ChildProcess.h"
+#include "CliRun.h"
 #include "CsvReader.h"
 #include "SimulatorFixture.h"
 
@@ -28,23 +29,6 @@ using namespace budgetdesk::sim;
 using namespace budgetdesk::test;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    QList<QJsonObject> jsonLines() const
-    {
-        QList<QJsonObject> objects;
-        for (const QByteArray &line : out.split('\n')) {
-            if (!line.trimmed().isEmpty())
-                objects.append(QJsonDocument::fromJson(line).object());
-        }
-        return objects;
-    }
-};
 
 QProcessEnvironment environment()
 {

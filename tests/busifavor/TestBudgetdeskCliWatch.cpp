@@ -3,6 +3,7 @@
 // (0 none low, 7 some low, the lookup's code when one failed), --list with the window's JSON,
 // and the repeating mode printing only rows that changed while batches issue.
 #include "ChildProcess.h"
+#include "CliRun.h"
 #include "SimulatorFixture.h"
 
 #include "simulator/DemoMerchant.h"
@@ -21,22 +22,6 @@ using namespace budgetdesk;
 using namespace budgetdesk::test;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QList<QJsonObject> lines() const
-    {
-        QList<QJsonObject> objects;
-        for (const QByteArray &line : out.split('\n')) {
-            if (!line.trimmed().isEmpty())
-                objects.append(QJsonDocument::fromJson(line).object());
-        }
-        return objects;
-    }
-};
 
 CliRun run(const QStringList &arguments)
 {
@@ -85,7 +70,7 @@ private Q_SLOTS:
                                   << QStringLiteral("1212000000000001") << QStringLiteral("1212000000000002")
                                   << QStringLiteral("1000000013:1000000013001") << QStringLiteral("1212000000000003"));
         QCOMPARE(watched.exitCode, 7);
-        const QList<QJsonObject> rows = watched.lines();
+        const QList<QJsonObject> rows = watched.jsonLines();
         QCOMPARE(rows.size(), 4);
         for (const QJsonObject &row : rows) {
             QStringList keys = row.keys();
@@ -141,14 +126,14 @@ private Q_SLOTS:
             = run(connection(sim) << QStringLiteral("--json") << QStringLiteral("watch") << QStringLiteral("--once")
                                   << QStringLiteral("1212000000000002") << QStringLiteral("1212000000000777"));
         QCOMPARE(missing.exitCode, 2); // refused, as lookup exits
-        QCOMPARE(missing.lines().size(), 2);
-        QVERIFY(!missing.lines().at(1).value(QStringLiteral("verified")).toBool());
-        QVERIFY(missing.lines()
+        QCOMPARE(missing.jsonLines().size(), 2);
+        QVERIFY(!missing.jsonLines().at(1).value(QStringLiteral("verified")).toBool());
+        QVERIFY(missing.jsonLines()
                     .at(1)
                     .value(QStringLiteral("error"))
                     .toString()
                     .contains(QStringLiteral("RESOURCE_NOT_EXISTS")));
-        QVERIFY(missing.lines().at(1).value(QStringLiteral("remaining")).isNull());
+        QVERIFY(missing.jsonLines().at(1).value(QStringLiteral("remaining")).isNull());
 
         QStringList closed = connection(sim);
         closed[closed.indexOf(QStringLiteral("--base-url")) + 1]
@@ -181,10 +166,11 @@ private Q_SLOTS:
         const CliRun watched = run(connection(sim) << QStringLiteral("--json") << QStringLiteral("watch")
                                                    << QStringLiteral("--once") << QStringLiteral("--list") << path);
         QCOMPARE(watched.exitCode, 7);
-        QCOMPARE(watched.lines().size(), 2);
-        QVERIFY(watched.lines().at(0).value(QStringLiteral("low")).toBool());
-        QCOMPARE(watched.lines().at(1).value(QStringLiteral("stock_id")).toString(), QStringLiteral("1000000013002"));
-        QVERIFY(!watched.lines().at(1).value(QStringLiteral("low")).toBool());
+        QCOMPARE(watched.jsonLines().size(), 2);
+        QVERIFY(watched.jsonLines().at(0).value(QStringLiteral("low")).toBool());
+        QCOMPARE(watched.jsonLines().at(1).value(QStringLiteral("stock_id")).toString(),
+                 QStringLiteral("1000000013002"));
+        QVERIFY(!watched.jsonLines().at(1).value(QStringLiteral("low")).toBool());
 
         QFile damaged(m_files.filePath(QStringLiteral("damaged.json")));
         QVERIFY(damaged.open(QIODevice::WriteOnly));

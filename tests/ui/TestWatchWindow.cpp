@@ -187,6 +187,37 @@ private Q_SLOTS:
         keepScreenshot(f.window(), QStringLiteral("watch-demo"));
     }
 
+    // Grouped by owner: the merchant's 商家券 together, the brand's 商品券 together, low first in
+    // each; a batch's own thresholds make it low where the defaults do not.
+    void groupingAndOwnThresholds()
+    {
+        WindowFixture f;
+        ui::WatchPage *page = watchPage(f);
+        page->addFromText(QStringLiteral("1212000000000001 1000000013:1000000013001 1212000000000002 "
+                                         "1000000013:1000000013002"));
+        refreshAndWait(page);
+        page->setGrouping(WatchBoard::Grouping::Owner);
+        QStringList owners;
+        for (int row = 0; row < 4; ++row)
+            owners << cell(page, row, ui::WatchTableModel::Owner);
+        QCOMPARE(owners,
+                 (QStringList{QStringLiteral("1900000109"), QStringLiteral("1900000109"), QStringLiteral("120344"),
+                              QStringLiteral("120344")}));
+        QVERIFY(cell(page, 0, ui::WatchTableModel::Name).startsWith(QStringLiteral("⚠"))); // 002, low, first
+        QCOMPARE(page->lowCount(), 1);
+
+        page->view()->selectRow(2); // the brand's 1000000013001: 74 % left
+        QVERIFY(!page->setSelectedThresholds(QStringLiteral("80 %")));
+        QVERIFY(f.text("watchNotice").contains(QStringLiteral("P, H")));
+        QVERIFY(page->setSelectedThresholds(QStringLiteral("80, 4")));
+        QCOMPARE(page->lowCount(), 2);
+        QCOMPARE(f.window().tabs()->tabText(2), QStringLiteral("Watch (2 low)"));
+        QCOMPARE(page->watchlist().batches().at(1).thresholds->percent, 80.0);
+        page->view()->selectRow(page->model()->rowOf(1));
+        QVERIFY(page->setSelectedThresholds(QString())); // the defaults again
+        QCOMPARE(page->lowCount(), 1);
+    }
+
     // A double-click opens the batch on the budget page, looked up.
     void doubleClickOpensTheBatch()
     {

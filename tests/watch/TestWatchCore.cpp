@@ -316,6 +316,9 @@ private Q_SLOTS:
         QVERIFY(!board.apply(1, verified(stock(10000, 100, 0)), todayAt(10, 15)));
         QCOMPARE(board.samples().samples(board.row(0).batch.id()).size(), 3);
 
+        // Grouped by owner (the 商家券's merchant): one group here, low first within it.
+        QCOMPARE(board.displayOrder(WatchBoard::Grouping::Owner), (QList<int>{0, 1}));
+
         // Removing a batch forgets its samples; a batch kept keeps its row.
         list.remove(0);
         board.setWatchlist(list);
