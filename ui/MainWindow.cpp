@@ -210,6 +210,8 @@ void MainWindow::buildWatchPage()
     });
     if (m_log)
         m_watch->setAuditLog(m_log.get());
+    // Demo mode keeps nothing of the user's settings, as with the language.
+    m_watch->useSettings(isDemo() ? nullptr : &m_profiles.settings());
     if (m_budget->hasSession())
         m_watch->setSession(m_session.get(), profileName(), watchFolder());
     showWatchTab();

@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -225,6 +226,15 @@ WatchPage::WatchPage(QWidget *parent)
     connect(m_quietFrom, &QTimeEdit::timeChanged, this, quietChanged);
     connect(m_quietTo, &QTimeEdit::timeChanged, this, quietChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &WatchPage::showSelected);
+    // Kept for the next run (useSettings), whichever control changed.
+    connect(m_autoCheck, &QCheckBox::toggled, this, &WatchPage::saveSettings);
+    connect(m_autoMinutes, &QSpinBox::valueChanged, this, &WatchPage::saveSettings);
+    connect(m_lowPercent, &QDoubleSpinBox::valueChanged, this, &WatchPage::saveSettings);
+    connect(m_lowHours, &QDoubleSpinBox::valueChanged, this, &WatchPage::saveSettings);
+    connect(m_quietCheck, &QCheckBox::toggled, this, &WatchPage::saveSettings);
+    connect(m_quietFrom, &QTimeEdit::timeChanged, this, &WatchPage::saveSettings);
+    connect(m_quietTo, &QTimeEdit::timeChanged, this, &WatchPage::saveSettings);
+    connect(m_grouping, &QComboBox::currentIndexChanged, this, &WatchPage::saveSettings);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const int boardIndex = m_model->boardIndex(index.row());
         if (boardIndex >= 0)
@@ -424,6 +434,48 @@ void WatchPage::moveSelected(int by)
     listChanged();
     const int row = m_model->rowOf(std::clamp(index + by, 0, m_list.size() - 1));
     m_view->selectRow(row);
+}
+
+void WatchPage::useSettings(QSettings *settings)
+{
+    m_settings = nullptr; // nothing is written back while the stored values are applied
+    if (settings) {
+        const int minutes = settings->value(QStringLiteral("watch/autoMinutes"), 5).toInt();
+        m_autoCheck->setChecked(minutes > 0);
+        m_autoMinutes->setValue(std::clamp(minutes, 1, 60));
+        const LowThresholds stored{
+            settings->value(QStringLiteral("watch/lowPercent"), LowThresholds{}.percent).toDouble(),
+            settings->value(QStringLiteral("watch/lowHours"), LowThresholds{}.hours).toDouble()};
+        if (stored.isValid()) { // a hand-edited value out of range is ignored
+            m_lowPercent->setValue(stored.percent);
+            m_lowHours->setValue(stored.hours);
+        }
+        const QTime from
+            = QTime::fromString(settings->value(QStringLiteral("watch/quietFrom")).toString(), Qt::ISODate);
+        const QTime to = QTime::fromString(settings->value(QStringLiteral("watch/quietTo")).toString(), Qt::ISODate);
+        if (from.isValid() && to.isValid()) {
+            m_quietFrom->setTime(from);
+            m_quietTo->setTime(to);
+        }
+        m_quietCheck->setChecked(settings->value(QStringLiteral("watch/quiet"), false).toBool());
+        const int grouping = settings->value(QStringLiteral("watch/grouping"), 0).toInt();
+        if (const int index = m_grouping->findData(grouping); index >= 0)
+            m_grouping->setCurrentIndex(index);
+    }
+    m_settings = settings;
+}
+
+void WatchPage::saveSettings() const
+{
+    if (!m_settings)
+        return;
+    m_settings->setValue(QStringLiteral("watch/autoMinutes"), m_autoCheck->isChecked() ? m_autoMinutes->value() : 0);
+    m_settings->setValue(QStringLiteral("watch/lowPercent"), m_lowPercent->value());
+    m_settings->setValue(QStringLiteral("watch/lowHours"), m_lowHours->value());
+    m_settings->setValue(QStringLiteral("watch/quiet"), m_quietCheck->isChecked());
+    m_settings->setValue(QStringLiteral("watch/quietFrom"), m_quietFrom->time().toString(Qt::ISODate));
+    m_settings->setValue(QStringLiteral("watch/quietTo"), m_quietTo->time().toString(Qt::ISODate));
+    m_settings->setValue(QStringLiteral("watch/grouping"), m_grouping->currentData().toInt());
 }
 
 void WatchPage::setGrouping(WatchBoard::Grouping grouping)

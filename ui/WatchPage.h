@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QSettings;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -45,6 +46,9 @@ public:
     // The profile in use (nullptr: none); its watchlist and samples live in `folder`.
     void setSession(ProfileSession *session, const QString &profileName, const QString &folder);
     void setAuditLog(AuditLog *log) { m_log = log; }
+    // Where the tab's own settings (refresh interval, default thresholds, quiet hours, grouping)
+    // are kept between runs; read now, written on every change. nullptr (demo mode): not kept.
+    void useSettings(QSettings *settings);
 
     const WatchBoard &board() const { return m_board; }
     const Watchlist &watchlist() const { return m_list; }
@@ -94,11 +98,13 @@ private:
     void showSelected();
     void showNotice(const QString &text, bool failure);
     void thresholdsChanged();
+    void saveSettings() const;
     QString watchlistPath() const;
     QString samplesPath() const;
 
     ProfileSession *m_session = nullptr;
     AuditLog *m_log = nullptr;
+    QSettings *m_settings = nullptr;
     QString m_profileName;
     QString m_folder;
     Watchlist m_list;

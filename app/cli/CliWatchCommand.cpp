@@ -177,7 +177,7 @@ int runWatch(const CliContext &context)
     QEventLoop loop;
     for (int round = 0;; ++round) {
         WatchRefresh refresh(session.client(), pacer, keys);
-        QObject::connect(&refresh, &WatchRefresh::lookedUp, [&](int index, const StockQueryResult &result) {
+        QObject::connect(&refresh, &WatchRefresh::lookedUp, &refresh, [&](int index, const StockQueryResult &result) {
             board.apply(index, result, QDateTime::currentDateTime());
         });
         QObject::connect(&refresh, &WatchRefresh::finished, &loop, &QEventLoop::quit);

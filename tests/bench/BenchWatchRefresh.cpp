@@ -44,7 +44,7 @@ Run refresh(BusifavorClient &client, double perSecond)
     LookupPacer pacer(perSecond);
     WatchRefresh run(client, pacer, keys);
     Run result;
-    QObject::connect(&run, &WatchRefresh::lookedUp, [&](int index, const StockQueryResult &answer) {
+    QObject::connect(&run, &WatchRefresh::lookedUp, &run, [&](int index, const StockQueryResult &answer) {
         result.verified += answer.isVerified() ? 1 : 0;
         board.apply(index % 4, answer, QDateTime::currentDateTime()); // the board's work counts too
     });

@@ -189,7 +189,7 @@ private Q_SLOTS:
         SimulatorFixture sim;
         sim.simulator().issuance().setRate(QStringLiteral("1212000000000001"), 600); // 10 a second of the sim's clock
         QTimer ticking; // the simulator's clock moves 5 s every half second: 50 more each tick
-        QObject::connect(&ticking, &QTimer::timeout, [&] { sim.clock().advance(5); });
+        QObject::connect(&ticking, &QTimer::timeout, &ticking, [&] { sim.clock().advance(5); });
         ticking.start(500);
         QProcess process;
         process.setProcessEnvironment(childProcessEnvironment(QProcessEnvironment::systemEnvironment()));

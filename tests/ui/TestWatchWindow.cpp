@@ -12,10 +12,16 @@
 #include "watch/RemainingSamples.h"
 #include "watch/Watchlist.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
+#include <QDoubleSpinBox>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 
 using namespace budgetdesk;
 using namespace budgetdesk::test;
@@ -216,6 +222,38 @@ private Q_SLOTS:
         page->view()->selectRow(page->model()->rowOf(1));
         QVERIFY(page->setSelectedThresholds(QString())); // the defaults again
         QCOMPARE(page->lowCount(), 1);
+    }
+
+    // The tab's own settings outlive the window; hand-edited nonsense is ignored.
+    void settingsAreKeptBetweenRuns()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        {
+            ui::WatchPage page;
+            page.useSettings(&settings);
+            page.findChild<QDoubleSpinBox *>(QStringLiteral("watchLowPercent"))->setValue(25);
+            page.findChild<QSpinBox *>(QStringLiteral("watchAutoMinutes"))->setValue(15);
+            page.findChild<QCheckBox *>(QStringLiteral("watchQuiet"))->setChecked(true);
+            page.setGrouping(WatchBoard::Grouping::Owner);
+        }
+        {
+            ui::WatchPage page;
+            page.useSettings(&settings);
+            QCOMPARE(page.findChild<QDoubleSpinBox *>(QStringLiteral("watchLowPercent"))->value(), 25.0);
+            QCOMPARE(page.findChild<QSpinBox *>(QStringLiteral("watchAutoMinutes"))->value(), 15);
+            QVERIFY(page.findChild<QCheckBox *>(QStringLiteral("watchQuiet"))->isChecked());
+            QCOMPARE(page.findChild<QComboBox *>(QStringLiteral("watchGrouping"))->currentData().toInt(),
+                     int(WatchBoard::Grouping::Owner));
+            QCOMPARE(page.board().defaults().percent, 25.0);
+        }
+        settings.setValue(QStringLiteral("watch/lowPercent"), 400);
+        settings.setValue(QStringLiteral("watch/autoMinutes"), 0);
+        ui::WatchPage page;
+        page.useSettings(&settings);
+        QCOMPARE(page.findChild<QDoubleSpinBox *>(QStringLiteral("watchLowPercent"))->value(),
+                 LowThresholds{}.percent); // nonsense ignored: the default
+        QVERIFY(!page.findChild<QCheckBox *>(QStringLiteral("watchAuto"))->isChecked()); // 0: off
     }
 
     // A double-click opens the batch on the budget page, looked up.

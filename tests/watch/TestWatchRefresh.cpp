@@ -34,7 +34,7 @@ QMap<int, StockQueryResult> refresh(BusifavorClient &client, LookupPacer &pacer,
 {
     WatchRefresh run(client, pacer, batches);
     QMap<int, StockQueryResult> results;
-    QObject::connect(&run, &WatchRefresh::lookedUp,
+    QObject::connect(&run, &WatchRefresh::lookedUp, &run,
                      [&](int index, const StockQueryResult &result) { results.insert(index, result); });
     QSignalSpy finished(&run, &WatchRefresh::finished);
     run.start();
