@@ -246,7 +246,10 @@ WatchPage::WatchPage(QWidget *parent)
 
 WatchPage::~WatchPage()
 {
-    delete m_refresh; // its lookups belong to the session's client
+    // Every refresh — the running one, and finished ones still waiting for deleteLater — goes
+    // now, while the pacer it takes its queued lookups back from still exists (a child deleted
+    // by ~QObject would outlive this class's members).
+    qDeleteAll(findChildren<WatchRefresh *>(Qt::FindDirectChildrenOnly));
 }
 
 void WatchPage::changeEvent(QEvent *event)

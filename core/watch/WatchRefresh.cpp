@@ -35,8 +35,8 @@ void WatchRefresh::start()
 
 void WatchRefresh::cancel()
 {
-    if (m_cancelled)
-        return;
+    if (m_cancelled || (m_started && m_done == m_keys.size()))
+        return; // nothing of it is queued or running any more
     m_cancelled = true;
     m_pacer.clear(this);
     for (const QPointer<StockQuery> &query : std::as_const(m_running)) {
