@@ -6,6 +6,7 @@
 #include "Dialogs.h"
 #include "ProductCouponScope.h"
 #include "ResultPanel.h"
+#include "ScrollingPage.h"
 #include "StatusColours.h"
 #include "StockCard.h"
 #include "UiLanguage.h"
@@ -22,7 +23,6 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace budgetdesk::ui {
@@ -31,20 +31,8 @@ BudgetPage::BudgetPage(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("budgetPage"));
-    // The page scrolls rather than forcing its size on the window: below 1092×543 (a 1366×768
-    // laptop at 125 %) a scroll bar appears instead of widgets running off the screen.
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("budgetScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
-    auto *layout = new QVBoxLayout(content); // addWidget() below moves each widget into it
+    QVBoxLayout *layout = scrollingContent(this, QStringLiteral("budgetScroll"));
     layout->setSpacing(4);
-    layout->setContentsMargins(6, 6, 6, 6);
 
     auto *lookupRow = new QHBoxLayout;
     m_family = new QComboBox(this);
@@ -404,16 +392,14 @@ QString BudgetPage::confirmationText(const BudgetChange &change, const QStringLi
 {
     QString sentence;
     const QString name = m_stock ? m_stock->stockName : QString();
+    const QString dimension = change.dimension == BudgetDimension::Total ? tr("total") : tr("per-day cap");
+    const QString delta = QString::asprintf("%+lld", static_cast<long long>(change.target - *change.current));
     if (change.isBundleChange()) {
-        const QString dimension = change.dimension == BudgetDimension::Total ? tr("total") : tr("per-day cap");
         sentence = tr("Change the %1 of every batch of group %2 (product coupon %3) from %4 to %5 (%6), request "
                       "number %7? The group's batches:")
                        .arg(dimension, change.bundleId, change.productCouponId, grouped(*change.current),
-                            grouped(change.target),
-                            QString::asprintf("%+lld", static_cast<long long>(change.target - *change.current)),
-                            change.requestNumber);
+                            grouped(change.target), delta, change.requestNumber);
     } else if (change.isProductCoupon()) {
-        const QString dimension = change.dimension == BudgetDimension::Total ? tr("total") : tr("per-day cap");
         sentence = BudgetForm::stopsIssuing(change, *m_stock)
             ? tr("Stop issuing batch %1 “%2” of product coupon %3: set its total from %4 to the %5 coupons already "
                  "issued, request number %6?")
@@ -421,20 +407,15 @@ QString BudgetPage::confirmationText(const BudgetChange &change, const QStringLi
                        change.requestNumber)
             : tr("Change the %1 of batch %2 “%3” of product coupon %4 from %5 to %6 (%7), request number %8?")
                   .arg(dimension, change.stockId, name, change.productCouponId, grouped(*change.current),
-                       grouped(change.target),
-                       QString::asprintf("%+lld", static_cast<long long>(change.target - *change.current)),
-                       change.requestNumber);
+                       grouped(change.target), delta, change.requestNumber);
     } else if (m_stock && BudgetForm::stopsIssuing(change, *m_stock)) {
-        sentence = tr("Stop issuing batch %1 “%2”: set its total from %3 to the %4 coupons already issued, request "
-                      "number %5?")
-                       .arg(change.stockId, m_stock->stockName, grouped(*change.current), grouped(change.target),
-                            change.requestNumber);
+        sentence
+            = tr("Stop issuing batch %1 “%2”: set its total from %3 to the %4 coupons already issued, request "
+                 "number %5?")
+                  .arg(change.stockId, name, grouped(*change.current), grouped(change.target), change.requestNumber);
     } else {
-        const QString dimension = change.dimension == BudgetDimension::Total ? tr("total") : tr("per-day cap");
         sentence = tr("Change the %1 of batch %2 “%3” from %4 to %5 (%6), request number %7?")
-                       .arg(dimension, change.stockId, m_stock ? m_stock->stockName : QString(),
-                            grouped(*change.current), grouped(change.target),
-                            QString::asprintf("%+lld", static_cast<long long>(change.target - *change.current)),
+                       .arg(dimension, change.stockId, name, grouped(*change.current), grouped(change.target), delta,
                             change.requestNumber);
     }
     // Who, and where to: a real merchant on WeChat Pay, or a test address.

@@ -3,6 +3,7 @@
 #include "BatchPicker.h"
 #include "Dialogs.h"
 #include "RemainingChartView.h"
+#include "ScrollingPage.h"
 #include "StatusColours.h"
 #include "UiLanguage.h"
 #include "WatchTableModel.h"
@@ -25,7 +26,6 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStyledItemDelegate>
@@ -69,17 +69,7 @@ WatchPage::WatchPage(QWidget *parent)
     , m_pacer(LookupPacer::DefaultPerSecond)
 {
     setObjectName(QStringLiteral("watchPage"));
-    // Scrolls rather than setting the window's minimum size, as the budget page does.
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
-    auto *layout = new QVBoxLayout(content); // addWidget() below moves each widget into it
-    layout->setContentsMargins(6, 6, 6, 6);
+    QVBoxLayout *layout = scrollingContent(this);
 
     auto *actions = new QHBoxLayout;
     m_refreshButton = new QPushButton(this);
@@ -287,8 +277,7 @@ QString WatchPage::watchlistPath() const
 
 QString WatchPage::samplesPath() const
 {
-    QString path = watchlistPath();
-    return path.replace(QStringLiteral("watchlist-"), QStringLiteral("samples-"));
+    return RemainingSamples::pathFor(m_folder, m_profileName);
 }
 
 void WatchPage::setSession(ProfileSession *session, const QString &profileName, const QString &folder)
@@ -376,7 +365,6 @@ int WatchPage::addFromHistory()
         showNotice(UiLanguage::pick(entries.error().text()), true);
         return 0;
     }
-    QStringList texts;
     int added = 0;
     for (const AuditEntry &entry : *entries) {
         const StockKey key = entry.change.budgetChange().key();

@@ -4,7 +4,6 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QPointF>
 
 namespace budgetdesk::ui {
 
@@ -18,6 +17,9 @@ void WatchTableModel::reload(const QDateTime &now)
     beginResetModel();
     m_now = now;
     m_order = m_board.displayOrder(m_grouping);
+    m_trends.clear();
+    for (int i = 0; i < m_board.size(); ++i)
+        m_trends.append(m_board.chart(i, now).remaining);
     endResetModel();
 }
 
@@ -68,10 +70,8 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == ShareRole && index.column() == Remaining && s)
         return row.forecast.remainingPercent(*s);
-    if (role == PointsRole && index.column() == Trend) {
-        const RemainingChart chart = m_board.chart(boardIndex, m_now);
-        return QVariant::fromValue(chart.remaining);
-    }
+    if (role == PointsRole && index.column() == Trend)
+        return QVariant::fromValue(m_trends.value(boardIndex));
     if (role == Qt::TextAlignmentRole && index.column() >= Total && index.column() <= RemainingToday)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QPointF>
 
 namespace budgetdesk::ui {
 
@@ -51,6 +52,7 @@ public:
 private:
     const WatchBoard &m_board;
     QList<int> m_order;
+    QList<QList<QPointF>> m_trends; // per board row, read at reload(): not once per paint of a cell
     WatchBoard::Grouping m_grouping = WatchBoard::Grouping::None;
     QDateTime m_now;
 };

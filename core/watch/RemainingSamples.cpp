@@ -1,6 +1,9 @@
 #include "watch/RemainingSamples.h"
 
 #include "common/SmallFile.h"
+#include "watch/Watchlist.h"
+
+#include <QDir>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -132,6 +135,11 @@ Result<RemainingSamples, BilingualText> RemainingSamples::load(const QString &pa
     if (!*content)
         return RemainingSamples();
     return fromJson(**content);
+}
+
+QString RemainingSamples::pathFor(const QString &folder, const QString &profileName)
+{
+    return QDir(folder).filePath(QStringLiteral("samples-%1.json").arg(Watchlist::profileDigest(profileName)));
 }
 
 std::optional<BilingualText> RemainingSamples::save(const QString &path) const

@@ -62,6 +62,8 @@ public:
     static Result<RemainingSamples, BilingualText> fromJson(const QByteArray &json);
     static Result<RemainingSamples, BilingualText> load(const QString &path); // missing: empty
     std::optional<BilingualText> save(const QString &path) const;
+    // Beside the profile's watchlist (Watchlist::pathFor), named by the same digest.
+    static QString pathFor(const QString &folder, const QString &profileName);
 
 private:
     QHash<QString, QList<RemainingSample>> m_samples; // oldest first

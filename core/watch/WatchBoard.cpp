@@ -45,7 +45,7 @@ bool WatchBoard::apply(int index, const StockQueryResult &result, const QDateTim
     row.failure.reset();
     row.lastGood = result.stock;
     row.lastGoodAt = now;
-    if (row.batch.name.isEmpty() || row.batch.name != result.stock->stockName)
+    if (row.batch.name != result.stock->stockName)
         row.batch.name = result.stock->stockName.left(Watchlist::MaximumNameLength);
     row.forecast = BatchForecast::of(*row.lastGood, now, thresholdsFor(index));
     row.low = row.forecast.isLow();

@@ -195,11 +195,15 @@ std::optional<BilingualText> Watchlist::save(const QString &path) const
     return SmallFile::write(path, toJson(), What);
 }
 
+QString Watchlist::profileDigest(const QString &profileName)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(profileName.toUtf8(), QCryptographicHash::Sha256).toHex().left(16));
+}
+
 QString Watchlist::pathFor(const QString &folder, const QString &profileName)
 {
-    const QByteArray digest
-        = QCryptographicHash::hash(profileName.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
-    return QDir(folder).filePath(QStringLiteral("watchlist-%1.json").arg(QString::fromLatin1(digest)));
+    return QDir(folder).filePath(QStringLiteral("watchlist-%1.json").arg(profileDigest(profileName)));
 }
 
 } // namespace budgetdesk

@@ -66,6 +66,8 @@ public:
     // The watchlist file of a profile under `folder`: named by a digest of the profile's name,
     // since a name may hold characters no file system accepts.
     static QString pathFor(const QString &folder, const QString &profileName);
+    // The part of those names that stands for the profile (RemainingSamples uses it too).
+    static QString profileDigest(const QString &profileName);
 
 private:
     QList<WatchedBatch> m_batches;
