@@ -204,17 +204,69 @@ void MainWindow::buildWatchPage()
         m_tabs->setCurrentWidget(m_watch);
     connect(m_watch, &WatchPage::lowCountChanged, this, &MainWindow::showWatchTab);
     connect(m_watch, &WatchPage::alerted, this, &MainWindow::announce);
-    connect(m_watch, &WatchPage::openRequested, this, [this](const StockKey &key) {
+    connect(m_watch, &WatchPage::openRequested, this, [this](const QString &profile, const StockKey &key) {
         m_tabs->setCurrentWidget(m_budget);
-        m_budget->openBatch(key);
+        if (profile == profileName()) {
+            m_budget->openBatch(key);
+            return;
+        }
+        // Another profile's row: that profile first, then its batch once its keys are usable.
+        auto *once = new QObject(this);
+        connect(this, &MainWindow::profileReady, once, [this, once, key] {
+            delete once;
+            m_budget->openBatch(key);
+        });
+        if (!openProfile(profile))
+            delete once;
     });
     if (m_log)
         m_watch->setAuditLog(m_log.get());
     // Demo mode keeps nothing of the user's settings, as with the language.
     m_watch->useSettings(isDemo() ? nullptr : &m_profiles.settings());
     if (m_budget->hasSession())
-        m_watch->setSession(m_session.get(), profileName(), watchFolder());
+        attachWatch();
     showWatchTab();
+}
+
+void MainWindow::attachWatch()
+{
+    if (!m_watch)
+        return;
+    detachWatch();
+    QStringList others = isDemo() ? m_context.demo->profileNames() : m_profiles.names();
+    others.removeAll(profileName());
+    m_watch->setOtherProfiles(others, [this](const QString &name) { return watchSession(name); });
+    m_watch->setSession(m_session.get(), profileName(), watchFolder());
+}
+
+void MainWindow::detachWatch()
+{
+    if (m_watch)
+        m_watch->setSession(nullptr, {}, {});
+    m_watchSessions.clear();
+}
+
+Result<ProfileSession *, BilingualText> MainWindow::watchSession(const QString &name)
+{
+    auto kept = m_watchSessions.find(name);
+    if (kept == m_watchSessions.end()) {
+        const std::optional<MerchantProfile> profile
+            = isDemo() ? m_context.demo->profileNamed(name) : m_profiles.profile(name);
+        if (!profile)
+            return BilingualText{QStringLiteral("没有名为“%1”的配置").arg(name),
+                                 QStringLiteral("there is no profile named “%1”").arg(name)};
+        // Nothing is asked for here: a profile whose passphrase or APIv3 key the store cannot
+        // give stays closed, and its rows say why, until it is opened once in this run.
+        auto session = ProfileSession::open(*profile, secretsFor(name), m_context.data, m_context.transport);
+        if (!session) {
+            const BilingualText why = session.error().text();
+            return BilingualText{QStringLiteral("配置“%1”未打开：%2").arg(name, why.zh),
+                                 QStringLiteral("profile “%1” is not open: %2").arg(name, why.en)};
+        }
+        kept = m_watchSessions.emplace(name, std::move(session).value()).first;
+    }
+    kept->second->prepare();
+    return kept->second.get();
 }
 
 void MainWindow::showWatchTab()
@@ -312,8 +364,7 @@ MainWindow::~MainWindow()
     m_budget->setSession(nullptr, nullptr);
     if (m_history)
         m_history->setSession(nullptr, nullptr);
-    if (m_watch)
-        m_watch->setSession(nullptr, {}, {});
+    detachWatch();
     m_trail.reset();
     m_session.reset();
 }
@@ -565,7 +616,7 @@ bool MainWindow::openProfile(const QString &name)
     buildHistoryPage(); // in case a profile opens before the first paint has been handled
     m_budget->setSession(nullptr, nullptr);
     m_history->setSession(nullptr, nullptr);
-    m_watch->setSession(nullptr, {}, {});
+    detachWatch();
     m_trail.reset();
     m_session = std::move(session).value();
     if (m_log)
@@ -585,7 +636,7 @@ bool MainWindow::openProfile(const QString &name)
             statusBar()->showMessage(UiLanguage::pick(problem));
         m_budget->setSession(m_session.get(), m_trail.get());
         m_history->setSession(m_session.get(), m_trail.get());
-        m_watch->setSession(m_session.get(), profileName(), watchFolder());
+        attachWatch();
         Q_EMIT profileReady();
     });
     m_session->prepare();
@@ -700,8 +751,7 @@ void MainWindow::closeProfile()
     m_budget->setSession(nullptr, nullptr);
     if (m_history)
         m_history->setSession(nullptr, nullptr);
-    if (m_watch)
-        m_watch->setSession(nullptr, {}, {});
+    detachWatch();
     m_trail.reset();
     m_session.reset();
     refreshProfiles();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/BilingualText.h"
+#include "common/Result.h"
 #include "http/ClientSettings.h"
 #include "profile/DataDirectory.h"
 #include "profile/ProfileStore.h"
@@ -9,6 +11,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -100,6 +103,11 @@ private:
     void showUnresolved();
     void showHistoryTab();
     void showWatchTab();
+    // The 监控 page given the profile in use, and the others for its every-profile option;
+    // detached before any session it was given goes.
+    void attachWatch();
+    void detachWatch();
+    Result<ProfileSession *, BilingualText> watchSession(const QString &name);
     void announce(const QString &title, const QString &text); // the tray's balloon, where there is a tray
     void testConnection();
     QString profileName() const;
@@ -121,6 +129,9 @@ private:
     ProfileStore m_profiles;
     std::unique_ptr<AuditLog> m_log;
     std::unique_ptr<ProfileSession> m_session;
+    // The other profiles' sessions, opened (never asking anything) for the 监控 page's rows of
+    // every profile; the page lets go of them in detachWatch().
+    std::map<QString, std::unique_ptr<ProfileSession>> m_watchSessions;
     std::unique_ptr<AuditTrail> m_trail;
     // Secrets typed when a profile was opened that the OS store could not give: this run only.
     QHash<QString, ProfileSecrets> m_sessionSecrets;

@@ -1,5 +1,6 @@
 #include "RemainingChartView.h"
 
+#include <QDateTime>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -66,6 +67,13 @@ void RemainingChartView::paintEvent(QPaintEvent *)
     painter.drawText(QRectF(0, area.top() - 8, 44, 16), Qt::AlignRight | Qt::AlignVCenter,
                      QString::number(qint64(maxY)));
     painter.drawText(QRectF(0, area.bottom() - 8, 44, 16), Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("0"));
+    // The time axis: local clock times on whole hours, under small ticks.
+    for (const qint64 tick : m_chart.hourTicks(std::max(2, int(area.width() / 70)))) {
+        const double x = scale(QPointF(double(tick), 0)).x();
+        painter.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 3));
+        painter.drawText(QRectF(x - 30, area.bottom() + 3, 60, 16), Qt::AlignHCenter | Qt::AlignTop,
+                         QDateTime::fromMSecsSinceEpoch(tick).toString(QStringLiteral("HH:mm")));
+    }
     auto polyline = [&](const QList<QPointF> &points, const QPen &pen) {
         if (points.isEmpty())
             return;

@@ -10,7 +10,6 @@
 #include "audit/AuditLog.h"
 #include "productcoupon/ProductCouponApi.h"
 #include "profile/ProfileSession.h"
-#include "watch/WatchRefresh.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -116,12 +115,15 @@ WatchPage::WatchPage(QWidget *parent)
     m_grouping->setObjectName(QStringLiteral("watchGrouping"));
     m_grouping->addItem(QString(), int(WatchBoard::Grouping::None));
     m_grouping->addItem(QString(), int(WatchBoard::Grouping::Owner));
+    m_grouping->addItem(QString(), int(WatchBoard::Grouping::Profile));
+    m_allProfiles = new QCheckBox(this);
+    m_allProfiles->setObjectName(QStringLiteral("watchAllProfiles"));
     m_quietCheck = new QCheckBox(this);
     m_quietCheck->setObjectName(QStringLiteral("watchQuiet"));
     m_quietFrom = new QTimeEdit(QTime(22, 0), this);
     m_quietTo = new QTimeEdit(QTime(8, 0), this);
     for (QWidget *w : std::initializer_list<QWidget *>{m_thresholdCaption, m_lowPercent, m_lowHours, m_rowThresholds,
-                                                       m_grouping, m_quietCheck, m_quietFrom, m_quietTo})
+                                                       m_grouping, m_allProfiles, m_quietCheck, m_quietFrom, m_quietTo})
         thresholds->addWidget(w);
     thresholds->addStretch();
     layout->addLayout(thresholds);
@@ -132,7 +134,7 @@ WatchPage::WatchPage(QWidget *parent)
     m_notice->hide();
     layout->addWidget(m_notice);
 
-    m_model = new WatchTableModel(m_board, this);
+    m_model = new WatchTableModel(this);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("watchTable"));
     m_view->setModel(m_model);
@@ -146,6 +148,7 @@ WatchPage::WatchPage(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(WatchTableModel::Name, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(WatchTableModel::Trend, QHeaderView::Fixed);
     m_view->setColumnWidth(WatchTableModel::Trend, 110);
+    m_view->setColumnHidden(WatchTableModel::Profile, true);
     layout->addWidget(m_view, 3);
 
     m_chart = new RemainingChartView(this);
@@ -195,11 +198,10 @@ WatchPage::WatchPage(QWidget *parent)
     connect(m_grouping, &QComboBox::currentIndexChanged, this,
             [this] { setGrouping(WatchBoard::Grouping(m_grouping->currentData().toInt())); });
     connect(m_rowThresholds, &QPushButton::clicked, this, [this] {
-        const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-        if (rows.isEmpty())
+        const WatchRowRef ref = selected();
+        if (!ref.isValid())
             return;
-        const int index = m_model->boardIndex(rows.first().row());
-        const std::optional<LowThresholds> own = m_list.batches().value(index).thresholds;
+        const std::optional<LowThresholds> own = m_watches.at(ref.board)->list().batches().value(ref.index).thresholds;
         const auto text = Dialogs::askText(
             this, tr("Thresholds of this batch"),
             tr("Low below P % left, or running out within H hours — as \"P, H\". Empty: the defaults above."),
@@ -225,21 +227,24 @@ WatchPage::WatchPage(QWidget *parent)
     connect(m_quietFrom, &QTimeEdit::timeChanged, this, &WatchPage::saveSettings);
     connect(m_quietTo, &QTimeEdit::timeChanged, this, &WatchPage::saveSettings);
     connect(m_grouping, &QComboBox::currentIndexChanged, this, &WatchPage::saveSettings);
+    connect(m_allProfiles, &QCheckBox::toggled, this, &WatchPage::setAllProfiles);
+    connect(m_allProfiles, &QCheckBox::toggled, this, &WatchPage::saveSettings);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        const int boardIndex = m_model->boardIndex(index.row());
-        if (boardIndex >= 0)
-            Q_EMIT openRequested(m_board.row(boardIndex).batch.key);
+        const WatchRowRef ref = m_model->rowRef(index.row());
+        if (ref.isValid())
+            Q_EMIT openRequested(m_watches.at(ref.board)->profileName(),
+                                 m_watches.at(ref.board)->board().row(ref.index).batch.key);
     });
     setAutoRefreshMinutes(m_autoMinutes->value());
+    rebuildWatches();
     retranslate();
 }
 
 WatchPage::~WatchPage()
 {
-    // Every refresh — the running one, and finished ones still waiting for deleteLater — goes
-    // now, while the pacer it takes its queued lookups back from still exists (a child deleted
-    // by ~QObject would outlive this class's members).
-    qDeleteAll(findChildren<WatchRefresh *>(Qt::FindDirectChildrenOnly));
+    // The watches (and their refreshes) go now, while the pacer they take queued lookups back
+    // from still exists: children deleted by ~QObject would outlive this class's members.
+    qDeleteAll(std::exchange(m_watches, {}));
 }
 
 void WatchPage::changeEvent(QEvent *event)
@@ -265,48 +270,109 @@ void WatchPage::retranslate()
     m_rowThresholds->setToolTip(tr("Thresholds of the selected batch, instead of the defaults"));
     m_grouping->setItemText(0, tr("No grouping"));
     m_grouping->setItemText(1, tr("Group by owner / brand"));
+    m_grouping->setItemText(2, tr("Group by profile"));
+    m_allProfiles->setText(tr("All profiles"));
+    m_allProfiles->setToolTip(tr("Every profile's watchlist in one table, each looked up with its own profile"));
     m_up->setToolTip(tr("Move up"));
     m_down->setToolTip(tr("Move down"));
     m_model->reload(QDateTime::currentDateTime());
 }
 
-QString WatchPage::watchlistPath() const
-{
-    return Watchlist::pathFor(m_folder, m_profileName);
-}
-
-QString WatchPage::samplesPath() const
-{
-    return RemainingSamples::pathFor(m_folder, m_profileName);
-}
-
 void WatchPage::setSession(ProfileSession *session, const QString &profileName, const QString &folder)
 {
-    delete m_refresh;
     m_session = session;
     m_profileName = profileName;
     m_folder = folder;
-    m_held.clear();
-    m_list = Watchlist();
-    m_board = WatchBoard(m_board.defaults());
-    m_notice->hide();
-    if (session && !folder.isEmpty()) {
-        // An unreadable list is said and left alone: saving an empty one over it would lose it.
-        auto list = Watchlist::load(watchlistPath());
-        if (list)
-            m_list = std::move(list).value();
-        else
-            showNotice(UiLanguage::pick(list.error()), true);
-        auto samples = RemainingSamples::load(samplesPath());
-        if (samples)
-            m_board.setSamples(std::move(samples).value());
-    }
-    m_board.setWatchlist(m_list);
+    rebuildWatches();
+}
+
+void WatchPage::setOtherProfiles(const QStringList &names, SessionOpener opener)
+{
+    m_otherProfiles = names;
+    m_opener = std::move(opener);
+    if (showsAllProfiles())
+        rebuildWatches();
+}
+
+void WatchPage::setAllProfiles(bool on)
+{
+    const QSignalBlocker blocker(m_allProfiles);
+    m_allProfiles->setChecked(on);
+    rebuildWatches();
+}
+
+bool WatchPage::showsAllProfiles() const
+{
+    return m_allProfiles->isChecked();
+}
+
+ProfileWatch *WatchPage::addWatch(const QString &profileName, ProfileSession *session, bool awaitReady)
+{
+    // Without a profile in use nothing is read or kept.
+    auto *watch = new ProfileWatch(profileName, m_session ? m_folder : QString(), m_pacer,
+                                   {m_lowPercent->value(), m_lowHours->value()}, this);
+    const int board = int(m_watches.size());
+    m_watches.append(watch);
+    // An unreadable list is said and left alone: saving over it would lose it.
+    if (const auto problem = watch->load())
+        showNotice(UiLanguage::pick(*problem), true);
+    watch->setSession(session, awaitReady);
+    connect(watch, &ProfileWatch::sessionReady, this, &WatchPage::refresh);
+    connect(watch, &ProfileWatch::lookedUp, this, [this, board](int index, bool crossed) {
+        if (crossed)
+            announce({board, index});
+    });
+    connect(watch, &ProfileWatch::refreshed, this, &WatchPage::watchRefreshed);
+    return watch;
+}
+
+void WatchPage::rebuildWatches()
+{
+    m_model->setWatches({}); // the table lets go of the rows before they go
     m_model->reload(QDateTime::currentDateTime());
-    m_refreshButton->setEnabled(session != nullptr);
+    qDeleteAll(std::exchange(m_watches, {}));
+    m_held.clear();
+    m_refreshing = false;
+    m_notice->hide();
+    addWatch(m_profileName, m_session);
+    const bool all = m_session && showsAllProfiles();
+    if (all) {
+        for (const QString &name : std::as_const(m_otherProfiles)) {
+            if (name == m_profileName)
+                continue;
+            auto session = m_opener ? m_opener(name)
+                                    : Result<ProfileSession *, BilingualText>(
+                                        BilingualText{QStringLiteral("无法打开"), QStringLiteral("cannot be opened")});
+            ProfileWatch *watch = addWatch(name, session ? *session : nullptr, true);
+            if (!session) // its rows stay, saying why they are not looked up
+                watch->setUnavailable(session.error());
+        }
+    }
+    m_model->setWatches(QList<const ProfileWatch *>(m_watches.cbegin(), m_watches.cend()));
+    m_model->reload(QDateTime::currentDateTime());
+    m_view->setColumnHidden(WatchTableModel::Profile, !all);
+    m_refreshButton->setEnabled(m_session != nullptr);
     Q_EMIT lowCountChanged(lowCount());
-    if (session && !m_list.isEmpty())
-        refresh();
+    refresh();
+}
+
+bool WatchPage::isRefreshing() const
+{
+    return m_refreshing;
+}
+
+int WatchPage::lowCount() const
+{
+    int low = 0;
+    for (const ProfileWatch *watch : m_watches)
+        low += watch->board().lowCount();
+    return low;
+}
+
+WatchRowRef WatchPage::selected() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? WatchRowRef{} : m_model->rowRef(rows.first().row());
 }
 
 void WatchPage::setAutoRefreshMinutes(int minutes)
@@ -317,14 +383,11 @@ void WatchPage::setAutoRefreshMinutes(int minutes)
         m_auto.start(minutes * 60 * 1000);
 }
 
-void WatchPage::listChanged()
+void WatchPage::listChanged(ProfileWatch &watch)
 {
-    m_board.setWatchlist(m_list);
+    if (const auto problem = watch.listChanged())
+        showNotice(UiLanguage::pick(*problem), true);
     m_model->reload(QDateTime::currentDateTime());
-    if (m_session && !m_folder.isEmpty()) {
-        if (const auto problem = m_list.save(watchlistPath()))
-            showNotice(UiLanguage::pick(*problem), true);
-    }
     Q_EMIT lowCountChanged(lowCount());
 }
 
@@ -340,11 +403,11 @@ int WatchPage::addFromText(const QString &text)
         auto batch = WatchedBatch::fromText(part, part.contains(u':') ? brand : QString());
         if (!batch)
             unreadable << part.left(40);
-        else if (m_list.add(*batch))
+        else if (current().list().add(*batch))
             ++added;
     }
     if (added > 0)
-        listChanged();
+        listChanged(current());
     if (!unreadable.isEmpty())
         showNotice(tr("Not a batch ID (skipped): %1").arg(unreadable.join(QStringLiteral(", "))), true);
     else if (added > 0)
@@ -368,11 +431,12 @@ int WatchPage::addFromHistory()
     int added = 0;
     for (const AuditEntry &entry : *entries) {
         const StockKey key = entry.change.budgetChange().key();
-        if (entry.change.bundleId.isEmpty() && m_list.add(WatchedBatch{key, entry.change.stockName, std::nullopt}))
+        if (entry.change.bundleId.isEmpty()
+            && current().list().add(WatchedBatch{key, entry.change.stockName, std::nullopt}))
             ++added;
     }
     if (added > 0) {
-        listChanged();
+        listChanged(current());
         refresh();
     }
     showNotice(tr("%n batch(es) added from History.", nullptr, added), false);
@@ -392,8 +456,8 @@ bool WatchPage::importFrom(const QString &path)
     }
     int added = 0;
     for (const WatchedBatch &batch : list->batches())
-        added += m_list.add(batch) ? 1 : 0;
-    listChanged();
+        added += current().list().add(batch) ? 1 : 0;
+    listChanged(current());
     showNotice(tr("%n batch(es) imported.", nullptr, added), false);
     if (added > 0)
         refresh();
@@ -402,29 +466,28 @@ bool WatchPage::importFrom(const QString &path)
 
 bool WatchPage::exportTo(const QString &path) const
 {
-    return !m_list.save(path);
+    return !current().list().save(path);
 }
 
 void WatchPage::removeSelected()
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    if (rows.isEmpty())
+    const WatchRowRef ref = selected();
+    if (!ref.isValid())
         return;
-    const int index = m_model->boardIndex(rows.first().row());
-    m_list.remove(index);
-    listChanged();
+    ProfileWatch &watch = *m_watches.at(ref.board);
+    watch.list().remove(ref.index);
+    listChanged(watch);
 }
 
 void WatchPage::moveSelected(int by)
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    if (rows.isEmpty())
+    const WatchRowRef ref = selected();
+    if (!ref.isValid())
         return;
-    const int index = m_model->boardIndex(rows.first().row());
-    m_list.move(index, index + by);
-    listChanged();
-    const int row = m_model->rowOf(std::clamp(index + by, 0, m_list.size() - 1));
-    m_view->selectRow(row);
+    ProfileWatch &watch = *m_watches.at(ref.board); // within its own profile's list
+    watch.list().move(ref.index, ref.index + by);
+    listChanged(watch);
+    m_view->selectRow(m_model->rowOf({ref.board, std::clamp(ref.index + by, 0, watch.list().size() - 1)}));
 }
 
 void WatchPage::useSettings(QSettings *settings)
@@ -449,6 +512,7 @@ void WatchPage::useSettings(QSettings *settings)
             m_quietTo->setTime(to);
         }
         m_quietCheck->setChecked(settings->value(QStringLiteral("watch/quiet"), false).toBool());
+        m_allProfiles->setChecked(settings->value(QStringLiteral("watch/allProfiles"), false).toBool());
         const int grouping = settings->value(QStringLiteral("watch/grouping"), 0).toInt();
         if (const int index = m_grouping->findData(grouping); index >= 0)
             m_grouping->setCurrentIndex(index);
@@ -467,6 +531,7 @@ void WatchPage::saveSettings() const
     m_settings->setValue(QStringLiteral("watch/quietFrom"), m_quietFrom->time().toString(Qt::ISODate));
     m_settings->setValue(QStringLiteral("watch/quietTo"), m_quietTo->time().toString(Qt::ISODate));
     m_settings->setValue(QStringLiteral("watch/grouping"), m_grouping->currentData().toInt());
+    m_settings->setValue(QStringLiteral("watch/allProfiles"), m_allProfiles->isChecked());
 }
 
 void WatchPage::setGrouping(WatchBoard::Grouping grouping)
@@ -478,10 +543,9 @@ void WatchPage::setGrouping(WatchBoard::Grouping grouping)
 
 bool WatchPage::setSelectedThresholds(const QString &text)
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    if (rows.isEmpty())
+    const WatchRowRef ref = selected();
+    if (!ref.isValid())
         return false;
-    const int index = m_model->boardIndex(rows.first().row());
     std::optional<LowThresholds> thresholds;
     if (!text.trimmed().isEmpty()) {
         const QStringList parts = text.split(QRegularExpression(QStringLiteral("[,，\\s]+")), Qt::SkipEmptyParts);
@@ -494,11 +558,11 @@ bool WatchPage::setSelectedThresholds(const QString &text)
         }
         thresholds = typed;
     }
-    m_list.setThresholds(index, thresholds);
-    listChanged();
-    m_board.reforecast(QDateTime::currentDateTime());
-    m_model->reload(QDateTime::currentDateTime());
-    Q_EMIT lowCountChanged(lowCount());
+    ProfileWatch &watch = *m_watches.at(ref.board);
+    watch.list().setThresholds(ref.index, thresholds);
+    watch.board().setWatchlist(watch.list());
+    watch.board().reforecast(QDateTime::currentDateTime());
+    listChanged(watch);
     return true;
 }
 
@@ -517,9 +581,9 @@ void WatchPage::addFromProductCouponList()
         const QString stock = picker->chosenStockId();
         if (stock.isEmpty())
             return;
-        if (m_list.add(
+        if (current().list().add(
                 WatchedBatch{{CouponFamily::ProductCoupon, stock, coupon->trimmed(), brand}, {}, std::nullopt})) {
-            listChanged();
+            listChanged(current());
             refresh();
         }
     });
@@ -529,46 +593,42 @@ void WatchPage::addFromProductCouponList()
 
 void WatchPage::thresholdsChanged()
 {
-    m_board.setDefaults({m_lowPercent->value(), m_lowHours->value()});
-    m_board.reforecast(QDateTime::currentDateTime());
+    for (ProfileWatch *watch : std::as_const(m_watches)) {
+        watch->board().setDefaults({m_lowPercent->value(), m_lowHours->value()});
+        watch->board().reforecast(QDateTime::currentDateTime());
+    }
     m_model->reload(QDateTime::currentDateTime());
     Q_EMIT lowCountChanged(lowCount());
 }
 
 void WatchPage::refresh()
 {
-    if (!m_session || m_refresh || m_list.isEmpty())
-        return;
-    QList<StockKey> keys;
-    for (const WatchRow &row : m_board.rows()) {
-        StockKey key = row.batch.key;
-        if (m_session->profile().isBrand())
-            key.brandId.clear(); // a brand asks as itself
-        keys.append(key);
+    // Profiles not being looked up start now (one whose session just became ready joins a
+    // refresh that runs); the others go on.
+    int batches = 0;
+    for (ProfileWatch *watch : std::as_const(m_watches)) {
+        if (watch->refresh()) {
+            m_refreshing = true;
+            batches += watch->list().size();
+        }
     }
-    m_refresh = new WatchRefresh(m_session->client(), m_pacer, keys, this);
-    connect(m_refresh, &WatchRefresh::lookedUp, this, &WatchPage::lookedUp);
-    connect(m_refresh, &WatchRefresh::finished, this, &WatchPage::refreshFinished);
+    if (batches == 0)
+        return;
     m_refreshButton->setEnabled(false);
-    m_status->setText(tr("Looking %n batch(es) up (at most 5 a second)…", nullptr, int(keys.size())));
-    m_refresh->start();
+    m_status->setText(tr("Looking %n batch(es) up (at most 5 a second)…", nullptr, batches));
 }
 
-void WatchPage::lookedUp(int index, const StockQueryResult &result)
-{
-    if (m_board.apply(index, result, QDateTime::currentDateTime()))
-        announce(index);
-}
-
-void WatchPage::announce(int boardIndex)
+void WatchPage::announce(const WatchRowRef &ref)
 {
     if (m_quiet && m_quiet->contains(QTime::currentTime())) {
-        if (!m_held.contains(boardIndex))
-            m_held.append(boardIndex); // said when the quiet hours end, if still low then
+        if (!m_held.contains(ref))
+            m_held.append(ref); // said when the quiet hours end, if still low then
         return;
     }
-    const WatchRow &row = m_board.row(boardIndex);
-    const QString name = row.batch.name.isEmpty() ? row.batch.text() : row.batch.name;
+    const ProfileWatch &watch = *m_watches.at(ref.board);
+    const WatchRow &row = watch.board().row(ref.index);
+    const QString name = (m_watches.size() > 1 ? watch.profileName() + QStringLiteral(" › ") : QString())
+        + (row.batch.name.isEmpty() ? row.batch.text() : row.batch.name);
     const QString when = UiLanguage::pick(BatchForecast::describeHours(row.forecast.hoursToEmpty));
     const QString text = tr("%1 (%2): %3 left%4")
                              .arg(name, row.batch.text())
@@ -578,37 +638,35 @@ void WatchPage::announce(int boardIndex)
     Q_EMIT alerted(tr("Batch running low"), text);
 }
 
-void WatchPage::refreshFinished()
+void WatchPage::watchRefreshed()
 {
-    m_refresh->deleteLater();
-    m_refresh = nullptr;
+    if (!m_refreshing)
+        return;
+    for (const ProfileWatch *watch : std::as_const(m_watches)) {
+        if (watch->isRefreshing())
+            return; // the refresh ends with the last profile's
+    }
+    m_refreshing = false;
     m_lastRefresh = QDateTime::currentDateTime();
-    // Names as WeChat Pay gives them, kept with the list.
-    bool renamed = false;
-    for (int i = 0; i < m_board.size(); ++i) {
-        if (m_board.row(i).batch.name != m_list.batches().value(i).name) {
-            m_list.setName(i, m_board.row(i).batch.name);
-            renamed = true;
-        }
-    }
-    if (renamed && !m_folder.isEmpty())
-        m_list.save(watchlistPath());
     if (!m_quiet || !m_quiet->contains(QTime::currentTime())) {
-        const QList<int> held = std::exchange(m_held, {});
-        for (int index : held) {
-            if (index < m_board.size() && m_board.row(index).low)
-                announce(index);
+        const QList<WatchRowRef> held = std::exchange(m_held, {});
+        for (const WatchRowRef &ref : held) {
+            if (ref.index < m_watches.at(ref.board)->board().size()
+                && m_watches.at(ref.board)->board().row(ref.index).low)
+                announce(ref);
         }
     }
-    m_board.samples().prune(m_lastRefresh.toMSecsSinceEpoch());
-    if (!m_folder.isEmpty())
-        m_board.samples().save(samplesPath());
-    const int failed = int(std::count_if(m_board.rows().cbegin(), m_board.rows().cend(),
-                                         [](const WatchRow &row) { return row.failure.has_value(); }));
+    int rows = 0;
+    int failed = 0;
+    for (const ProfileWatch *watch : std::as_const(m_watches)) {
+        rows += watch->board().size();
+        failed += int(std::count_if(watch->board().rows().cbegin(), watch->board().rows().cend(),
+                                    [](const WatchRow &row) { return row.failure.has_value(); }));
+    }
     m_model->reload(m_lastRefresh);
     showSelected();
     m_refreshButton->setEnabled(m_session != nullptr);
-    m_status->setText(tr("Refreshed at %1: %n batch(es), %2 low, %3 lookup(s) failed.", nullptr, m_board.size())
+    m_status->setText(tr("Refreshed at %1: %n batch(es), %2 low, %3 lookup(s) failed.", nullptr, rows)
                           .arg(m_lastRefresh.toString(QStringLiteral("HH:mm:ss")))
                           .arg(lowCount())
                           .arg(failed));
@@ -618,15 +676,16 @@ void WatchPage::refreshFinished()
 
 void WatchPage::showSelected()
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    const int index
-        = rows.isEmpty() ? (m_board.size() > 0 ? m_model->boardIndex(0) : -1) : m_model->boardIndex(rows.first().row());
-    if (index < 0) {
+    WatchRowRef ref = selected();
+    if (!ref.isValid())
+        ref = m_model->rowRef(0); // the first row (the lowest) until one is chosen
+    if (!ref.isValid()) {
         m_chart->setChart({}, QString());
         return;
     }
-    const WatchRow &row = m_board.row(index);
-    m_chart->setChart(m_board.chart(index, QDateTime::currentDateTime()),
+    const WatchBoard &board = m_watches.at(ref.board)->board();
+    const WatchRow &row = board.row(ref.index);
+    m_chart->setChart(board.chart(ref.index, QDateTime::currentDateTime()),
                       tr("%1 — left (blue), issued today (grey), at today's pace (red, dashed)")
                           .arg(row.batch.name.isEmpty() ? row.batch.text() : row.batch.name));
 }

@@ -1,13 +1,15 @@
 #pragma once
 
+#include "common/Result.h"
 #include "watch/LookupPacer.h"
+#include "watch/ProfileWatch.h"
 #include "watch/ThresholdAlarm.h"
-#include "watch/WatchBoard.h"
-#include "watch/Watchlist.h"
 
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
+
+#include <functional>
 
 class QCheckBox;
 class QSettings;
@@ -22,7 +24,6 @@ class QTimeEdit;
 namespace budgetdesk {
 class AuditLog;
 class ProfileSession;
-class WatchRefresh;
 } // namespace budgetdesk
 
 namespace budgetdesk::ui {
@@ -31,7 +32,8 @@ class RemainingChartView;
 class WatchTableModel;
 
 // The 监控 tab: the profile's watchlist with what is left of each batch, today's pace and when
-// it runs out, a 24-hour sparkline per row and a larger chart of the selected one. Refreshed on
+// it runs out, a 24-hour sparkline per row and a larger chart of the selected one — or, as an
+// option, every profile's watchlist in one table, each looked up with its own profile. Refreshed on
 // demand and every few minutes through the app's one lookup pacer (5 a second, slower after a
 // 429); only verified answers change a row. A batch crossing its threshold is announced once —
 // in the window and by the system tray where there is one — and again only after it recovered.
@@ -45,18 +47,29 @@ public:
 
     // The profile in use (nullptr: none); its watchlist and samples live in `folder`.
     void setSession(ProfileSession *session, const QString &profileName, const QString &folder);
+    // For the option of every profile's rows: the other profiles, and how one of them is opened
+    // without asking anything (a session being prepared — its ready() follows — or why there is
+    // none). Sessions are asked for while
+    // the option is on; the page keeps no session past the next setSession/setOtherProfiles.
+    using SessionOpener = std::function<Result<ProfileSession *, BilingualText>(const QString &profile)>;
+    void setOtherProfiles(const QStringList &names, SessionOpener opener);
+    void setAllProfiles(bool on);
+    bool showsAllProfiles() const;
     void setAuditLog(AuditLog *log) { m_log = log; }
     // Where the tab's own settings (refresh interval, default thresholds, quiet hours, grouping)
     // are kept between runs; read now, written on every change. nullptr (demo mode): not kept.
     void useSettings(QSettings *settings);
 
-    const WatchBoard &board() const { return m_board; }
-    const Watchlist &watchlist() const { return m_list; }
+    // The profile in use (board 0 of the table); with every profile's rows, the others follow.
+    const WatchBoard &board() const { return current().board(); }
+    const Watchlist &watchlist() const { return current().list(); }
+    const QList<ProfileWatch *> &watches() const { return m_watches; }
     WatchTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     RemainingChartView *chartView() const { return m_chart; }
-    bool isRefreshing() const { return !m_refresh.isNull(); }
-    int lowCount() const { return m_board.lowCount(); }
+    const LookupPacer &pacer() const { return m_pacer; }
+    bool isRefreshing() const;
+    int lowCount() const;
 
     // One ID per line (or separated by commas, tabs, spaces), as pasted from a spreadsheet:
     // 商家券 STOCK_ID or 商品券 PRODUCT_COUPON_ID:STOCK_ID. Returns how many were added; what
@@ -83,7 +96,8 @@ Q_SIGNALS:
     void lowCountChanged(int count);
     // A batch crossed its threshold (outside quiet hours): for the tray.
     void alerted(const QString &title, const QString &text);
-    void openRequested(const budgetdesk::StockKey &key);
+    // A double-click: that batch on the budget page, with the profile whose row it is.
+    void openRequested(const QString &profile, const budgetdesk::StockKey &key);
     void refreshed();
 
 protected:
@@ -91,30 +105,32 @@ protected:
 
 private:
     void retranslate();
-    void listChanged(); // the list was edited: saved, rows re-read
-    void lookedUp(int index, const StockQueryResult &result);
-    void refreshFinished();
-    void announce(int boardIndex);
+    ProfileWatch &current() const { return *m_watches.first(); }
+    void rebuildWatches(); // the profile in use, and the others when all are shown
+    ProfileWatch *addWatch(const QString &profileName, ProfileSession *session, bool awaitReady = false);
+    void listChanged(ProfileWatch &watch); // its list was edited: saved, rows re-read
+    WatchRowRef selected() const;
+    void watchRefreshed();
+    void announce(const WatchRowRef &ref);
     void showSelected();
     void showNotice(const QString &text, bool failure);
     void thresholdsChanged();
     void saveSettings() const;
-    QString watchlistPath() const;
-    QString samplesPath() const;
 
     ProfileSession *m_session = nullptr;
     AuditLog *m_log = nullptr;
     QSettings *m_settings = nullptr;
     QString m_profileName;
     QString m_folder;
-    Watchlist m_list;
-    WatchBoard m_board;
-    LookupPacer m_pacer;
-    QPointer<WatchRefresh> m_refresh;
+    QStringList m_otherProfiles;
+    SessionOpener m_opener;
+    LookupPacer m_pacer; // before the watches: their refreshes take queued lookups back from it
+    QList<ProfileWatch *> m_watches; // never empty; the profile in use first
     QTimer m_auto;
     std::optional<QuietHours> m_quiet;
-    QList<int> m_held; // alerts that fell in quiet hours (board indexes)
+    QList<WatchRowRef> m_held; // alerts that fell in quiet hours
     QDateTime m_lastRefresh;
+    bool m_refreshing = false;
 
     QPushButton *m_refreshButton;
     QCheckBox *m_autoCheck;
@@ -129,6 +145,7 @@ private:
     QDoubleSpinBox *m_lowHours;
     QPushButton *m_rowThresholds;
     QComboBox *m_grouping;
+    QCheckBox *m_allProfiles;
     QCheckBox *m_quietCheck;
     QTimeEdit *m_quietFrom;
     QTimeEdit *m_quietTo;

@@ -7,19 +7,17 @@
 
 namespace budgetdesk::ui {
 
-WatchTableModel::WatchTableModel(const WatchBoard &board, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_board(board)
-{ }
-
 void WatchTableModel::reload(const QDateTime &now)
 {
     beginResetModel();
     m_now = now;
-    m_order = m_board.displayOrder(m_grouping);
+    QList<const WatchBoard *> boards;
+    for (const ProfileWatch *watch : std::as_const(m_watches))
+        boards.append(&watch->board());
+    m_order = WatchBoard::displayOrder(boards, m_grouping);
     m_trends.clear();
-    for (int i = 0; i < m_board.size(); ++i)
-        m_trends.append(m_board.chart(i, now).remaining);
+    for (const WatchRowRef &ref : std::as_const(m_order))
+        m_trends.append(boards.at(ref.board)->chart(ref.index, now).remaining);
     endResetModel();
 }
 
@@ -56,22 +54,25 @@ QString age(const QDateTime &then, const QDateTime &now)
 
 QVariant WatchTableModel::data(const QModelIndex &index, int role) const
 {
-    const int boardIndex = this->boardIndex(index.row());
-    if (!index.isValid() || boardIndex < 0)
+    const WatchRowRef ref = rowRef(index.row());
+    if (!index.isValid() || !ref.isValid())
         return {};
-    const WatchRow &row = m_board.row(boardIndex);
+    const ProfileWatch &watch = *m_watches.at(ref.board);
+    const WatchRow &row = watch.board().row(ref.index);
     const std::optional<StockDetails> &s = row.lastGood;
     if (role == Qt::BackgroundRole && row.low)
         return QBrush(QColor(231, 76, 60, 55)); // red, translucent: readable on light and dark palettes
     if (role == Qt::ToolTipRole) {
         if (row.failure)
             return UiLanguage::pick(row.failure->summary());
+        if (watch.unavailable())
+            return UiLanguage::pick(*watch.unavailable());
         return tr("Double-click to open this batch on the budget page.");
     }
     if (role == ShareRole && index.column() == Remaining && s)
         return row.forecast.remainingPercent(*s);
     if (role == PointsRole && index.column() == Trend)
-        return QVariant::fromValue(m_trends.value(boardIndex));
+        return QVariant::fromValue(m_trends.value(index.row()));
     if (role == Qt::TextAlignmentRole && index.column() >= Total && index.column() <= RemainingToday)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
@@ -88,9 +89,13 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
         const QString owner = WatchBoard::ownerOf(row);
         return owner.isEmpty() ? QStringLiteral("—") : owner;
     }
+    case Profile:
+        return watch.profileName();
     case State:
         if (row.failure)
             return tr("✘ lookup failed");
+        if (watch.unavailable() && !s)
+            return tr("✘ profile not open");
         return s ? (chinese ? s->stateLabelZh() : s->stockState) : QStringLiteral("—");
     case Total:
         return s ? count(s->maxCoupons) : QStringLiteral("—");
@@ -130,6 +135,8 @@ QVariant WatchTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Coupon");
     case Owner:
         return tr("Owner");
+    case Profile:
+        return tr("Profile");
     case State:
         return tr("State");
     case Total:

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "watch/WatchBoard.h"
+#include "watch/ProfileWatch.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -8,7 +8,8 @@
 
 namespace budgetdesk::ui {
 
-// The 监控 table: the board's rows, low ones first (then in the list's order). The remaining
+// The 监控 table: the rows of one profile's board, or of every profile's, low ones first (then
+// in the lists' order). The remaining
 // column carries its share for the bar (Qt::UserRole), the trend column the sparkline's points
 // (Qt::UserRole: QList<QPointF> of the last 24 hours).
 class WatchTableModel : public QAbstractTableModel
@@ -20,6 +21,7 @@ public:
         Name,
         Family,
         Owner, // owning merchant (商家券) or brand (商品券)
+        Profile, // whose watchlist the row is on (shown with every profile's rows)
         State,
         Total,
         Issued,
@@ -35,14 +37,16 @@ public:
     static constexpr int ShareRole = Qt::UserRole; // Remaining: 0–100
     static constexpr int PointsRole = Qt::UserRole + 1; // Trend: QList<QPointF>
 
-    explicit WatchTableModel(const WatchBoard &board, QObject *parent = nullptr);
+    using QAbstractTableModel::QAbstractTableModel;
 
-    // The board changed (a refresh, the list edited): rows re-sorted as of `now`.
+    // The profiles shown, the one in use first; then reload().
+    void setWatches(QList<const ProfileWatch *> watches) { m_watches = std::move(watches); }
+    // A board changed (a refresh, a list edited): rows re-sorted as of `now`.
     void reload(const QDateTime &now);
     void setGrouping(WatchBoard::Grouping grouping) { m_grouping = grouping; }
-    // The board row shown on `row` of the table.
-    int boardIndex(int row) const { return m_order.value(row, -1); }
-    int rowOf(int boardIndex) const { return int(m_order.indexOf(boardIndex)); }
+    // The board row shown on `row` of the table, and back.
+    WatchRowRef rowRef(int row) const { return m_order.value(row); }
+    int rowOf(const WatchRowRef &ref) const { return int(m_order.indexOf(ref)); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -50,9 +54,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    const WatchBoard &m_board;
-    QList<int> m_order;
-    QList<QList<QPointF>> m_trends; // per board row, read at reload(): not once per paint of a cell
+    QList<const ProfileWatch *> m_watches;
+    QList<WatchRowRef> m_order;
+    QList<QList<QPointF>> m_trends; // per table row, read at reload(): not once per paint of a cell
     WatchBoard::Grouping m_grouping = WatchBoard::Grouping::None;
     QDateTime m_now;
 };

@@ -19,7 +19,7 @@ QStringList FaultPlan::names()
             QStringLiteral("drop-before-apply"),
             QStringLiteral("drop-after-apply"),
             QStringLiteral("drop"),
-            QStringLiteral("status=500|502|503"),
+            QStringLiteral("status=429|500|502|503"),
             QStringLiteral("busy"),
             QStringLiteral("portal"),
             QStringLiteral("count=N")};
@@ -67,7 +67,8 @@ Result<FaultPlan, QString> FaultPlan::parse(const QStringList &items)
         } else if (name == QLatin1String("status")) {
             plan.m_faults.status = value.toInt(&numberOk);
             ok = numberOk
-                && (plan.m_faults.status == 500 || plan.m_faults.status == 502 || plan.m_faults.status == 503);
+                && (plan.m_faults.status == 429 || plan.m_faults.status == 500 || plan.m_faults.status == 502
+                    || plan.m_faults.status == 503);
         } else if (name == QLatin1String("count")) {
             const int count = value.toInt(&numberOk);
             ok = numberOk && count >= 0;

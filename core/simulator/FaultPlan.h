@@ -22,7 +22,7 @@ struct Faults
     bool dropBeforeApply = false; // a budget change's connection closes before anything happens
     bool dropAll = false; // every connection closes unanswered, lookups too
     bool dropAfterApply = false; // a budget change is applied, then the connection closes
-    int status = 0; // 500, 502 or 503 instead of an answer
+    int status = 0; // 429 (the family's rate refusal), 500, 502 or 503 instead of an answer
     bool busy = false; // budget changes meet "批次正在修改中"
     bool portal = false; // a budget change is answered by a captive portal: 200, its own page, unsigned
 

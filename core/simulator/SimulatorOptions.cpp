@@ -59,7 +59,7 @@ const OptionSpec Specs[] = {
     {"fault", "NAME[=VALUE]",
      "Misbehave on purpose (repeatable): bad-signature, signtest[=FRACTION], skew=SECONDS, "
      "wrong-serial, omit-signature-headers, delay=MS, drop-before-apply, drop-after-apply, portal (budget changes "
-     "only), drop (every request), status=500|502|503, busy, count=N. They apply to 商家券 and 商品券 alike."},
+     "only), drop (every request), status=429|500|502|503, busy, count=N. They apply to 商家券 and 商品券 alike."},
 };
 
 QCommandLineParser &configuredParser(QCommandLineParser &parser)

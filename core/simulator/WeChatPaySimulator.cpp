@@ -3,6 +3,7 @@
 #include "common/Utc.h"
 #include "crypto/AesGcm.h"
 #include "simulator/BudgetChangeRequest.h"
+#include "simulator/ProductCouponRefusal.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -159,6 +160,10 @@ SimResponse WeChatPaySimulator::dispatch(const SimRequest &request, const QByteA
         }
     }
     authenticated = true;
+    if (faults.status == 429)
+        return productCoupon
+            ? ProductCouponRefusal::rateLimited()
+            : SimResponse::error(429, "FREQUENCY_LIMITED", QStringLiteral("调用太频繁，请降低调用接口频率"));
     if (faults.status != 0)
         return faults.status == 500
             ? SimResponse::error(500, "SYSTEM_ERROR", QStringLiteral("系统异常，请稍后重试"))

@@ -3,6 +3,7 @@
 #include "common/SmallFile.h"
 #include "watch/Watchlist.h"
 
+#include <QDateTime>
 #include <QDir>
 
 #include <QJsonArray>
@@ -135,6 +136,32 @@ Result<RemainingSamples, BilingualText> RemainingSamples::load(const QString &pa
     if (!*content)
         return RemainingSamples();
     return fromJson(**content);
+}
+
+QList<qint64> RemainingChart::hourTicks(int maximumTicks) const
+{
+    constexpr qint64 HourMs = 3600 * 1000;
+    QList<qint64> ticks;
+    if (toMs <= fromMs || maximumTicks < 1)
+        return ticks;
+    const double spanHours = double(toMs - fromMs) / HourMs;
+    int step = 24;
+    for (int candidate : {1, 2, 3, 6, 12}) {
+        if (spanHours / candidate <= maximumTicks) {
+            step = candidate;
+            break;
+        }
+    }
+    // The first whole local hour at or after fromMs (local: a zone may be off UTC by half hours).
+    QDateTime at = QDateTime::fromMSecsSinceEpoch(fromMs);
+    at.setTime(QTime(at.time().hour(), 0));
+    if (at.toMSecsSinceEpoch() < fromMs)
+        at = at.addSecs(3600);
+    while (at.time().hour() % step != 0)
+        at = at.addSecs(3600);
+    for (; at.toMSecsSinceEpoch() <= toMs && ticks.size() <= 48; at = at.addSecs(step * 3600))
+        ticks.append(at.toMSecsSinceEpoch());
+    return ticks;
 }
 
 QString RemainingSamples::pathFor(const QString &folder, const QString &profileName)

@@ -33,6 +33,11 @@ struct RemainingChart
     QList<QPointF> forecast; // empty without a pace; else two points, the second at 0 (or the horizon)
     qint64 fromMs = 0;
     qint64 toMs = 0; // the right edge: now, or the forecast's end when it is sooner than the horizon
+
+    // Where the time axis is labelled: whole local hours from fromMs to toMs, every 1, 2, 3, 6,
+    // 12 or 24 hours — the smallest step that gives at most `maximumTicks` — on hours of the day
+    // divisible by the step (so 00:00, 06:00, 12:00 rather than 01:00, 07:00).
+    QList<qint64> hourTicks(int maximumTicks = 8) const;
 };
 
 // Verified samples of every watched batch, the last 24 hours of each, kept in the data directory

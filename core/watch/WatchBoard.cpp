@@ -82,18 +82,29 @@ QString WatchBoard::ownerOf(const WatchRow &row)
 
 QList<int> WatchBoard::displayOrder(Grouping grouping) const
 {
-    QStringList groups; // in the order of their first row
-    QHash<QString, QList<int>> low;
-    QHash<QString, QList<int>> rest;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        const QString group = grouping == Grouping::Owner ? ownerOf(m_rows.at(i)) : QString();
-        if (!groups.contains(group))
-            groups.append(group);
-        (m_rows.at(i).low ? low : rest)[group].append(i);
-    }
     QList<int> order;
-    if (grouping == Grouping::None)
-        return low.value({}) + rest.value({});
+    for (const WatchRowRef &ref : displayOrder({this}, grouping))
+        order.append(ref.index);
+    return order;
+}
+
+QList<WatchRowRef> WatchBoard::displayOrder(const QList<const WatchBoard *> &boards, Grouping grouping)
+{
+    QStringList groups; // in the order of their first row
+    QHash<QString, QList<WatchRowRef>> low;
+    QHash<QString, QList<WatchRowRef>> rest;
+    for (int b = 0; b < boards.size(); ++b) {
+        const QList<WatchRow> &rows = boards.at(b)->rows();
+        for (int i = 0; i < rows.size(); ++i) {
+            const QString group = grouping == Grouping::Owner ? ownerOf(rows.at(i))
+                : grouping == Grouping::Profile               ? QString::number(b)
+                                                              : QString();
+            if (!groups.contains(group))
+                groups.append(group);
+            (rows.at(i).low ? low : rest)[group].append({b, i});
+        }
+    }
+    QList<WatchRowRef> order;
     for (const QString &group : std::as_const(groups))
         order += low.value(group) + rest.value(group);
     return order;

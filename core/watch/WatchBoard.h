@@ -28,6 +28,16 @@ struct WatchRow
     bool hasValues() const { return lastGood.has_value(); }
 };
 
+// A row of one of several boards: the 监控 tab showing every profile's rows.
+struct WatchRowRef
+{
+    int board = -1;
+    int index = -1;
+
+    bool isValid() const { return board >= 0 && index >= 0; }
+    bool operator==(const WatchRowRef &other) const = default;
+};
+
 // The watchlist's state for the window's 监控 tab and `budgetdesk-cli watch`: rows in the
 // list's order, the remaining-stock samples behind the sparklines, and the alarm that decides
 // when a batch crossing its threshold is worth a notification.
@@ -54,10 +64,12 @@ public:
     void reforecast(const QDateTime &now);
     int lowCount() const;
     // Low rows first (in list order), then the rest: the order the tab shows. Grouped, the
-    // rows of one owner (the 商家券 batch's owning merchant, the 商品券 batch's brand) stay
-    // together, groups in the order of their first row, low ones first within each.
-    enum class Grouping { None, Owner };
+    // rows of one owner (the 商家券 batch's owning merchant, the 商品券 batch's brand) or of one
+    // board (its profile) stay together, groups in the order of their first row, low ones first
+    // within each. Several boards are taken one after another, as one list.
+    enum class Grouping { None, Owner, Profile };
     QList<int> displayOrder(Grouping grouping = Grouping::None) const;
+    static QList<WatchRowRef> displayOrder(const QList<const WatchBoard *> &boards, Grouping grouping);
     // Who the batch belongs to: its owning merchant (商家券) or brand (商品券), as last seen.
     static QString ownerOf(const WatchRow &row);
 

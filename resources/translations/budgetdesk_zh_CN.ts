@@ -1639,6 +1639,18 @@ Save the profile anyway?</source>
         <source>Product coupon ID (商品券ID):</source>
         <translation>商品券ID：</translation>
     </message>
+    <message>
+        <source>Group by profile</source>
+        <translation>按配置分组</translation>
+    </message>
+    <message>
+        <source>All profiles</source>
+        <translation>全部配置</translation>
+    </message>
+    <message>
+        <source>Every profile&apos;s watchlist in one table, each looked up with its own profile</source>
+        <translation>所有配置的监控列表合在一张表中，各自用自己的配置查询</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::WatchTableModel</name>
@@ -1717,6 +1729,14 @@ Save the profile anyway?</source>
     <message>
         <source>Owner</source>
         <translation>所属</translation>
+    </message>
+    <message>
+        <source>✘ profile not open</source>
+        <translation>✘ 配置未打开</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
     </message>
 </context>
 </TS>

@@ -66,6 +66,8 @@ void TestFaultPlan::countLimitsTheRequests()
     QVERIFY(!plan.next().any());
     QVERIFY(!plan.next().any());
     QCOMPARE(*plan.remaining(), 0);
+    // 429 too: the family's rate refusal, for the watch's back-off
+    QCOMPARE(FaultPlan::parse({QStringLiteral("status=429")}).value().next().status, 429);
 }
 
 void TestFaultPlan::noFaultsByDefault()

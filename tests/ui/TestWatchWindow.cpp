@@ -219,7 +219,7 @@ private Q_SLOTS:
         QCOMPARE(page->lowCount(), 2);
         QCOMPARE(f.window().tabs()->tabText(2), QStringLiteral("Watch (2 low)"));
         QCOMPARE(page->watchlist().batches().at(1).thresholds->percent, 80.0);
-        page->view()->selectRow(page->model()->rowOf(1));
+        page->view()->selectRow(page->model()->rowOf({0, 1}));
         QVERIFY(page->setSelectedThresholds(QString())); // the defaults again
         QCOMPARE(page->lowCount(), 1);
     }
@@ -254,6 +254,95 @@ private Q_SLOTS:
         QCOMPARE(page.findChild<QDoubleSpinBox *>(QStringLiteral("watchLowPercent"))->value(),
                  LowThresholds{}.percent); // nonsense ignored: the default
         QVERIFY(!page.findChild<QCheckBox *>(QStringLiteral("watchAuto"))->isChecked()); // 0: off
+    }
+
+    // Every profile's rows: the brand's own watchlist beside the merchant's, each looked up as
+    // its own profile, grouped by profile; an edit of a brand row kept in the brand's file; a
+    // double-click on it opening the batch as the brand.
+    void everyProfilesRowsInOneTable()
+    {
+        ui::UiLanguage::instance().apply(Language::Chinese); // the demo's profiles are named in it
+        const QString brand = QStringLiteral("演示品牌");
+        QString brandList;
+        WindowFixture f([&](const DataDirectory &data) {
+            Watchlist list;
+            list.add(*WatchedBatch::fromText(QStringLiteral("200000001:200000001001")));
+            list.add(*WatchedBatch::fromText(QStringLiteral("200000001:200000001002")));
+            brandList = Watchlist::pathFor(QDir(data.root()).filePath(QStringLiteral("watch")), brand);
+            QVERIFY(!list.save(brandList));
+        });
+        ui::WatchPage *page = watchPage(f);
+        page->addFromText(QStringLiteral("1212000000000002"));
+        refreshAndWait(page);
+        QCOMPARE(page->model()->rowCount(), 1);
+        QVERIFY(page->view()->isColumnHidden(ui::WatchTableModel::Profile));
+
+        page->setAllProfiles(true);
+        QCOMPARE(page->watches().size(), 2);
+        const ProfileWatch *brandWatch = page->watches().at(1);
+        QCOMPARE(brandWatch->profileName(), brand);
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isRefreshing() && brandWatch->board().row(1).hasValues(), 20000);
+        QVERIFY(!brandWatch->board().row(0).failure && !brandWatch->board().row(1).failure);
+        QCOMPARE(brandWatch->board().row(0).lastGood->totalSendNum, 45210); // the brand's own batch
+        QCOMPARE(page->model()->rowCount(), 3);
+        QVERIFY(!page->view()->isColumnHidden(ui::WatchTableModel::Profile));
+
+        page->setGrouping(WatchBoard::Grouping::Profile);
+        QCOMPARE(cell(page, 0, ui::WatchTableModel::Profile), QStringLiteral("演示商户"));
+        QCOMPARE(cell(page, 1, ui::WatchTableModel::Profile), brand);
+        QCOMPARE(cell(page, 2, ui::WatchTableModel::Profile), brand);
+
+        page->view()->selectRow(page->model()->rowOf({1, 1}));
+        page->removeSelected();
+        QCOMPARE(Watchlist::load(brandList)->size(), 1); // the brand's file, not the merchant's
+        QCOMPARE(page->watchlist().size(), 1);
+
+        Q_EMIT page->view()->doubleClicked(page->model()->index(page->model()->rowOf({1, 0}), 0));
+        QTRY_COMPARE_WITH_TIMEOUT(f.find<QComboBox>("profileSelector")->currentText(), brand, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(f.text("stockName").contains(QStringLiteral("200000001001")), 10000);
+    }
+
+    // A profile that cannot be opened without asking keeps its rows, saying why; the others are
+    // looked up as usual.
+    void aProfileThatCannotOpenKeepsItsRows()
+    {
+        const QString closed = QStringLiteral("离线商户");
+        WindowFixture f([&](const DataDirectory &data) {
+            Watchlist list;
+            list.add(*WatchedBatch::fromText(QStringLiteral("1212000000000001")));
+            QVERIFY(!list.save(Watchlist::pathFor(QDir(data.root()).filePath(QStringLiteral("watch")), closed)));
+        });
+        ui::WatchPage *page = watchPage(f);
+        page->addFromText(QStringLiteral("1212000000000003"));
+        refreshAndWait(page);
+        page->setOtherProfiles({closed}, [](const QString &) -> Result<ProfileSession *, BilingualText> {
+            return BilingualText{QStringLiteral("需要私钥密码"), QStringLiteral("its key's passphrase is needed")};
+        });
+        page->setAllProfiles(true);
+        refreshAndWait(page);
+        QCOMPARE(page->model()->rowCount(), 2);
+        const int row = page->model()->rowOf({1, 0});
+        QCOMPARE(cell(page, row, ui::WatchTableModel::Profile), closed);
+        QCOMPARE(cell(page, row, ui::WatchTableModel::State), QStringLiteral("✘ profile not open"));
+        QVERIFY(page->model()->index(row, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("passphrase")));
+        QVERIFY(page->board().row(0).hasValues()); // the profile in use was looked up
+    }
+
+    // 429 from WeChat Pay past the client's own retries (3, backing off): the lookup starts
+    // again through the pacer, slowed down, and the row ends verified.
+    void rateRefusalsAreTriedAgain()
+    {
+        WindowFixture f;
+        ui::WatchPage *page = watchPage(f);
+        const int before = page->pacer().startedCount();
+        f.setFaults({QStringLiteral("status=429"), QStringLiteral("count=4")});
+        QSignalSpy refreshed(page, &ui::WatchPage::refreshed);
+        page->addFromText(QStringLiteral("1212000000000001"));
+        QVERIFY(refreshed.wait(30000));
+        QCOMPARE(page->pacer().startedCount() - before, 2); // refused 4 times in the first, then again
+        QVERIFY(page->board().row(0).hasValues() && !page->board().row(0).failure);
+        QVERIFY2(f.text("watchStatus").contains(QStringLiteral("0 lookup(s) failed")),
+                 qPrintable(f.text("watchStatus")));
     }
 
     // A double-click opens the batch on the budget page, looked up.

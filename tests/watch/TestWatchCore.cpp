@@ -3,6 +3,8 @@
 // the sparklines (stored, pruned, bounded, read back) and the chart's data, and the watchlist
 // file (persisted, exported and imported, refused whole when one entry is bad).
 #include "watch/BatchForecast.h"
+#include "watch/LookupPacer.h"
+#include "watch/ProfileWatch.h"
 #include "watch/RemainingSamples.h"
 #include "watch/ThresholdAlarm.h"
 #include "watch/WatchBoard.h"
@@ -325,6 +327,67 @@ private Q_SLOTS:
         QCOMPARE(board.size(), 1);
         QVERIFY(board.row(0).lastGood);
         QCOMPARE(board.samples().batchCount(), 1);
+    }
+
+    // The chart's time axis: whole local hours, a step that keeps the labels few, on hours of
+    // the day divisible by it.
+    void chartTimeAxis()
+    {
+        RemainingChart chart;
+        const QDateTime from(QDate(2026, 12, 3), QTime(10, 20));
+        chart.fromMs = from.toMSecsSinceEpoch();
+        chart.toMs = from.addSecs(24 * 3600).toMSecsSinceEpoch();
+        QList<qint64> ticks = chart.hourTicks(8);
+        QCOMPARE(ticks.size(), 8); // every 3 hours: 12:00 … 09:00
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(ticks.first()), QDateTime(QDate(2026, 12, 3), QTime(12, 0)));
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(ticks.last()), QDateTime(QDate(2026, 12, 4), QTime(9, 0)));
+        QCOMPARE(chart.hourTicks(4).size(), 4); // every 6 hours: 12:00, 18:00, 00:00, 06:00
+        chart.toMs = from.addSecs(2 * 3600).toMSecsSinceEpoch();
+        QCOMPARE(chart.hourTicks(8).size(), 2); // hourly: 11:00, 12:00
+        chart.toMs = chart.fromMs;
+        QVERIFY(chart.hourTicks().isEmpty());
+    }
+
+    // Every profile's rows in one order: low first across the boards, or board by board when
+    // grouped by profile (low first within each).
+    void displayOrderAcrossProfiles()
+    {
+        Watchlist first;
+        first.add(*WatchedBatch::fromText(QStringLiteral("1212000000000001")));
+        first.add(*WatchedBatch::fromText(QStringLiteral("1212000000000002")));
+        Watchlist second;
+        second.add(*WatchedBatch::fromText(QStringLiteral("1212000000000003")));
+        second.add(*WatchedBatch::fromText(QStringLiteral("1212000000000004")));
+        WatchBoard a;
+        a.setWatchlist(first);
+        WatchBoard b;
+        b.setWatchlist(second);
+        b.apply(1, verified(stock(10000, 9900, 100)), todayAt(10, 0)); // low
+        QCOMPARE(WatchBoard::displayOrder({&a, &b}, WatchBoard::Grouping::None),
+                 (QList<WatchRowRef>{{1, 1}, {0, 0}, {0, 1}, {1, 0}}));
+        QCOMPARE(WatchBoard::displayOrder({&a, &b}, WatchBoard::Grouping::Profile),
+                 (QList<WatchRowRef>{{0, 0}, {0, 1}, {1, 1}, {1, 0}}));
+    }
+
+    // A watchlist file that cannot be read is left as it is: edits are refused a save over it.
+    void unreadableListIsNotOverwritten()
+    {
+        QTemporaryDir dir;
+        const QString path = Watchlist::pathFor(dir.path(), QStringLiteral("门店A"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"something else\"}");
+        file.close();
+        LookupPacer pacer;
+        ProfileWatch watch(QStringLiteral("门店A"), dir.path(), pacer, {});
+        QVERIFY(watch.load());
+        watch.list().add(*WatchedBatch::fromText(QStringLiteral("1212000000000001")));
+        const auto problem = watch.listChanged();
+        QVERIFY(problem && problem->zh.contains(QStringLiteral("未保存")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("{\"format\": \"something else\"}"));
+        QCOMPARE(watch.board().size(), 1); // watched in this run all the same
+        QVERIFY(!watch.refresh()); // no session
     }
 };
 
