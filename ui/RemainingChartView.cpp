@@ -77,6 +77,14 @@ void RemainingChartView::paintEvent(QPaintEvent *)
     auto polyline = [&](const QList<QPointF> &points, const QPen &pen) {
         if (points.isEmpty())
             return;
+        // The first samples (minutes apart on a 24-hour axis): a dot until there is a line to see.
+        if (scale(points.last()).x() - scale(points.first()).x() < 3) {
+            painter.setPen(pen);
+            painter.setBrush(pen.color());
+            painter.drawEllipse(scale(points.last()), pen.widthF() + 1.5, pen.widthF() + 1.5);
+            painter.setBrush(Qt::NoBrush);
+            return;
+        }
         QPainterPath path(scale(points.first()));
         for (const QPointF &p : points)
             path.lineTo(scale(p));

@@ -86,7 +86,7 @@ QVariant WatchTableModel::data(const QModelIndex &index, int role) const
     case Family:
         return row.batch.key.isProductCoupon() ? tr("Product coupon") : tr("Merchant coupon");
     case Owner: {
-        const QString owner = WatchBoard::ownerOf(row);
+        const QString owner = watch.board().ownerOf(ref.index);
         return owner.isEmpty() ? QStringLiteral("—") : owner;
     }
     case Profile:

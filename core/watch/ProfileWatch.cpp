@@ -58,6 +58,7 @@ void ProfileWatch::setSession(ProfileSession *session, bool awaitReady)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     m_unavailable.reset();
+    m_board.setCallerBrand(session && session->profile().isBrand() ? session->profile().brandId : QString());
     m_awaitingSession = session && awaitReady;
     if (m_awaitingSession) {
         connect(session, &ProfileSession::ready, this, [this](const BilingualText &problem) {

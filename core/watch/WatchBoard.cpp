@@ -71,13 +71,16 @@ int WatchBoard::lowCount() const
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const WatchRow &row) { return row.low; }));
 }
 
-QString WatchBoard::ownerOf(const WatchRow &row)
+QString WatchBoard::ownerOf(int index) const
 {
-    if (row.batch.key.isProductCoupon())
-        return !row.batch.key.brandId.isEmpty() ? row.batch.key.brandId
-            : row.lastGood                      ? row.lastGood->brandId
-                                                : QString();
-    return row.lastGood ? row.lastGood->belongMerchant : QString();
+    const WatchRow &row = m_rows.at(index);
+    if (!row.batch.key.isProductCoupon())
+        return row.lastGood ? row.lastGood->belongMerchant : QString();
+    if (!row.batch.key.brandId.isEmpty())
+        return row.batch.key.brandId;
+    if (row.lastGood && !row.lastGood->brandId.isEmpty())
+        return row.lastGood->brandId;
+    return m_callerBrand;
 }
 
 QList<int> WatchBoard::displayOrder(Grouping grouping) const
@@ -96,7 +99,7 @@ QList<WatchRowRef> WatchBoard::displayOrder(const QList<const WatchBoard *> &boa
     for (int b = 0; b < boards.size(); ++b) {
         const QList<WatchRow> &rows = boards.at(b)->rows();
         for (int i = 0; i < rows.size(); ++i) {
-            const QString group = grouping == Grouping::Owner ? ownerOf(rows.at(i))
+            const QString group = grouping == Grouping::Owner ? boards.at(b)->ownerOf(i)
                 : grouping == Grouping::Profile               ? QString::number(b)
                                                               : QString();
             if (!groups.contains(group))

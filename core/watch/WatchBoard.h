@@ -70,8 +70,10 @@ public:
     enum class Grouping { None, Owner, Profile };
     QList<int> displayOrder(Grouping grouping = Grouping::None) const;
     static QList<WatchRowRef> displayOrder(const QList<const WatchBoard *> &boards, Grouping grouping);
-    // Who the batch belongs to: its owning merchant (商家券) or brand (商品券), as last seen.
-    static QString ownerOf(const WatchRow &row);
+    // Who the batch of row `index` belongs to: its owning merchant (商家券) or brand (商品券),
+    // as last seen; a brand's own 商品券 (asked for with no brand_id) is the caller's.
+    QString ownerOf(int index) const;
+    void setCallerBrand(const QString &brandId) { m_callerBrand = brandId; }
 
     RemainingSamples &samples() { return m_samples; }
     const RemainingSamples &samples() const { return m_samples; }
@@ -83,6 +85,7 @@ private:
     QList<WatchRow> m_rows;
     RemainingSamples m_samples;
     ThresholdAlarm m_alarm;
+    QString m_callerBrand; // the profile's own brand_id when it is a brand
 };
 
 } // namespace budgetdesk

@@ -291,6 +291,11 @@ private Q_SLOTS:
         QCOMPARE(cell(page, 0, ui::WatchTableModel::Profile), QStringLiteral("演示商户"));
         QCOMPARE(cell(page, 1, ui::WatchTableModel::Profile), brand);
         QCOMPARE(cell(page, 2, ui::WatchTableModel::Profile), brand);
+        QCOMPARE(cell(page, 1, ui::WatchTableModel::Owner), f.demo().profileNamed(brand)->brandId); // its own
+        f.window().resize(1180, 700);
+        f.window().tabs()->setCurrentWidget(page);
+        QCoreApplication::processEvents();
+        keepScreenshot(f.window(), QStringLiteral("watch-all-profiles"));
 
         page->view()->selectRow(page->model()->rowOf({1, 1}));
         page->removeSelected();
