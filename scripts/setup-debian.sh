@@ -13,6 +13,8 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-translations-l10n fonts-noto-cjk
   qtkeychain-qt6-dev qt6-qpa-plugins libgl-dev
+  # GB18030 spreadsheets (QTextCodec: ICU's, or Qt's own where Qt is built without ICU)
+  qt6-5compat-dev
   # crypto
   libssl-dev openssl
   # headless GUI runs, screenshots, packaging checks
