@@ -21,5 +21,6 @@ int runProfileCommand(const CliContext &context);
 int runHistory(const CliContext &context);
 int runReconcile(const CliContext &context);
 int runWatch(const CliContext &context);
+int runApply(const CliContext &context);
 
 } // namespace budgetdesk::cli

@@ -51,6 +51,8 @@ QJsonObject entryJson(const AuditEntry &entry)
     for (const AuditAttempt &attempt : entry.attempts)
         attempts.append(attempt.toJson());
     json.insert(QStringLiteral("attempts"), attempts);
+    // The bulk run (批量修改) that sent it, if one did.
+    json.insert(QStringLiteral("run_id"), c.runId.isEmpty() ? QJsonValue() : QJsonValue(c.runId));
     // Which family, and for 商品券 which product coupon, group, brand and signing identity.
     json.insert(QStringLiteral("family"), StockKey::familyName(c.family));
     json.insert(QStringLiteral("mode"), c.mode());

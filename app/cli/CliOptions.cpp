@@ -81,6 +81,12 @@ const OptionSpec Specs[] = {
     {"low-hours", "H", "watch: … or when it runs out within H hours at today's pace (default 4)."},
     {"interval", "SECONDS", "watch: look the batches up again every SECONDS (default 300)."},
     {"once", nullptr, "watch: one round, then exit 0 (none low), 7 (some low) or the lookup's failure code."},
+    {"dry-run", nullptr, "apply: look every row up and check it; send nothing."},
+    {"rate", "N", "apply: at most N rows a second (default 5; 0.1-20)."},
+    {"resume", "RUN_ID", "apply: go on with a run that was interrupted (its journal in the data folder)."},
+    {"results", "FILE",
+     "apply: write the results CSV here (default: beside FILE, named after the run). UTF-8 with BOM, Chinese "
+     "headers, IDs as =\"…\", local times."},
 };
 
 const QString Usage = QStringLiteral(
@@ -101,9 +107,11 @@ const QString Usage = QStringLiteral(
     "  budgetdesk-cli [--data-dir DIR] history [--stock ID] [--profile NAME] [--since DATE] [--json | --csv FILE]\n"
     "  budgetdesk-cli [--data-dir DIR] reconcile [ENTRY_ID | --all-pending]\n"
     "  budgetdesk-cli [...] [--json] watch [STOCK_ID | PRODUCT_COUPON_ID:STOCK_ID ... | --list FILE]\n"
-    "                 [--low-percent P] [--low-hours H] [--interval SECONDS] [--once]\n\n"
+    "                 [--low-percent P] [--low-hours H] [--interval SECONDS] [--once]\n"
+    "  budgetdesk-cli [...] [--json] apply FILE [--dry-run] [--rate N] [--resume RUN_ID] [--results FILE]\n\n"
     "Exit codes: 0 applied/verified, 2 rejected, 3 unknown/not applied/not verified, 4 invalid input,\n"
-    "5 configuration or key problem, 6 network failure on every domain, 7 watch --once: a batch is low.");
+    "5 configuration or key problem, 6 network failure on every domain, 7 watch --once: a batch is low.\n"
+    "apply: 0 every row applied (--dry-run: every row valid), 4 a row invalid, else the worst of 2/3/6.");
 
 void configure(QCommandLineParser &parser)
 {
@@ -117,7 +125,7 @@ void configure(QCommandLineParser &parser)
         parser.addOption(option);
     }
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("lookup, list, modify, watch, profile, history or reconcile"));
+                                 QStringLiteral("lookup, list, modify, watch, apply, profile, history or reconcile"));
 }
 
 bool readInteger(const QCommandLineParser &parser, const char *name, qint64 &value, QString &error)
@@ -495,6 +503,24 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
                                   QStringLiteral("--interval must be 1 to 86400 seconds"));
             options.intervalSeconds = int(seconds);
         }
+    } else if (command == QLatin1String("apply")) {
+        if (auto problem = expect(1, 1))
+            return *problem;
+        options.command = Command::Apply;
+        options.applyFile = positional.first();
+        options.dryRun = isSet("dry-run");
+        options.resumeRunId = parser.value(QStringLiteral("resume"));
+        options.resultsFile = parser.value(QStringLiteral("results"));
+        if (isSet("rate")) {
+            bool ok = false;
+            options.ratePerSecond = parser.value(QStringLiteral("rate")).toDouble(&ok);
+            if (!ok || options.ratePerSecond < 0.1 || options.ratePerSecond > 20)
+                return usageError(QStringLiteral("--rate 应为每秒 0.1–20 行"),
+                                  QStringLiteral("--rate must be 0.1 to 20 rows a second"));
+        }
+        if (options.dryRun && !options.resumeRunId.isEmpty())
+            return usageError(QStringLiteral("--dry-run 与 --resume 只能选一个"),
+                              QStringLiteral("--dry-run and --resume exclude each other"));
     } else if (command == QLatin1String("reconcile")) {
         if (auto problem = expect(0, 1))
             return *problem;
@@ -517,6 +543,9 @@ Result<CliOptions, QString> CliOptions::parse(const QStringList &arguments)
         && (isSet("list") || isSet("low-percent") || isSet("low-hours") || isSet("interval") || isSet("once")))
         return usageError(QStringLiteral("--list/--low-percent/--low-hours/--interval/--once 只用于 watch"),
                           QStringLiteral("--list/--low-percent/--low-hours/--interval/--once belong to watch"));
+    if (options.command != Command::Apply && (isSet("dry-run") || isSet("rate") || isSet("resume") || isSet("results")))
+        return usageError(QStringLiteral("--dry-run/--rate/--resume/--results 只用于 apply"),
+                          QStringLiteral("--dry-run/--rate/--resume/--results belong to apply"));
     if (total || perDay || stopIssuing || options.current || isSet("request-no"))
         return usageError(QStringLiteral("--total/--per-day/--stop-issuing/--current/--request-no 只用于 modify"),
                           QStringLiteral("--total/--per-day/--stop-issuing/--current/--request-no belong to modify"));

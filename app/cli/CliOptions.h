@@ -38,6 +38,7 @@ struct CliOptions
         History,
         Reconcile,
         Watch,
+        Apply,
     };
 
     QString dataDir;
@@ -102,6 +103,13 @@ struct CliOptions
     std::optional<double> lowHours;
     int intervalSeconds = 300;
     bool once = false;
+
+    // apply (批量修改)
+    QString applyFile;
+    bool dryRun = false;
+    double ratePerSecond = 5.0;
+    QString resumeRunId;
+    QString resultsFile;
 
     bool hasConnectionOptions() const;
     bool isProductCoupon() const { return !productCouponId.isEmpty(); }

@@ -55,6 +55,8 @@ int runCli(const QStringList &arguments)
         return runReconcile(context);
     case CliOptions::Command::Watch:
         return runWatch(context);
+    case CliOptions::Command::Apply:
+        return runApply(context);
     default:
         return runProfileCommand(context);
     }

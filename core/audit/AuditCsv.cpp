@@ -8,16 +8,6 @@ namespace budgetdesk {
 
 namespace {
 
-// RFC 4180 quoting: a field with a comma, quote or line break is quoted, its quotes doubled.
-QString quoted(QString value)
-{
-    if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n') || value.contains(u'\r')) {
-        value.replace(u'"', QStringLiteral("\"\""));
-        return u'"' + value + u'"';
-    }
-    return value;
-}
-
 QString number(const std::optional<qint64> &value)
 {
     return value ? QString::number(*value) : QString();
@@ -50,6 +40,15 @@ QString AuditCsv::idCell(const QString &id)
     if (!plain.match(id).hasMatch())
         return textCell(id);
     return QStringLiteral("=\"%1\"").arg(id);
+}
+
+QString AuditCsv::quoted(QString value)
+{
+    if (value.contains(u',') || value.contains(u'"') || value.contains(u'\n') || value.contains(u'\r')) {
+        value.replace(u'"', QStringLiteral("\"\""));
+        return u'"' + value + u'"';
+    }
+    return value;
 }
 
 QString AuditCsv::textCell(const QString &text)

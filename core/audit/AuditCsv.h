@@ -60,6 +60,8 @@ public:
     // (="1212000000000002"), anything else never a formula.
     static QString idCell(const QString &id);
     static QString textCell(const QString &text);
+    // RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+    static QString quoted(QString value);
 };
 
 } // namespace budgetdesk

@@ -40,6 +40,8 @@ struct AuditChange
     QString bundleId;
     QString brandId;
     CallerIdentity identity = CallerIdentity::Merchant;
+    // Since schema 5: the bulk run (批量修改) it was sent by; empty for a change made alone.
+    QString runId;
 
     // The batch (or group) as a change of its family: for reconciling and re-sending.
     BudgetChange budgetChange() const;

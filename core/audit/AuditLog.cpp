@@ -31,7 +31,7 @@ namespace budgetdesk {
 namespace {
 
 // PRAGMA user_version once the schema below exists: later opens skip it (and its fsync).
-constexpr int SchemaVersion = 4;
+constexpr int SchemaVersion = 5;
 
 const char *const SchemaV1[] = {
     "CREATE TABLE IF NOT EXISTS changes ("
@@ -97,6 +97,12 @@ const char *const SchemaV4[] = {
     "ALTER TABLE changes ADD COLUMN identity TEXT",
 };
 
+// Version 5: the bulk run (批量修改) a change belongs to. Older rows belong to none.
+const char *const SchemaV5[] = {
+    "ALTER TABLE changes ADD COLUMN run_id TEXT",
+    "CREATE INDEX IF NOT EXISTS changes_run ON changes(run_id)",
+};
+
 // Another process's first use of the same folder may hold the database for a moment;
 // `PRAGMA journal_mode=WAL` does not wait for SQLite's busy timeout, so it is retried here.
 constexpr int LockedRetries = 50;
@@ -141,7 +147,7 @@ const char *const SelectEntries
     = "SELECT c.id, c.created_at, c.profile, c.mchid, c.stock_id, c.dimension, c.current_value, c.target_value,"
       " c.request_no, c.os_user, c.source, o.completed_at, o.outcome, o.http_status, o.code, o.message, o.request_id,"
       " o.verified, o.domain, o.duration_ms, o.observed, o.reconciled, r.reconciled_at, r.outcome, r.observed,"
-      " r.request_id, %1, %2, %3, %4"
+      " r.request_id, %1, %2, %3, %4, %5"
       " FROM changes c LEFT JOIN outcomes o ON o.change_id = c.id"
       " LEFT JOIN reconciliations r ON r.id = COALESCE("
       "(SELECT MAX(id) FROM reconciliations WHERE change_id = c.id AND outcome = 'applied'),"
@@ -196,6 +202,7 @@ AuditEntry readEntry(const QSqlQuery &query)
     entry.change.brandId = query.value(32).toString();
     entry.change.identity
         = query.value(33).toString() == QLatin1String("brand") ? CallerIdentity::Brand : CallerIdentity::Merchant;
+    entry.change.runId = query.value(34).toString();
     return entry;
 }
 
@@ -303,6 +310,7 @@ Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path
                 log->m_hasNotes = log->m_hasAttempts = probe.value(0).toInt() >= 2;
                 log->m_hasNames = probe.value(0).toInt() >= 3;
                 log->m_hasFamilies = probe.value(0).toInt() >= 4;
+                log->m_hasRunIds = probe.value(0).toInt() >= 5;
                 if (probe.exec(QStringLiteral("SELECT count(*) FROM changes")))
                     return log;
             }
@@ -354,6 +362,10 @@ Result<std::unique_ptr<AuditLog>, AuditError> AuditLog::open(const QString &path
             for (const char *statement : SchemaV4)
                 statements << QString::fromLatin1(statement);
         }
+        if (version < 5) {
+            for (const char *statement : SchemaV5)
+                statements << QString::fromLatin1(statement);
+        }
         for (const QString &statement : std::as_const(statements)) {
             if (!query.exec(statement))
                 return rollback(query.lastError());
@@ -373,7 +385,8 @@ QString AuditLog::selectEntries() const
         .arg(m_hasNotes ? QStringLiteral("r.note") : none, m_hasNames ? QStringLiteral("c.stock_name") : none,
              m_hasNames ? QStringLiteral("c.operator_name") : none,
              m_hasFamilies ? QStringLiteral("c.family, c.product_coupon_id, c.stock_bundle_id, c.brand_id, c.identity")
-                           : QStringLiteral("NULL, NULL, NULL, NULL, NULL"));
+                           : QStringLiteral("NULL, NULL, NULL, NULL, NULL"),
+             m_hasRunIds ? QStringLiteral("c.run_id") : none);
 }
 
 Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
@@ -381,8 +394,8 @@ Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
     QSqlQuery query(QSqlDatabase::database(m_connectionName));
     query.prepare(QStringLiteral(
         "INSERT INTO changes (created_at, profile, mchid, stock_id, dimension, current_value, target_value, request_no,"
-        " os_user, source, stock_name, operator_name, family, product_coupon_id, stock_bundle_id, brand_id, identity)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " os_user, source, stock_name, operator_name, family, product_coupon_id, stock_bundle_id, brand_id, identity,"
+        " run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     query.addBindValue(isoNow());
     query.addBindValue(change.profile);
     query.addBindValue(change.mchid);
@@ -401,6 +414,7 @@ Result<qint64, AuditError> AuditLog::recordPending(const AuditChange &change)
     query.addBindValue(change.bundleId);
     query.addBindValue(change.brandId);
     query.addBindValue(callerIdentityName(change.identity));
+    query.addBindValue(change.runId.isEmpty() ? QVariant() : QVariant(change.runId));
     if (!query.exec())
         return errorFrom(query.lastError());
     return query.lastInsertId().toLongLong();
@@ -603,6 +617,14 @@ Result<QList<AuditEntry>, AuditError> AuditLog::query(const AuditFilter &filter)
         values << compact << compact;
         if (m_hasNames)
             values << filter.idContains.trimmed();
+    }
+    if (!filter.runId.isEmpty()) {
+        conditions << (m_hasRunIds ? QStringLiteral("c.run_id = ?") : QStringLiteral("0 = 1 AND ? IS NOT NULL"));
+        values << filter.runId;
+    }
+    if (!filter.requestNumber.isEmpty()) {
+        conditions << QStringLiteral("c.request_no = ?");
+        values << filter.requestNumber;
     }
     if (!filter.profile.isEmpty()) {
         conditions << QStringLiteral("c.profile = ?");

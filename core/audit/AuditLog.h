@@ -22,6 +22,8 @@ struct AuditFilter
     QDateTime since; // inclusive; invalid: no bound
     QDateTime until; // exclusive; invalid: no bound
     QString outcome; // effective outcome; empty: any
+    QString runId; // the changes of one bulk run; empty: any
+    QString requestNumber; // exactly this request number; empty: any
     bool unresolvedOnly = false;
 };
 
@@ -102,6 +104,7 @@ private:
     bool m_hasAttempts = true;
     bool m_hasNames = true; // schema 3: stock_name and operator_name
     bool m_hasFamilies = true; // schema 4: family, product_coupon_id, stock_bundle_id, brand_id, identity
+    bool m_hasRunIds = true; // schema 5: run_id
 };
 
 // Who is at the keyboard, as the operating system says.

@@ -56,6 +56,7 @@ BudgetModification *AuditTrail::modify(BusifavorClient &client, BudgetChange cha
             // The name the caller saw, else the one this change's own lookup found.
             const QString name = stockName.isEmpty() && *self ? (*self)->lookedUpStockName() : stockName;
             AuditChange record = auditChangeFor(complete, m_profile, m_mchid, m_source, m_operatorName, name);
+            record.runId = m_runId;
             if (asBrand) { // the brand signed: the trail's caller ID is its brand_id
                 record.identity = CallerIdentity::Brand;
                 record.brandId = m_mchid;

@@ -90,6 +90,8 @@ public:
     EntryReconciliation *reconcile(BusifavorClient &client, const AuditEntry &entry);
 
     AuditLog &log() { return m_log; }
+    // Every change after this belongs to the bulk run `runId` (批量修改), as its entries say.
+    void setRunId(const QString &runId) { m_runId = runId; }
 
 private:
     AuditLog &m_log;
@@ -97,6 +99,7 @@ private:
     QString m_mchid;
     QString m_source;
     QString m_operatorName;
+    QString m_runId;
 };
 
 } // namespace budgetdesk

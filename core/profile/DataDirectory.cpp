@@ -32,6 +32,11 @@ QString DataDirectory::cacheDirectory() const
     return m_root + QStringLiteral("/cache");
 }
 
+QString DataDirectory::bulkRunsDirectory() const
+{
+    return m_root + QStringLiteral("/bulk");
+}
+
 bool DataDirectory::ensureExists() const
 {
     return !m_root.isEmpty() && QDir().mkpath(m_root) && QDir().mkpath(cacheDirectory());

@@ -20,6 +20,7 @@ public:
     QString settingsFile() const; // profiles (QSettings, INI)
     QString auditDatabase() const; // the audit log (SQLite)
     QString cacheDirectory() const; // downloaded platform certificates
+    QString bulkRunsDirectory() const; // the journals of bulk runs (批量修改), for --resume
     bool ensureExists() const;
     // Why ensureExists() failed, in both languages, with what to do.
     BilingualText problem() const;

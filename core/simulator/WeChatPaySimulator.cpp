@@ -118,6 +118,11 @@ SimResponse WeChatPaySimulator::handle(const SimRequest &request)
         if (applied && faults.dropAfterApply)
             response.delivery = SimResponse::Delivery::DropConnection;
     }
+    if (request.method != "GET") {
+        if (m_changesSeen.size() >= MaximumChangesSeen)
+            m_changesSeen.removeFirst();
+        m_changesSeen.append({path, request.body, applied});
+    }
 
     QByteArray requestId = nextRequestId();
     if (response.errorNumber != 0)

@@ -55,6 +55,17 @@ public:
     // Batches issuing over time; what they issued is worked out on every request.
     Issuance &issuance() { return m_issuance; }
 
+    // Every request that was not a lookup (the last MaximumChangesSeen): what tests count to
+    // prove a change went out once, or not at all.
+    struct ChangeSeen
+    {
+        QByteArray path;
+        QByteArray body;
+        bool applied = false;
+    };
+    static constexpr int MaximumChangesSeen = 10000;
+    const QList<ChangeSeen> &changesSeen() const { return m_changesSeen; }
+
 private:
     struct AppliedChange
     {
@@ -81,6 +92,7 @@ private:
     Issuance m_issuance;
 
     RateLimiter m_rateLimiter; // per merchant
+    QList<ChangeSeen> m_changesSeen;
     QHash<QString, AppliedChange> m_appliedChanges; // mchid/stock_id/request number → what was applied
     QHash<QString, qint64> m_lastChange; // stock_id → when its budget last changed (ms)
     qint64 m_requestCount = 0;

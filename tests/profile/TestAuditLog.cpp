@@ -333,9 +333,22 @@ void TestAuditLog::upgradesAVersionOneLog()
     QCOMPARE((*log)->entry(1)->reconciliation->note, QStringLiteral("re-sent"));
     QSqlQuery version = rawQuery(m_path, QStringLiteral("raw-v2"));
     QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
-    QCOMPARE(version.value(0).toInt(), 4);
+    QCOMPARE(version.value(0).toInt(), 5);
     QVERIFY(old.change.stockName.isEmpty()); // not recorded then: blank, not invented
     QVERIFY(old.change.operatorName.isEmpty());
+    QVERIFY(old.change.runId.isEmpty()); // made alone, as every change was then
+
+    // Since schema 5 an entry names the bulk run that sent it, and a run's entries are found by it.
+    AuditChange bulk = old.change;
+    bulk.requestNumber = QStringLiteral("bulk-1");
+    bulk.runId = QStringLiteral("20261204-093012-7f3a");
+    const qint64 id = *(*log)->recordPending(bulk);
+    QCOMPARE((*log)->entry(id)->change.runId, bulk.runId);
+    AuditFilter filter;
+    filter.runId = bulk.runId;
+    QCOMPARE((*log)->query(filter)->size(), 1);
+    filter.requestNumber = QStringLiteral("old-1");
+    QVERIFY((*log)->query(filter)->isEmpty());
 }
 
 // The batch's name and the profile's 操作人 go with each new entry.
