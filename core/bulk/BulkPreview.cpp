@@ -32,8 +32,7 @@ std::optional<qint64> BulkCheck::remainingAfter() const
     return *target - stock.todaySendNum.value_or(0);
 }
 
-BulkCheck BulkCheck::of(const BulkRow &row, const StockQueryResult &lookup, const QDateTime &now,
-                        const QString &mchid)
+BulkCheck BulkCheck::of(const BulkRow &row, const StockQueryResult &lookup, const QDateTime &now, const QString &mchid)
 {
     BulkCheck check;
     check.row = row;

@@ -38,8 +38,7 @@ struct BulkCheck
     std::optional<qint64> remainingAfter() const;
 
     // Checks `row` against `lookup` (as of `now`, for the profile `mchid`).
-    static BulkCheck of(const BulkRow &row, const StockQueryResult &lookup, const QDateTime &now,
-                        const QString &mchid);
+    static BulkCheck of(const BulkRow &row, const StockQueryResult &lookup, const QDateTime &now, const QString &mchid);
 };
 
 struct BulkTotals
@@ -61,8 +60,8 @@ class BulkPreview : public QObject
 
 public:
     // `brandId`: the brand a 服务商 acts for in 商品券 rows (empty: the brand itself calls).
-    BulkPreview(BusifavorClient &client, LookupPacer &pacer, const QList<BulkRow> &rows, QString brandId,
-                QString mchid, QObject *parent = nullptr);
+    BulkPreview(BusifavorClient &client, LookupPacer &pacer, const QList<BulkRow> &rows, QString brandId, QString mchid,
+                QObject *parent = nullptr);
     ~BulkPreview() override;
 
     void start();

@@ -75,8 +75,8 @@ std::optional<BudgetDimension> dimensionNamed(QString text)
         if (text == QString::fromUtf8(name))
             return BudgetDimension::Total;
     }
-    for (const char *name : {"per_day", "max_coupons_by_day", "max_count_per_day", "单日上限", "每日上限",
-                             "每日发放次数上限"}) {
+    for (const char *name :
+         {"per_day", "max_coupons_by_day", "max_count_per_day", "单日上限", "每日上限", "每日发放次数上限"}) {
         if (text == QString::fromUtf8(name))
             return BudgetDimension::PerDay;
     }
@@ -152,8 +152,8 @@ QString BulkRequest::text() const
     case Kind::Percent: {
         const QString sign = value >= 0 ? QStringLiteral("+") : QStringLiteral("-");
         const qint64 magnitude = value < 0 ? -value : value;
-        const QString fraction = magnitude % 100 ? QStringLiteral(".%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'))
-                                                 : QString();
+        const QString fraction
+            = magnitude % 100 ? QStringLiteral(".%1").arg(magnitude % 100, 2, 10, QLatin1Char('0')) : QString();
         return sign + QString::number(magnitude / 100) + fraction + u'%';
     }
     case Kind::Stop:
@@ -242,7 +242,8 @@ QList<BulkSheet::Record> BulkSheet::split(const QString &text, QChar separator, 
 
 Result<BulkSheet, BilingualText> BulkSheet::load(const QString &path)
 {
-    auto bytes = SmallFile::read(path, MaximumFileBytes, {QStringLiteral("批量修改文件"), QStringLiteral("the bulk file")});
+    auto bytes
+        = SmallFile::read(path, MaximumFileBytes, {QStringLiteral("批量修改文件"), QStringLiteral("the bulk file")});
     if (!bytes)
         return bytes.error();
     if (!*bytes)
@@ -361,7 +362,8 @@ Result<BulkSheet, BilingualText> BulkSheet::read(const QByteArray &bytes)
             if (!named) {
                 refuse(QStringLiteral("dimension 应为 total（批次总量）或 per_day（单日上限），而不是“%1”")
                            .arg(dimension.left(20)),
-                       QStringLiteral("dimension is total (批次总量) or per_day (单日上限), not “%1”").arg(dimension.left(20)));
+                       QStringLiteral("dimension is total (批次总量) or per_day (单日上限), not “%1”")
+                           .arg(dimension.left(20)));
                 continue;
             }
             row.dimension = *named;
@@ -438,16 +440,17 @@ Result<BulkSheet, BilingualText> BulkSheet::read(const QByteArray &bytes)
             const BulkRow &row = sheet.m_rows.at(i);
             sheet.m_problems.append(
                 {row.line,
-                 byNumber ? BilingualText{QStringLiteral("请求单号 %1 与第 %2 行重复").arg(row.requestNumber, others.join(u',')),
-                                          QStringLiteral("Request number %1 is also on line %2")
-                                              .arg(row.requestNumber, others.join(u','))}
-                          : BilingualText{QStringLiteral("批次 %1 的%2与第 %3 行重复：无法判断以哪行为准")
-                                              .arg(row.key.label(), BudgetChange::dimensionLabelZh(row.dimension),
-                                                   others.join(u',')),
-                                          QStringLiteral("Batch %1 (%2) is also on line %3: which one is meant "
-                                                         "cannot be told")
-                                              .arg(row.key.label(), BudgetChange::dimensionField(row.dimension),
-                                                   others.join(u','))}});
+                 byNumber
+                     ? BilingualText{QStringLiteral("请求单号 %1 与第 %2 行重复")
+                                         .arg(row.requestNumber, others.join(u',')),
+                                     QStringLiteral("Request number %1 is also on line %2")
+                                         .arg(row.requestNumber, others.join(u','))}
+                     : BilingualText{
+                         QStringLiteral("批次 %1 的%2与第 %3 行重复：无法判断以哪行为准")
+                             .arg(row.key.label(), BudgetChange::dimensionLabelZh(row.dimension), others.join(u',')),
+                         QStringLiteral("Batch %1 (%2) is also on line %3: which one is meant "
+                                        "cannot be told")
+                             .arg(row.key.label(), BudgetChange::dimensionField(row.dimension), others.join(u','))}});
             refused.append(i);
         }
     };

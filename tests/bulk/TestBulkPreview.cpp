@@ -24,12 +24,12 @@ private Q_SLOTS:
         auto client = server.client();
         LookupPacer pacer(20.0);
         const auto sheet = BulkSheet::read("stock_id,product_coupon_id,dimension,target,delta\n"
-                                           "1212000000000001,,total,60000,\n"       // ready: +10 000
-                                           "1212000000000002,,total,,-10%\n"        // 18 000 < 19 650 issued
-                                           "1212000000000003,,per_day,,+100\n"      // no daily cap
-                                           "1212000000000001,,per_day,,+10%\n"      // ready: 5 000 → 5 500
-                                           "1212000000000002,,per_day,2000,\n"      // already 2 000
-                                           "1212000000000099,,total,100,\n"         // no such batch
+                                           "1212000000000001,,total,60000,\n" // ready: +10 000
+                                           "1212000000000002,,total,,-10%\n" // 18 000 < 19 650 issued
+                                           "1212000000000003,,per_day,,+100\n" // no daily cap
+                                           "1212000000000001,,per_day,,+10%\n" // ready: 5 000 → 5 500
+                                           "1212000000000002,,per_day,2000,\n" // already 2 000
+                                           "1212000000000099,,total,100,\n" // no such batch
                                            "1000000013001,1000000013,total,,+1000\n"); // ready
         QVERIFY(sheet);
         BulkPreview preview(*client, pacer, sheet->rows(), QStringLiteral("120344"), QStringLiteral("1900000109"));

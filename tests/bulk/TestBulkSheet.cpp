@@ -61,9 +61,10 @@ private Q_SLOTS:
     // bytes were written by Python's gb18030 codec, not by the decoder under test.
     void gb18030AsExcelSavesIt()
     {
-        const QByteArray bytes("\xC5\xFA\xB4\xCE\xBA\xC5\x2C\xCE\xAC\xB6\xC8\x2C\xD4\xF6\xBC\xF5\x2C\xB1\xB8\xD7\xA2\x0D\x0A"
-                               "\x31\x32\x31\x32\x30\x30\x30\x30\x30\x30\x30\x30\x30\x30\x30\x31\x2C\xB5\xA5\xC8\xD5\xC9"
-                               "\xCF\xCF\xDE\x2C\x2B\x31\x30\x25\x2C\xD6\xDC\xC4\xA9\xBC\xD3\xC1\xBF\x0D\x0A");
+        const QByteArray bytes(
+            "\xC5\xFA\xB4\xCE\xBA\xC5\x2C\xCE\xAC\xB6\xC8\x2C\xD4\xF6\xBC\xF5\x2C\xB1\xB8\xD7\xA2\x0D\x0A"
+            "\x31\x32\x31\x32\x30\x30\x30\x30\x30\x30\x30\x30\x30\x30\x30\x31\x2C\xB5\xA5\xC8\xD5\xC9"
+            "\xCF\xCF\xDE\x2C\x2B\x31\x30\x25\x2C\xD6\xDC\xC4\xA9\xBC\xD3\xC1\xBF\x0D\x0A");
         const BulkSheet sheet = readOk(bytes);
         QCOMPARE(sheet.encoding(), QStringLiteral("GB18030"));
         QCOMPARE(sheet.rows().size(), 1);
@@ -104,19 +105,19 @@ private Q_SLOTS:
     void badLinesAreNamed()
     {
         const BulkSheet sheet = readOk("stock_id,product_coupon_id,dimension,target,delta,stop,note\n"
-                                       ",,total,100,,,\n"                                   // 2: no ID
-                                       "1.212E+15,,total,100,,,\n"                          // 3: Excel's notation
-                                       "1212000000000003,,total,100,+5,,\n"                 // 4: two kinds
-                                       "1212000000000004,,total,,5k,,\n"                    // 5: bad delta
-                                       "1212000000000005,,weekly,100,,,\n"                  // 6: bad dimension
-                                       "1212000000000006,,per_day,,,yes,\n"                 // 7: stop per day
-                                       "1212000000000007,,total,10.5,,,\n"                  // 8: fraction
-                                       "1212000000000008,,total,100,,,\"two\nlines\"\n"     // 9–10: fine
-                                       "12/34,,total,100,,,\n"                              // 11: bad ID
-                                       "1212000000000009,,total,,+5.5,,\n"                  // 12: fraction
-                                       "1212000000000010,,per_day,,-12.5%,,\n"              // 13: fine
-                                       "1212000000000011,,,,+10,,\n"                        // 14: no dimension
-                                       "1212000000000012,,total,,,maybe,\n");               // 15: bad stop
+                                       ",,total,100,,,\n" // 2: no ID
+                                       "1.212E+15,,total,100,,,\n" // 3: Excel's notation
+                                       "1212000000000003,,total,100,+5,,\n" // 4: two kinds
+                                       "1212000000000004,,total,,5k,,\n" // 5: bad delta
+                                       "1212000000000005,,weekly,100,,,\n" // 6: bad dimension
+                                       "1212000000000006,,per_day,,,yes,\n" // 7: stop per day
+                                       "1212000000000007,,total,10.5,,,\n" // 8: fraction
+                                       "1212000000000008,,total,100,,,\"two\nlines\"\n" // 9–10: fine
+                                       "12/34,,total,100,,,\n" // 11: bad ID
+                                       "1212000000000009,,total,,+5.5,,\n" // 12: fraction
+                                       "1212000000000010,,per_day,,-12.5%,,\n" // 13: fine
+                                       "1212000000000011,,,,+10,,\n" // 14: no dimension
+                                       "1212000000000012,,total,,,maybe,\n"); // 15: bad stop
         QCOMPARE(problemLines(sheet), (QList<int>{2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15}));
         QCOMPARE(sheet.rows().size(), 2);
         QCOMPARE(sheet.rows().at(0).line, 9);
