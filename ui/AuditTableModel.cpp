@@ -81,6 +81,8 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         return c.current ? BudgetForm::describe(*c.current, c.target) : QString::number(c.target);
     case RequestNumber:
         return c.requestNumber;
+    case Run:
+        return c.runId;
     case Outcome:
         return (entry.isUnresolved() && !sortRole ? QStringLiteral("⚠ ") : QString())
             + outcomeLabel(entry.effectiveOutcome());
@@ -118,6 +120,8 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Change");
     case RequestNumber:
         return tr("Request number");
+    case Run:
+        return tr("Bulk run");
     case Outcome:
         return tr("Outcome");
     case Error:

@@ -24,6 +24,7 @@ public:
         Dimension,
         Change,
         RequestNumber,
+        Run, // the bulk run (批量修改) that sent it
         Outcome,
         Error,
         RequestId,

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "BudgetPage.h"
+#include "BulkDialog.h"
 #include "DemoEnvironment.h"
 #include "Dialogs.h"
 #include "HistoryPage.h"
@@ -44,6 +45,7 @@ struct MainWindow::Menus
     QMenu *demo = nullptr;
     QMenu *help = nullptr;
     QAction *quit = nullptr;
+    QAction *bulk = nullptr;
     QAction *newProfile = nullptr;
     QAction *editProfile = nullptr;
     QAction *renameProfile = nullptr;
@@ -373,6 +375,9 @@ void MainWindow::buildMenus()
 {
     Menus &m = *m_menus;
     m.file = menuBar()->addMenu(QString());
+    m.bulk = m.file->addAction(QString(), this, [this] { openBulkDialog(); });
+    m.bulk->setObjectName(QStringLiteral("bulkAction"));
+    m.file->addSeparator();
     m.quit = m.file->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
     m.profile = menuBar()->addMenu(QString());
     m.newProfile = m.profile->addAction(QString(), this, &MainWindow::newProfile);
@@ -473,6 +478,7 @@ void MainWindow::retranslate()
 {
     Menus &m = *m_menus;
     m.file->setTitle(tr("&File"));
+    m.bulk->setText(tr("&Bulk changes…"));
     m.quit->setText(tr("&Quit"));
     m.profile->setTitle(tr("&Profile"));
     m.newProfile->setText(tr("&New profile…"));
@@ -637,7 +643,9 @@ bool MainWindow::openProfile(const QString &name)
         m_budget->setSession(m_session.get(), m_trail.get());
         m_history->setSession(m_session.get(), m_trail.get());
         attachWatch();
+        updateProfileActions();
         Q_EMIT profileReady();
+        offerToResumeBulkRun();
     });
     m_session->prepare();
     return true;
@@ -765,7 +773,45 @@ void MainWindow::updateProfileActions()
     for (QAction *action : {m.editProfile, m.renameProfile, m.duplicateProfile, m.deleteProfile, m.defaultProfile})
         action->setEnabled(managed);
     m.testConnection->setEnabled(m_session != nullptr);
+    m.bulk->setEnabled(m_session != nullptr && m_log != nullptr);
     m.defaultProfile->setChecked(managed && m_profiles.defaultProfile() == profileName());
+}
+
+BulkDialog *MainWindow::openBulkDialog(const std::optional<BulkJournal> &resume)
+{
+    if (!m_session || !m_log || refuseWhileBusy())
+        return nullptr;
+    const MerchantProfile &profile = m_session->profile();
+    const QString where = tr("%1 (%2 %3, %4)")
+                              .arg(profile.name, profile.isBrand() ? tr("brand") : tr("merchant"), profile.callerId(),
+                                   isDemo() ? tr("demo mode: the simulator") : tr("WeChat Pay, live"));
+    auto *dialog = new BulkDialog(*m_session, *m_log, m_context.data.bulkRunsDirectory(), where, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The run's entries are in the log: History shows them when the dialog closes.
+    connect(dialog, &QDialog::finished, this, [this] {
+        if (m_history)
+            m_history->refresh();
+    });
+    dialog->open();
+    if (resume)
+        dialog->resume(*resume);
+    return dialog;
+}
+
+void MainWindow::offerToResumeBulkRun()
+{
+    const QList<BulkJournal> unfinished = BulkJournal::unfinished(m_context.data.bulkRunsDirectory(), profileName());
+    if (unfinished.isEmpty())
+        return;
+    const BulkJournal &run = unfinished.first();
+    const BulkSummary summary = BulkSummary::of(run);
+    if (Dialogs::confirm(this, tr("Unfinished bulk run"),
+                         tr("Bulk run %1 of this profile stopped before its end: %2 of %3 row(s) settled. Rows "
+                            "settled are not sent again; a row that was being sent is checked first. Go on now?")
+                             .arg(run.runId)
+                             .arg(summary.rows - summary.pending)
+                             .arg(summary.rows)))
+        openBulkDialog(run);
 }
 
 void MainWindow::editProfile()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "bulk/BulkJournal.h"
 #include "common/BilingualText.h"
 #include "common/Result.h"
 #include "http/ClientSettings.h"
@@ -33,6 +34,7 @@ class BudgetPage;
 class DemoEnvironment;
 class HistoryPage;
 class WatchPage;
+class BulkDialog;
 class UserGuide;
 
 // What the window runs on: where its data lives, where secrets go, demo mode or not, and —
@@ -54,6 +56,8 @@ public:
     ~MainWindow() override;
 
     BudgetPage *budgetPage() const { return m_budget; }
+    // 文件 › 批量修改…, or an unfinished run of the profile going on (offered when it opens).
+    BulkDialog *openBulkDialog(const std::optional<BulkJournal> &resume = std::nullopt);
     HistoryPage *historyPage() const { return m_history; }
     QTabWidget *tabs() const { return m_tabs; }
     ProfileSession *session() const { return m_session.get(); }
@@ -106,6 +110,7 @@ private:
     // The 监控 page given the profile in use, and the others for its every-profile option;
     // detached before any session it was given goes.
     void attachWatch();
+    void offerToResumeBulkRun();
     void detachWatch();
     Result<ProfileSession *, BilingualText> watchSession(const QString &name);
     void announce(const QString &title, const QString &text); // the tray's balloon, where there is a tray

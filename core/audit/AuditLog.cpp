@@ -609,14 +609,20 @@ Result<QList<AuditEntry>, AuditError> AuditLog::query(const AuditFilter &filter)
     if (!filter.idContains.isEmpty()) {
         // instr(), not LIKE: what is typed is matched literally (a '_' or '%' in a request
         // number is no wildcard), and case-sensitively, as WeChat Pay compares them.
-        conditions << (m_hasNames ? QStringLiteral("(instr(c.stock_id, ?) > 0 OR instr(c.request_no, ?) > 0"
-                                                   " OR instr(COALESCE(c.stock_name, ''), ?) > 0)")
-                                  : QStringLiteral("(instr(c.stock_id, ?) > 0 OR instr(c.request_no, ?) > 0)"));
+        // A bulk run's ID finds its entries too (schema 5).
+        const QString runId = m_hasRunIds ? QStringLiteral(" OR instr(COALESCE(c.run_id, ''), ?) > 0") : QString();
+        conditions << (m_hasNames
+                           ? QStringLiteral("(instr(c.stock_id, ?) > 0 OR instr(c.request_no, ?) > 0"
+                                            " OR instr(COALESCE(c.stock_name, ''), ?) > 0%1)")
+                                 .arg(runId)
+                           : QStringLiteral("(instr(c.stock_id, ?) > 0 OR instr(c.request_no, ?) > 0%1)").arg(runId));
         // IDs never hold spaces (a grouped or wrapped paste does); a batch name may.
         const QString compact = QString(filter.idContains).remove(QRegularExpression(QStringLiteral("\\s")));
         values << compact << compact;
         if (m_hasNames)
             values << filter.idContains.trimmed();
+        if (m_hasRunIds)
+            values << compact;
     }
     if (!filter.runId.isEmpty()) {
         conditions << (m_hasRunIds ? QStringLiteral("c.run_id = ?") : QStringLiteral("0 = 1 AND ? IS NOT NULL"));

@@ -110,6 +110,20 @@ bool BulkJournal::isComplete() const
                        [](const BulkJournalRow &row) { return row.state == BulkJournalRow::State::Settled; });
 }
 
+QList<BulkJournal> BulkJournal::unfinished(const QString &folder, const QString &profile)
+{
+    QList<BulkJournal> runs;
+    // Run IDs begin with the time: by name, newest first.
+    const QStringList names
+        = QDir(folder).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name | QDir::Reversed);
+    for (const QString &name : names.mid(0, 50)) {
+        auto journal = load(QDir(folder).filePath(name));
+        if (journal && journal->profile == profile && !journal->isComplete())
+            runs.append(std::move(journal).value());
+    }
+    return runs;
+}
+
 QByteArray BulkJournal::toJson() const
 {
     QJsonArray list;

@@ -65,6 +65,8 @@ public:
     std::optional<BilingualText> save(const QString &path) const;
 
     bool isComplete() const;
+    // Runs of `profile` kept in `folder` that did not finish, newest first (of the newest 50).
+    static QList<BulkJournal> unfinished(const QString &folder, const QString &profile);
 };
 
 } // namespace budgetdesk

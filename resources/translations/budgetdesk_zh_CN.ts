@@ -71,6 +71,10 @@
         <source>Coupon</source>
         <translation>券类型</translation>
     </message>
+    <message>
+        <source>Bulk run</source>
+        <translation>批量修改</translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::BatchPicker</name>
@@ -480,6 +484,182 @@
     </message>
 </context>
 <context>
+    <name>budgetdesk::ui::BulkDialog</name>
+    <message>
+        <source>Bulk changes</source>
+        <translation>批量修改</translation>
+    </message>
+    <message>
+        <source>Open a CSV file (UTF-8 or GB18030, as Excel saves it) or paste rows copied from Excel, with the header row: stock_id, product_coupon_id, dimension (total / per_day), and one of target, delta (+5000, -10%) or stop (yes); optional request_no and note. Chinese headers (批次号, 维度, 目标值, 增减, 停止发放) work too.</source>
+        <translation>打开 CSV 文件（UTF-8 或 Excel 保存的 GB18030），或粘贴从 Excel 复制的行，第一行为表头：stock_id（批次号）、product_coupon_id（商品券ID）、dimension（维度：total 批次总量 / per_day 单日上限），以及 target（目标值）、delta（增减，如 +5000、-10%）、stop（停止发放：yes）三者之一；可选 request_no（请求单号）和 note（备注）。中文表头同样可用。</translation>
+    </message>
+    <message>
+        <source>Open CSV…</source>
+        <translation>打开 CSV…</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Send…</source>
+        <translation>发送…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Export results…</source>
+        <translation>导出结果…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Open bulk changes</source>
+        <translation>打开批量修改文件</translation>
+    </message>
+    <message>
+        <source>CSV or text (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 或文本 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The results could not be written to %1.</source>
+        <translation>结果未能写入 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Looking %n row(s) up (at most 5 a second)…</source>
+        <translation>
+            <numerusform>正在查询 %n 行（每秒至多 5 次）…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ready to send, %2 blocked, %3 refused as read, %4 already at the target, %5 excluded. Coupons added: %6, removed: %7.</source>
+        <translation>可发送 %1 行，不能发送 %2 行，格式错误 %3 行，已是目标值 %4 行，已排除 %5 行。共增加 %6 张，减少 %7 张。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Change %n batch budget(s) on %1: %2 coupons added, %3 removed, one row at a time at most 5 a second. Rows not ready or excluded are not sent. Send?</source>
+        <translation>
+            <numerusform>将在 %1 上修改 %n 个批次预算：增加 %2 张，减少 %3 张，逐行发送，每秒至多 5 行。不能发送或已排除的行不会发送。确定发送吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send bulk changes</source>
+        <translation>发送批量修改</translation>
+    </message>
+    <message>
+        <source>%1 of %2 row(s) settled in %3.</source>
+        <translation>%3 内完成 %1/%2 行。</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2 — elapsed %3, about %4 left.</source>
+        <translation>第 %1/%2 行 — 已用 %3，约剩 %4。</translation>
+    </message>
+    <message>
+        <source>Stopping after the row being sent…</source>
+        <translation>当前行发送完后停止…</translation>
+    </message>
+    <message>
+        <source>Run %1: %2 applied, %3 not applied, %4 unknown, %5 rejected, %6 skipped%7.</source>
+        <translation>批量修改 %1：已生效 %2，未生效 %3，无法确认 %4，被拒绝 %5，已跳过 %6%7。</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n row(s) not sent — it can be resumed</source>
+        <translation>
+            <numerusform>；%n 行未发送，可继续</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A row is being sent: press Stop, and close once it has finished.</source>
+        <translation>正在发送：请先按“停止”，完成后再关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>budgetdesk::ui::BulkTableModel</name>
+    <message>
+        <source>total</source>
+        <translation>批次总量</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>单日上限</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>already at the target: skipped</source>
+        <translation>已是目标值，跳过</translation>
+    </message>
+    <message>
+        <source>excluded</source>
+        <translation>已排除</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未发送</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>可发送</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>修改项</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Left after</source>
+        <translation>修改后剩余</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
     <name>budgetdesk::ui::HistoryPage</name>
     <message>
         <source>All outcomes</source>
@@ -847,6 +1027,38 @@
     <message>
         <source>Watch</source>
         <translation>监控</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk changes…</source>
+        <translation>批量修改(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3, %4)</source>
+        <translation>%1（%2 %3，%4）</translation>
+    </message>
+    <message>
+        <source>brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>merchant</source>
+        <translation>商户号</translation>
+    </message>
+    <message>
+        <source>demo mode: the simulator</source>
+        <translation>演示模式：模拟器</translation>
+    </message>
+    <message>
+        <source>WeChat Pay, live</source>
+        <translation>微信支付正式环境</translation>
+    </message>
+    <message>
+        <source>Unfinished bulk run</source>
+        <translation>未完成的批量修改</translation>
+    </message>
+    <message>
+        <source>Bulk run %1 of this profile stopped before its end: %2 of %3 row(s) settled. Rows settled are not sent again; a row that was being sent is checked first. Go on now?</source>
+        <translation>此配置的批量修改 %1 未完成：已完成 %2/%3 行。已完成的行不会再发送；中断时正在发送的行会先核对。现在继续吗？</translation>
     </message>
 </context>
 <context>

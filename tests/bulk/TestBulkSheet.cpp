@@ -166,6 +166,19 @@ private Q_SLOTS:
         QVERIFY(!sheet.error().zh.isEmpty() && !sheet.error().en.isEmpty());
     }
 
+    // The README's example file reads as it says: five rows, one of each kind.
+    void exampleFileReads()
+    {
+        const auto sheet = BulkSheet::load(QStringLiteral(BULK_EXAMPLE));
+        QVERIFY(sheet);
+        QVERIFY(sheet->problems().isEmpty());
+        QCOMPARE(sheet->rows().size(), 5);
+        QCOMPARE(sheet->rows().at(1).request.kind, BulkRequest::Kind::Percent);
+        QCOMPARE(sheet->rows().at(2).request.kind, BulkRequest::Kind::Target);
+        QVERIFY(sheet->rows().at(3).key.isProductCoupon());
+        QCOMPARE(sheet->rows().at(4).request.kind, BulkRequest::Kind::Stop);
+    }
+
     // Percentages are of the current value, rounded to the nearest coupon, halves away from 0.
     void arithmetic()
     {

@@ -8,6 +8,7 @@
 #include <QThread>
 #include <QUrl>
 
+#include <functional>
 #include <future>
 #include <memory>
 
@@ -18,13 +19,16 @@ namespace budgetdesk::test {
 class SimulatorThread
 {
 public:
-    SimulatorThread()
+    // `prepare` may add batches to the demo's before the simulator starts.
+    explicit SimulatorThread(const std::function<void(sim::StockCatalog &)> &prepare = {})
     {
         std::promise<QUrl> url;
-        m_thread.reset(QThread::create([this, &url] {
+        m_thread.reset(QThread::create([this, &url, &prepare] {
             const sim::DemoMerchant &demo = sim::DemoMerchant::instance();
-            auto simulator = std::make_unique<sim::WeChatPaySimulator>(
-                demo.simulatorConfig(), sim::StockCatalog::demo(demo.mchid, QDateTime::currentDateTimeUtc()));
+            sim::StockCatalog stocks = sim::StockCatalog::demo(demo.mchid, QDateTime::currentDateTimeUtc());
+            if (prepare)
+                prepare(stocks);
+            auto simulator = std::make_unique<sim::WeChatPaySimulator>(demo.simulatorConfig(), std::move(stocks));
             sim::SimulatorServer server(std::move(simulator));
             if (!server.listen())
                 qFatal("cannot listen");
