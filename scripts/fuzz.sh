@@ -10,7 +10,7 @@ build=build/asan/tests/fuzz
 
 artifacts=build/asan/fuzz-artifacts
 mkdir -p "$artifacts"
-for target in response_validator key_loader simulator_request http_answer product_coupon_answer; do
+for target in response_validator key_loader simulator_request http_answer product_coupon_answer bulk_sheet; do
   corpus=$(mktemp -d)
   cp tests/fuzz/seeds/"$target"/* "$corpus"/
   echo "== fuzz_$target for ${seconds}s"

@@ -1,6 +1,7 @@
 #include "bulk/BulkResults.h"
 
 #include "audit/AuditCsv.h"
+#include "audit/AuditEntryText.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -20,17 +21,11 @@ QList<BulkResults::Line> BulkResults::lines(const BulkJournal &journal, const QL
 
 BilingualText BulkResults::outcomeLabel(const QString &outcome)
 {
-    if (outcome == QLatin1String("applied"))
-        return {QStringLiteral("已生效"), QStringLiteral("applied")};
-    if (outcome == QLatin1String("not_applied"))
-        return {QStringLiteral("未生效"), QStringLiteral("not applied")};
-    if (outcome == QLatin1String("rejected"))
-        return {QStringLiteral("被拒绝"), QStringLiteral("rejected")};
     if (outcome == QLatin1String("skipped"))
-        return {QStringLiteral("已跳过"), QStringLiteral("skipped")};
+        return {QStringLiteral("已跳过"), QStringLiteral("Skipped")};
     if (outcome.isEmpty())
-        return {QStringLiteral("未发送"), QStringLiteral("not sent")};
-    return {QStringLiteral("无法确认"), QStringLiteral("unknown")};
+        return {QStringLiteral("未发送"), QStringLiteral("Not sent")};
+    return AuditEntryText::outcome(outcome); // as History names them
 }
 
 QByteArray BulkResults::csv(const BulkJournal &journal, const QList<BulkLineProblem> &refused, Language language)

@@ -21,7 +21,7 @@ struct Line
 
 // Rows and refused lines, merged in line order.
 QList<Line> lines(const BulkJournal &journal, const QList<BulkLineProblem> &refused);
-BilingualText outcomeLabel(const QString &outcome); // applied → 已生效 / applied
+BilingualText outcomeLabel(const QString &outcome); // applied → 已生效 / Applied; skipped → 已跳过
 QByteArray csv(const BulkJournal &journal, const QList<BulkLineProblem> &refused, Language language);
 // Beside the input, named after the run: "weekend.csv" → "weekend.results-20261204-093012-7f3a.csv".
 QString pathBeside(const QString &input, const QString &runId);

@@ -192,6 +192,8 @@ void BulkRun::lookUp(int index)
 void BulkRun::looked(int index, const StockQueryResult &lookup)
 {
     m_inFlight = nullptr;
+    if (m_cancelled)
+        return next(); // stopped while it was only being looked up: nothing of it was sent
     const BulkJournalRow &row = m_journal.rows.at(index);
     if (lookup.kind == StockQueryResult::Kind::Rejected && lookup.error && lookup.error->httpStatus == 429
         && m_busyRetries < MaximumBusyRetries) {

@@ -25,13 +25,7 @@ namespace {
 
 CliRun run(const QStringList &arguments)
 {
-    QProcess process;
-    process.setProcessEnvironment(childProcessEnvironment(QProcessEnvironment::systemEnvironment()));
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(BUDGETDESK_CLI_PATH), arguments);
-    if (!finished.wait(60000))
-        qFatal("budgetdesk-cli did not finish");
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+    return runCli(arguments, 60000);
 }
 
 const QStringList Fields{

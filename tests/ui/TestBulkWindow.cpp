@@ -82,7 +82,7 @@ private Q_SLOTS:
         const BulkSummary summary = BulkSummary::of(*dialog->journal());
         QCOMPARE(summary.applied, 4);
         QCOMPARE(changesReceived(f), 4);
-        QVERIFY(status(dialog, 0).startsWith(QStringLiteral("applied")));
+        QVERIFY(status(dialog, 0).startsWith(QStringLiteral("Applied")));
         QCOMPARE(status(dialog, 2), QStringLiteral("excluded")); // and not sent
 
         // Results beside the input, and wherever exported; History has the run's entries.
