@@ -80,13 +80,15 @@ QString rowText(const BulkJournalRow &row, int position, int count)
 
 // 0 all applied; 4 any row invalid (refused in the file, blocked, or changed since the preview);
 // else the worst of 2 (rejected), 3 (unknown, not applied, not finished) and 6 (network).
-int exitCodeOf(const BulkJournal &journal, bool refusedLines)
+// With --dry-run, rows still planned are the ones that would be sent: fine.
+int exitCodeOf(const BulkJournal &journal, bool refusedLines, bool dryRun = false)
 {
     int worst = ExitApplied;
     bool invalid = refusedLines;
     for (const BulkJournalRow &row : journal.rows) {
         if (row.state != BulkJournalRow::State::Settled) {
-            worst = std::max(worst, int(ExitUnknown));
+            if (!dryRun)
+                worst = std::max(worst, int(ExitUnknown));
         } else if (row.outcome == QLatin1String("skipped")) {
             invalid = invalid || row.code != QLatin1String("UNCHANGED");
         } else if (row.outcome == QLatin1String("rejected")) {
@@ -138,6 +140,8 @@ int printPreview(const CliOptions &options, const BulkSheet &sheet, const QList<
         QJsonObject json = rowJson(line);
         if (line.row && line.row->state == BulkJournalRow::State::Planned)
             json.insert(QStringLiteral("outcome"), QStringLiteral("ready"));
+        else if (line.row && line.row->outcome == QLatin1String("not_applied"))
+            json.insert(QStringLiteral("outcome"), QStringLiteral("skipped")); // a dry run applies nothing
         if (options.json)
             printJson(json);
         else if (line.row)
@@ -163,7 +167,7 @@ int printPreview(const CliOptions &options, const BulkSheet &sheet, const QList<
                 .arg(totals.removed));
     else
         printSummary(options, {}, BulkSummary::of(shown), {});
-    return (totals.blocked > 0 || !sheet.problems().isEmpty()) ? ExitInvalidInput : ExitApplied;
+    return exitCodeOf(shown, !sheet.problems().isEmpty(), true);
 }
 
 } // namespace

@@ -85,8 +85,16 @@ BulkJournal BulkJournal::plan(const QList<BulkCheck> &checks, const QString &pro
             break;
         case BulkCheck::Status::Blocked:
             row.state = BulkJournalRow::State::Settled;
-            row.outcome = QStringLiteral("skipped");
-            row.code = QStringLiteral("INVALID");
+            // A lookup that failed says nothing against the row: not applied, for that reason
+            // (and a network failure is told apart), not "invalid".
+            if (check.lookup && !check.lookup->isVerified()) {
+                row.outcome = QStringLiteral("not_applied");
+                row.code = QStringLiteral("LOOKUP_FAILED");
+                row.network = check.lookup->kind == StockQueryResult::Kind::NetworkFailed;
+            } else {
+                row.outcome = QStringLiteral("skipped");
+                row.code = QStringLiteral("INVALID");
+            }
             row.explanation = *check.blockedBecause;
             row.requestNumber.clear(); // never sent: no number to keep
             break;

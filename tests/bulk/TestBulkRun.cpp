@@ -167,6 +167,33 @@ private Q_SLOTS:
         QVERIFY(spacingAfterBusy >= pacer.baseSpacingMs());
     }
 
+    // 429 on the change past the client's own retries: the same change, later, then applied.
+    void rateLimitedChangeIsTriedAgain()
+    {
+        int refusals = 0;
+        HostileServer server;
+        const int refused = 1 + server.settings().busyRetries; // one exchange's every attempt
+        server.setUnprocessed(
+            [&](const sim::SimRequest &request) { return request.method == "PATCH" && refusals < refused; });
+        server.setTwist([&](const sim::SimRequest &request, sim::SimResponse honest) {
+            if (request.method == "PATCH" && refusals < refused) {
+                ++refusals;
+                return server.signedError(429, "FREQUENCY_LIMITED", QStringLiteral("调用太频繁，请降低调用接口频率"),
+                                          request);
+            }
+            return honest;
+        });
+        auto client = server.client();
+        const BulkJournal journal = planned(*client, "stock_id,dimension,target\n1212000000000001,total,60000\n");
+        auto audit = trail();
+        LookupPacer pacer(20.0);
+        BulkRun run(*client, *audit, pacer, journal, {}, QStringLiteral("1900000109"));
+        runToEnd(run);
+        QCOMPARE(refusals, refused);
+        QCOMPARE(run.journal().rows.first().outcome, QStringLiteral("applied"));
+        QCOMPARE(server.total(QStringLiteral("1212000000000001")), 60000);
+    }
+
     // Cancel: the row in flight ends, the rest stay planned for --resume.
     void cancelStopsAfterTheRowInFlight()
     {

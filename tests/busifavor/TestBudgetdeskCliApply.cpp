@@ -7,6 +7,7 @@
 #include "SimulatorFixture.h"
 
 #include "simulator/DemoMerchant.h"
+#include "simulator/FaultPlan.h"
 
 #include <QDir>
 #include <QFile>
@@ -127,6 +128,32 @@ private Q_SLOTS:
                      .exitCode,
                  0);
         QVERIFY(sim.simulator().changesSeen().isEmpty());
+    }
+
+    // The worst outcome decides: WeChat Pay unreachable is 6 (a dry run too: its lookups fail),
+    // a change refused at sending is 2 — never "invalid input".
+    void exitCodesOfFailures()
+    {
+        SimulatorFixture sim;
+        const QString file
+            = write(QStringLiteral("fail.csv"), "stock_id,dimension,target\n1212000000000001,total,60000\n");
+        sim.simulator().setFaults(sim::FaultPlan::parse({QStringLiteral("drop")}).value());
+        const CliRun unreachable
+            = run(connection(sim, QStringLiteral("fail"))
+                  << QStringLiteral("--json") << QStringLiteral("apply") << file << QStringLiteral("--dry-run"));
+        QCOMPARE(unreachable.exitCode, 6);
+        QCOMPARE(unreachable.jsonLines().first().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("LOOKUP_FAILED"));
+
+        // 批次正在修改中 on every attempt, the client's retries and the run's alike: rejected.
+        sim.simulator().setFaults(sim::FaultPlan::parse({QStringLiteral("busy")}).value());
+        const CliRun refused = run(connection(sim, QStringLiteral("fail"))
+                                   << QStringLiteral("--json") << QStringLiteral("apply") << file);
+        QCOMPARE(refused.exitCode, 2);
+        const QJsonObject row = refused.jsonLines().first();
+        QCOMPARE(row.value(QStringLiteral("outcome")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(row.value(QStringLiteral("code")).toString(), QStringLiteral("RULE_LIMIT"));
+        QCOMPARE(maxCoupons(sim, "1212000000000001"), 50000);
     }
 
     // A run: every row applied, verified, with its audit entry (naming the run) and request
