@@ -38,13 +38,15 @@ QString duration(qint64 seconds)
 
 } // namespace
 
-BulkDialog::BulkDialog(ProfileSession &session, AuditLog &log, QString folder, QString where, QWidget *parent)
+BulkDialog::BulkDialog(ProfileSession &session, AuditLog &log, QString folder, QString where, LookupPacer *pacer,
+                       QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_log(log)
     , m_folder(std::move(folder))
     , m_where(std::move(where))
-    , m_pacer(LookupPacer::DefaultPerSecond)
+    , m_ownPacer(LookupPacer::DefaultPerSecond)
+    , m_pacer(pacer ? *pacer : m_ownPacer)
 {
     setObjectName(QStringLiteral("bulkDialog"));
     setWindowTitle(tr("Bulk changes"));

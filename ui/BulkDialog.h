@@ -39,8 +39,10 @@ class BulkDialog : public QDialog
 
 public:
     // `folder`: where runs are journaled; `where`: the profile and environment, as the
-    // confirmation restates them ("演示商户（商户号 1900000109，演示模式）").
-    BulkDialog(ProfileSession &session, AuditLog &log, QString folder, QString where, QWidget *parent = nullptr);
+    // confirmation restates them ("演示商户（商户号 1900000109，演示模式）"); `pacer`: the app's
+    // one (the 监控 tab's), so that a run and the watch together stay at its rate — nullptr: its own.
+    BulkDialog(ProfileSession &session, AuditLog &log, QString folder, QString where, LookupPacer *pacer,
+               QWidget *parent = nullptr);
     ~BulkDialog() override;
 
     bool loadFile(const QString &path);
@@ -79,7 +81,8 @@ private:
     QString m_folder;
     QString m_where;
     QString m_source; // the file read, or "" for pasted text
-    LookupPacer m_pacer;
+    LookupPacer m_ownPacer;
+    LookupPacer &m_pacer;
     BulkSheet m_sheet;
     QPointer<BulkPreview> m_preview;
     std::unique_ptr<AuditTrail> m_trail;

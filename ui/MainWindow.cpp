@@ -362,6 +362,8 @@ void MainWindow::openDemoProfile()
 
 MainWindow::~MainWindow()
 {
+    // A bulk dialog's run uses the session, the log and the 监控 page's pacer: it goes first.
+    qDeleteAll(findChildren<BulkDialog *>(Qt::FindDirectChildrenOnly));
     // Sessions and the trail refer to each other and to the log: end them in order.
     m_budget->setSession(nullptr, nullptr);
     if (m_history)
@@ -785,7 +787,8 @@ BulkDialog *MainWindow::openBulkDialog(const std::optional<BulkJournal> &resume)
     const QString where = tr("%1 (%2 %3, %4)")
                               .arg(profile.name, profile.isBrand() ? tr("brand") : tr("merchant"), profile.callerId(),
                                    isDemo() ? tr("demo mode: the simulator") : tr("WeChat Pay, live"));
-    auto *dialog = new BulkDialog(*m_session, *m_log, m_context.data.bulkRunsDirectory(), where, this);
+    auto *dialog = new BulkDialog(*m_session, *m_log, m_context.data.bulkRunsDirectory(), where,
+                                  m_watch ? &m_watch->sharedPacer() : nullptr, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // The run's entries are in the log: History shows them when the dialog closes.
     connect(dialog, &QDialog::finished, this, [this] {

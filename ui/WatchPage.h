@@ -68,6 +68,8 @@ public:
     QTableView *view() const { return m_view; }
     RemainingChartView *chartView() const { return m_chart; }
     const LookupPacer &pacer() const { return m_pacer; }
+    // The app's one pacer: bulk runs go through it too, so that together they keep its rate.
+    LookupPacer &sharedPacer() { return m_pacer; }
     bool isRefreshing() const;
     int lowCount() const;
 
