@@ -128,48 +128,51 @@ void BulkRun::next()
         lookUp(m_index);
 }
 
-// A row the killed run was sending: its audit entry (found by ID, or by run and request number
-// when the journal was not saved after it was written) says whether anything left. None: nothing
-// did (the entry is written before the request goes), so it is sent as planned. Settled in the
-// log: that stands. Pending or unknown: reconciled — looked up, and the same change re-sent with
-// the same request number only when the batch still shows the starting value.
+// A row the killed run was sending. Its audit entries — every attempt of the row writes one
+// before its request goes, all with the run's ID and the row's request number — say whether
+// anything left. None: nothing did, so it is sent as planned. One applied: applied. Otherwise
+// the newest decides (an earlier one refused as busy says nothing about the retry after it):
+// settled in the log, that stands; pending or unknown, it is reconciled — looked up, and the
+// same change re-sent with the same request number only when the batch still shows the
+// starting value.
 void BulkRun::resume(int index)
 {
     BulkJournalRow &row = m_journal.rows[index];
-    std::optional<AuditEntry> entry = row.auditId ? m_trail.log().entry(row.auditId) : std::nullopt;
-    if (!entry) {
-        AuditFilter filter;
-        filter.runId = m_journal.runId;
-        filter.requestNumber = row.requestNumber;
-        const auto found = m_trail.log().query(filter);
-        if (!found) {
-            settle(index, QStringLiteral("unknown"), QStringLiteral("AUDIT_UNREADABLE"), found.error().text());
-            return;
-        }
-        if (!found->isEmpty())
-            entry = found->last();
+    AuditFilter filter;
+    filter.runId = m_journal.runId;
+    filter.requestNumber = row.requestNumber;
+    const auto found = m_trail.log().query(filter);
+    if (!found) {
+        settle(index, QStringLiteral("unknown"), QStringLiteral("AUDIT_UNREADABLE"), found.error().text());
+        return;
     }
-    if (!entry) {
+    if (found->isEmpty()) {
         row.state = BulkJournalRow::State::Planned;
         lookUp(index);
         return;
     }
-    row.auditId = entry->id;
-    const QString outcome = entry->effectiveOutcome();
-    if (!entry->isUnresolved()) {
-        settle(index, outcome, entry->completion ? entry->completion->code : QString(),
-               {QStringLiteral("中断前已有结果（审计记录 #%1）").arg(entry->id),
-                QStringLiteral("Settled before the run was interrupted (audit entry #%1)").arg(entry->id)},
-               entry->completion && entry->completion->verified);
+    const auto applied = std::find_if(found->cbegin(), found->cend(), [](const AuditEntry &entry) {
+        return entry.effectiveOutcome() == QLatin1String("applied");
+    });
+    const AuditEntry entry = applied != found->cend()
+        ? *applied
+        : *std::max_element(found->cbegin(), found->cend(),
+                            [](const AuditEntry &a, const AuditEntry &b) { return a.id < b.id; });
+    row.auditId = entry.id;
+    if (!entry.isUnresolved()) {
+        settle(index, entry.effectiveOutcome(), entry.completion ? entry.completion->code : QString(),
+               {QStringLiteral("中断前已有结果（审计记录 #%1）").arg(entry.id),
+                QStringLiteral("Settled before the run was interrupted (audit entry #%1)").arg(entry.id)},
+               entry.completion && entry.completion->verified);
         return;
     }
-    EntryReconciliation *reconciliation = m_trail.reconcile(m_client, *entry);
+    EntryReconciliation *reconciliation = m_trail.reconcile(m_client, entry);
     m_inFlight = reconciliation;
     connect(reconciliation, &EntryReconciliation::finished, this,
             [this, index](const EntryReconciliationResult &result) {
-                const QString found = result.outcome.isEmpty() ? QStringLiteral("unknown") : result.outcome;
-                settle(index, found, QStringLiteral("RECONCILED"), result.explanation,
-                       found == QLatin1String("applied") || found == QLatin1String("not_applied"));
+                const QString settledAs = result.outcome.isEmpty() ? QStringLiteral("unknown") : result.outcome;
+                settle(index, settledAs, QStringLiteral("RECONCILED"), result.explanation,
+                       settledAs == QLatin1String("applied") || settledAs == QLatin1String("not_applied"));
             });
 }
 

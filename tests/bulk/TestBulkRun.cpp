@@ -242,6 +242,49 @@ private Q_SLOTS:
         QCOMPARE(timesReceived(server, settled.requestNumber), 1);
     }
 
+    // Killed during a busy retry: the row's first attempt was refused (批次正在修改中), the retry
+    // reached WeChat Pay and applied, its entry still pending. The newest entry decides: the row
+    // is applied (reconciled), not "rejected" by the older refusal.
+    void resumeLooksAtTheNewestAttempt()
+    {
+        HostileServer server;
+        auto client = server.client();
+        BulkJournal journal = planned(*client, "stock_id,dimension,target\n1212000000000001,total,60000\n");
+        BulkJournalRow &row = journal.rows[0];
+        AuditChange attempt;
+        attempt.profile = QStringLiteral("门店A");
+        attempt.mchid = QStringLiteral("1900000109");
+        attempt.stockId = row.key.stockId;
+        attempt.current = row.previewCurrent;
+        attempt.target = *row.target;
+        attempt.requestNumber = row.requestNumber;
+        attempt.runId = journal.runId;
+        attempt.source = QStringLiteral("test");
+        attempt.osUser = QStringLiteral("tester");
+        const qint64 refused = *m_log->recordPending(attempt);
+        AuditCompletion busy;
+        busy.outcome = QStringLiteral("rejected");
+        busy.httpStatus = 403;
+        busy.code = QStringLiteral("RULE_LIMIT");
+        busy.verified = true;
+        QVERIFY(m_log->complete(refused, busy).ok());
+        const qint64 retry = *m_log->recordPending(attempt);
+        QSignalSpy sent(client->modifyBudget(BudgetChange(row.key.stockId, row.dimension, *row.target,
+                                                          row.previewCurrent, row.requestNumber)),
+                        &BudgetModification::finished);
+        QVERIFY(sent.wait(20000)); // the retry applied; the process died before writing so
+        row.state = BulkJournalRow::State::Sending;
+        row.auditId = refused; // the journal was last saved knowing only the first attempt
+
+        auto audit = trail();
+        LookupPacer pacer(20.0);
+        BulkRun run(*client, *audit, pacer, journal, {}, QStringLiteral("1900000109"));
+        runToEnd(run);
+        QCOMPARE(run.journal().rows.first().outcome, QStringLiteral("applied"));
+        QCOMPARE(run.journal().rows.first().auditId, retry);
+        QCOMPARE(timesReceived(server, row.requestNumber), 1);
+    }
+
     // Died after the change left but before its outcome was written: the entry is pending. On
     // resume it is reconciled — a lookup finds the target — and the change is not sent again.
     void resumeReconcilesAPendingEntry()
