@@ -7,6 +7,7 @@
 #include "cli/CliConnection.h"
 #include "cli/CliOutput.h"
 #include "cli/CliSession.h"
+#include "common/StopRequests.h"
 #include "watch/LookupPacer.h"
 
 #include <QDir>
@@ -252,6 +253,17 @@ int runApply(const CliContext &context)
     });
     QObject::connect(&run, &BulkRun::journalFailed, &loop, [&](const BilingualText &why) { warn(why); });
     QObject::connect(&run, &BulkRun::finished, &loop, &QEventLoop::quit);
+    // Ctrl+C is 停止: the row in flight ends as it would, the rest stay in the journal for
+    // --resume, and the summary and results are still written. A second Ctrl+C quits at once.
+    StopRequests interrupts(StopRequests::Repeat::Kills);
+    QObject::connect(&interrupts, &StopRequests::requested, &run, [&] {
+        warn({QStringLiteral("正在停止：当前这一行完成后停下，其余行留待 --resume %1 继续（再按一次 Ctrl+C 立即退出）")
+                  .arg(journal.runId),
+              QStringLiteral("Stopping after the row in flight; the rest wait for --resume %1 (Ctrl+C again quits "
+                             "at once)")
+                  .arg(journal.runId)});
+        run.cancel();
+    });
     run.start();
     loop.exec();
 

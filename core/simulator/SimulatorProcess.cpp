@@ -8,6 +8,8 @@
 #include "simulator/SimulatorOptions.h"
 #include "simulator/SimulatorServer.h"
 
+#include "common/StopRequests.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
@@ -16,20 +18,11 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 
 namespace budgetdesk::sim {
 
 namespace {
-
-std::atomic<int> stopSignal{0};
-
-extern "C" void recordStopSignal(int signal)
-{
-    stopSignal = signal;
-}
 
 void printLine(const QString &line)
 {
@@ -77,10 +70,8 @@ int runSimulatorProcess(const QStringList &arguments)
         return 1;
     }
 
-    // Before anything is printed: a supervisor may signal as soon as it reads READY. Signal
-    // handlers may only set a flag; the event loop looks at it.
-    std::signal(SIGINT, recordStopSignal);
-    std::signal(SIGTERM, recordStopSignal);
+    // Before anything is printed: a supervisor may signal as soon as it reads READY.
+    StopRequests stopRequests(StopRequests::Repeat::Reported);
 
     auto simulator = std::make_unique<WeChatPaySimulator>(setup->config, setup->stocks, setup->productCoupons);
     simulator->setFaults(setup->faults);
@@ -159,12 +150,7 @@ int runSimulatorProcess(const QStringList &arguments)
     if (options->maxSeconds > 0)
         QTimer::singleShot(std::chrono::seconds(options->maxSeconds), &server, stop);
 
-    QTimer signalWatch;
-    QObject::connect(&signalWatch, &QTimer::timeout, &server, [&] {
-        if (stopSignal.load() != 0)
-            stop();
-    });
-    signalWatch.start(50);
+    QObject::connect(&stopRequests, &StopRequests::requested, &server, stop);
 
     return QCoreApplication::exec();
 }

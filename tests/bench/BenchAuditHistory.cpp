@@ -34,10 +34,11 @@ void fill(const QString &path)
     QSqlQuery query(database);
     database.transaction();
     for (int i = 1; i <= Entries; ++i) {
-        // Schema 4: no batch name, no operator, no family (a 商家券 change), no 商品券 IDs.
-        query.prepare(
-            QStringLiteral("INSERT INTO changes VALUES (?, ?, ?, '1900000109', ?, 'max_coupons', 50000, ?, ?, "
-                           "'ops', 'cli', NULL, NULL, NULL, NULL, NULL, NULL, NULL)"));
+        // Columns named, so a later schema's added columns take their defaults: an entry as an
+        // older BudgetDesk wrote it (no batch name, no operator, a 商家券 change, no run).
+        query.prepare(QStringLiteral("INSERT INTO changes (id, created_at, profile, mchid, stock_id, dimension, "
+                                     "current_value, target_value, request_no, os_user, source) "
+                                     "VALUES (?, ?, ?, '1900000109', ?, 'max_coupons', 50000, ?, ?, 'ops', 'cli')"));
         query.addBindValue(i);
         query.addBindValue(QDateTime::currentDateTimeUtc().addSecs(i - Entries).toString(Qt::ISODateWithMs));
         query.addBindValue(i % 3 ? QStringLiteral("门店A") : QStringLiteral("门店B"));

@@ -9,8 +9,10 @@
 #include "simulator/DemoMerchant.h"
 #include "simulator/FaultPlan.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -18,6 +20,11 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 using namespace budgetdesk;
 using namespace budgetdesk::test;
@@ -51,6 +58,14 @@ qint64 maxCoupons(SimulatorFixture &sim, const QByteArray &stockId)
         .toInteger();
 }
 
+// The run ID a text-mode apply names in its first line.
+QString runIdIn(const QByteArray &printed)
+{
+    return QRegularExpression(QStringLiteral("批量修改 ([0-9]{8}-[0-9]{6}-[0-9a-f]{4})"))
+        .match(QString::fromUtf8(printed))
+        .captured(1);
+}
+
 // How often the simulator received a change carrying `requestNumber`.
 int timesReceived(SimulatorFixture &sim, const QString &requestNumber)
 {
@@ -77,6 +92,27 @@ private:
         return QStringList{QStringLiteral("--data-dir"), m_files.filePath(data)} + sim.cliConnection(m_files.path())
             + QStringList{QStringLiteral("--retry-delay-ms"), QStringLiteral("5"), QStringLiteral("--brand-id"),
                           QStringLiteral("120344")};
+    }
+
+    // Five rows at one a second, in a process of their own: `name` names the file and the data
+    // directory. Returns the file once the second row is reported (or the process ended).
+    QString startFiveRowRun(QProcess &process, SimulatorFixture &sim, const QString &name, QByteArray &printed) const
+    {
+        QByteArray csv = "stock_id,dimension,delta\n";
+        for (const char *id : {"1212000000000001", "1212000000000002", "1212000000000003"})
+            csv += QByteArray(id) + ",total,+10\n";
+        csv += "1212000000000001,per_day,+1\n1212000000000002,per_day,+1\n";
+        const QString file = write(name + QStringLiteral(".csv"), csv);
+        process.setProcessEnvironment(childProcessEnvironment(QProcessEnvironment::systemEnvironment()));
+        process.start(QStringLiteral(BUDGETDESK_CLI_PATH),
+                      connection(sim, name)
+                          << QStringLiteral("apply") << file << QStringLiteral("--rate") << QStringLiteral("1"));
+        QDeadlineTimer deadline(60000);
+        while (!printed.contains("[2/5]") && !deadline.hasExpired() && process.state() != QProcess::NotRunning) {
+            QTest::qWait(50); // the simulator answers on this thread's event loop
+            printed += process.readAllStandardOutput();
+        }
+        return file;
     }
 
     QString write(const QString &name, const QByteArray &content) const
@@ -204,23 +240,13 @@ private Q_SLOTS:
     void killedRunResumesWithNothingSentTwice()
     {
         SimulatorFixture sim;
-        QByteArray csv = "stock_id,dimension,delta\n";
-        for (const char *id : {"1212000000000001", "1212000000000002", "1212000000000003"})
-            csv += QByteArray(id) + ",total,+10\n";
-        csv += "1212000000000001,per_day,+1\n1212000000000002,per_day,+1\n";
-        const QString file = write(QStringLiteral("kill.csv"), csv);
         QProcess process;
-        process.setProcessEnvironment(childProcessEnvironment(QProcessEnvironment::systemEnvironment()));
-        process.start(QStringLiteral(BUDGETDESK_CLI_PATH),
-                      connection(sim, QStringLiteral("kill"))
-                          << QStringLiteral("apply") << file << QStringLiteral("--rate") << QStringLiteral("1"));
         QByteArray printed;
-        QTRY_VERIFY_WITH_TIMEOUT((printed += process.readAllStandardOutput()).contains("[2/5]"), 60000);
+        const QString file = startFiveRowRun(process, sim, QStringLiteral("kill"), printed);
+        QVERIFY2(printed.contains("[2/5]"), printed.constData());
         process.kill();
         QVERIFY(process.waitForFinished(10000));
-        const QString runId = QRegularExpression(QStringLiteral("批量修改 ([0-9]{8}-[0-9]{6}-[0-9a-f]{4})"))
-                                  .match(QString::fromUtf8(printed))
-                                  .captured(1);
+        const QString runId = runIdIn(printed);
         QVERIFY2(!runId.isEmpty(), printed.constData());
         const int sentBefore = int(sim.simulator().changesSeen().size());
         QVERIFY(sentBefore >= 2 && sentBefore < 5);
@@ -250,6 +276,47 @@ private Q_SLOTS:
                      .exitCode,
                  4);
     }
+
+#ifdef Q_OS_UNIX
+    // Ctrl+C is 停止: the process ends by itself once the row in flight is settled (every change
+    // the simulator received is reported applied, none left half-known), says how to go on,
+    // writes its results, and --resume sends only the rest.
+    void interruptedRunStopsAfterItsRowAndResumes()
+    {
+        SimulatorFixture sim;
+        QProcess process;
+        QByteArray printed;
+        const QString file = startFiveRowRun(process, sim, QStringLiteral("interrupt"), printed);
+        QVERIFY2(printed.contains("[2/5]"), printed.constData());
+        QCOMPARE(::kill(pid_t(process.processId()), SIGINT), 0);
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 3); // rows left: not every row applied
+        printed += process.readAllStandardOutput();
+        const QString text = QString::fromUtf8(printed);
+        QVERIFY2(QString::fromUtf8(process.readAllStandardError()).contains(QStringLiteral("正在停止")),
+                 printed.constData());
+        const QString runId = runIdIn(printed);
+        QVERIFY2(!runId.isEmpty(), printed.constData());
+        const int sent = int(sim.simulator().changesSeen().size());
+        QVERIFY2(sent >= 2 && sent < 5, printed.constData());
+        QCOMPARE(int(text.count(QStringLiteral("：已生效"))), sent);
+        QVERIFY2(text.contains(QStringLiteral("%1 行未完成：apply … --resume %2").arg(5 - sent).arg(runId)),
+                 printed.constData());
+        QVERIFY(QFileInfo::exists(m_files.filePath(QStringLiteral("interrupt.results-%1.csv").arg(runId))));
+
+        const CliRun resumed
+            = run(connection(sim, QStringLiteral("interrupt")) << QStringLiteral("--json") << QStringLiteral("apply")
+                                                               << file << QStringLiteral("--resume") << runId);
+        QCOMPARE(resumed.exitCode, 0);
+        const QList<QJsonObject> lines = resumed.jsonLines();
+        QCOMPARE(lines.size(), 6);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(timesReceived(sim, lines.at(i).value(QStringLiteral("request_no")).toString()), 1);
+        QCOMPARE(sim.simulator().changesSeen().size(), 5);
+        QCOMPARE(maxCoupons(sim, "1212000000000003"), 8010);
+    }
+#endif
 };
 
 QTEST_GUILESS_MAIN(TestBudgetdeskCliApply)
