@@ -11,7 +11,6 @@
 #include "UserGuide.h"
 #include "WatchPage.h"
 #include "audit/AuditTrail.h"
-#include "http/TlsBackend.h"
 #include "profile/ConnectionTest.h"
 #include "profile/ProfileSession.h"
 #include "simulator/SimulatorServer.h"
@@ -299,13 +298,8 @@ void MainWindow::followBusy(bool startingNow)
 
 void MainWindow::startAfterFirstPaint()
 {
-    // The TLS backend the build ships, before anything can connect; loading it (and libssl)
-    // took 3 ms, so it too waits for the first paint.
-    if (const auto problem = pinTlsBackend()) {
-        QMessageBox::critical(this, QStringLiteral("BudgetDesk"), problem->zh + u'\n' + problem->en);
-        QCoreApplication::exit(1);
-        return;
-    }
+    // The TLS backend is pinned when a profile is first opened (ProfileConnection::build), not
+    // here: a window with no profile never loads libssl.
     buildHistoryPage();
     // The audit log: the demo's own throw-away one, or the user's.
     auto log = AuditLog::open(m_context.data.auditDatabase(), AuditLog::Mode::ReadWrite, AuditLog::WindowBusyTimeoutMs);

@@ -38,6 +38,7 @@ public:
         OperatorNameInvalid, // 操作人: too long, or a control character
         BrandIdInvalid, // a brand_id (the brand identity's, or one a merchant serves) not 1–32 of [0-9A-Za-z_-]
         BrandNeedsPublicKey, // a brand's answers are verified with the WeChat Pay public key only
+        TlsBackend, // text: the TLS backend this build ships is missing (an incomplete installation)
     };
 
     ProfileProblem(Code code, std::optional<KeyError> keyError = std::nullopt, QString detail = {})
