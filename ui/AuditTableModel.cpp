@@ -5,6 +5,10 @@
 #include "audit/AuditEntryText.h"
 
 #include <QColor>
+#include <QFont>
+#include <QHash>
+
+#include <algorithm>
 
 namespace budgetdesk::ui {
 
@@ -12,24 +16,86 @@ void AuditTableModel::setEntries(QList<AuditEntry> entries)
 {
     beginResetModel();
     m_entries = std::move(entries);
+    m_rows.clear();
+    QHash<QString, qsizetype> runRow;
+    for (int i = 0; i < m_entries.size(); ++i) {
+        const QString &runId = m_entries.at(i).change.runId;
+        if (runId.isEmpty()) {
+            m_rows.append({i, {}, {}});
+            continue;
+        }
+        if (!runRow.contains(runId)) {
+            runRow.insert(runId, m_rows.size());
+            m_rows.append({-1, runId, {}});
+        }
+        m_rows[runRow.value(runId)].changes.append(i);
+    }
     endResetModel();
+}
+
+const AuditEntry *AuditTableModel::entryAt(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return nullptr;
+    if (index.internalId() != 0)
+        return &m_entries.at(m_rows.at(qsizetype(index.internalId() - 1)).changes.at(index.row()));
+    const TopRow &row = m_rows.at(index.row());
+    return row.entry >= 0 ? &m_entries.at(row.entry) : nullptr;
+}
+
+bool AuditTableModel::isRun(const QModelIndex &index) const
+{
+    return index.isValid() && index.internalId() == 0 && m_rows.at(index.row()).entry < 0;
+}
+
+bool AuditTableModel::runHasUnresolved(const QModelIndex &index) const
+{
+    if (!isRun(index))
+        return false;
+    const QList<int> &changes = m_rows.at(index.row()).changes;
+    return std::any_of(changes.cbegin(), changes.cend(), [this](int i) { return m_entries.at(i).isUnresolved(); });
 }
 
 void AuditTableModel::relabel()
 {
-    if (!m_entries.isEmpty())
+    if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (!m_rows.at(i).changes.isEmpty()) {
+            const QModelIndex run = index(i, 0);
+            Q_EMIT dataChanged(index(0, 0, run), index(rowCount(run) - 1, ColumnCount - 1, run));
+        }
+    }
     Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
+// A top-level row's internal ID is 0; a change under a run carries its run's row + 1.
+QModelIndex AuditTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount || row >= rowCount(parent))
+        return {};
+    return createIndex(row, column, parent.isValid() ? quintptr(parent.row() + 1) : quintptr(0));
+}
+
+QModelIndex AuditTableModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid() || child.internalId() == 0)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, quintptr(0));
 }
 
 int AuditTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    if (!parent.isValid())
+        return int(m_rows.size());
+    if (parent.column() != 0 || parent.internalId() != 0)
+        return 0;
+    return int(m_rows.at(parent.row()).changes.size());
 }
 
-int AuditTableModel::columnCount(const QModelIndex &parent) const
+int AuditTableModel::columnCount(const QModelIndex &) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return ColumnCount;
 }
 
 QString AuditTableModel::outcomeLabel(const QString &outcome)
@@ -39,9 +105,11 @@ QString AuditTableModel::outcomeLabel(const QString &outcome)
 
 QVariant AuditTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_entries.size())
+    if (!index.isValid())
         return {};
-    const AuditEntry &entry = m_entries.at(index.row());
+    if (isRun(index))
+        return runData(m_rows.at(index.row()), index.column(), role);
+    const AuditEntry &entry = *entryAt(index);
     const AuditChange &c = entry.change;
     const AuditCompletion done = entry.completion.value_or(AuditCompletion{});
     if (role == Qt::BackgroundRole && entry.isUnresolved())
@@ -94,6 +162,57 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
         return AuditEntryText::operatorText(c, UiLanguage::instance().current());
     default:
         return {};
+    }
+}
+
+QVariant AuditTableModel::runData(const TopRow &run, int column, int role) const
+{
+    // Newest first, as the log reads them: the first change stands for the run's time and ID.
+    const AuditEntry &newest = m_entries.at(run.changes.first());
+    const auto unresolved = std::count_if(run.changes.cbegin(), run.changes.cend(),
+                                          [this](int i) { return m_entries.at(i).isUnresolved(); });
+    if (role == Qt::BackgroundRole && unresolved)
+        return QColor(243, 156, 18, 70);
+    if (role == Qt::ToolTipRole)
+        return tr("Bulk run %1: its changes are folded under this row.").arg(run.runId);
+    if (role == Qt::FontRole) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    const bool sortRole = role == Qt::UserRole;
+    if (role != Qt::DisplayRole && !sortRole)
+        return {};
+    switch (column) {
+    case Id:
+        return sortRole ? QVariant(newest.id) : QVariant();
+    case Time:
+        return sortRole ? QVariant(newest.time)
+                        : QVariant(newest.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
+    case Profile:
+        return newest.change.profile;
+    case Stock:
+        return tr("Bulk run: %n change(s)", nullptr, int(run.changes.size()));
+    case Run:
+        return run.runId;
+    case Outcome: {
+        // "已生效 4，无法确认 1": each outcome with its count, in the order they first appear.
+        QStringList outcomes;
+        QHash<QString, int> counts;
+        for (const int i : run.changes) {
+            const QString outcome = outcomeLabel(m_entries.at(i).effectiveOutcome());
+            if (!counts.contains(outcome))
+                outcomes.append(outcome);
+            ++counts[outcome];
+        }
+        QStringList parts;
+        for (const QString &outcome : std::as_const(outcomes))
+            parts.append(QStringLiteral("%1 %2").arg(outcome).arg(counts.value(outcome)));
+        return (unresolved && !sortRole ? QStringLiteral("⚠ ") : QString())
+            + parts.join(UiLanguage::pick({QStringLiteral("，"), QStringLiteral(", ")}));
+    }
+    default:
+        return sortRole ? QVariant(QString()) : QVariant();
     }
 }
 

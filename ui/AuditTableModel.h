@@ -2,14 +2,16 @@
 
 #include "audit/AuditEntry.h"
 
-#include <QAbstractTableModel>
+#include <QAbstractItemModel>
 
 namespace budgetdesk::ui {
 
-// The audit log as a table: one row per change, unresolved ones marked. Outcome, dimension
-// and error names are AuditEntryText's, the same words the CSV export and the detail dialog
-// use. Qt::UserRole is the sort key: numbers sort as numbers, times as times.
-class AuditTableModel : public QAbstractTableModel
+// The audit log as a table: one row per change, unresolved ones marked; the changes of one
+// bulk run (批量修改) folded under a row of their own that names the run and sums up its
+// outcomes. Outcome, dimension and error names are AuditEntryText's, the same words the CSV
+// export and the detail dialog use. Qt::UserRole is the sort key: numbers sort as numbers,
+// times as times, and a run sorts by its newest change.
+class AuditTableModel : public QAbstractItemModel
 {
     Q_OBJECT
 
@@ -32,14 +34,19 @@ public:
         ColumnCount
     };
 
-    using QAbstractTableModel::QAbstractTableModel;
+    using QAbstractItemModel::QAbstractItemModel;
 
     void setEntries(QList<AuditEntry> entries);
     const QList<AuditEntry> &entries() const { return m_entries; }
-    const AuditEntry &entry(int row) const { return m_entries.at(row); }
+    // The change a row shows; none for a run's own row.
+    const AuditEntry *entryAt(const QModelIndex &index) const;
+    bool isRun(const QModelIndex &index) const;
+    bool runHasUnresolved(const QModelIndex &index) const;
     // The language changed: the same rows, labelled again.
     void relabel();
 
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -48,7 +55,18 @@ public:
     static QString outcomeLabel(const QString &outcome); // in the window's language
 
 private:
+    // A top-level row: one change (`entry`), or a run (`runId`) with its changes, newest first.
+    struct TopRow
+    {
+        int entry = -1;
+        QString runId;
+        QList<int> changes;
+    };
+
+    QVariant runData(const TopRow &run, int column, int role) const;
+
     QList<AuditEntry> m_entries;
+    QList<TopRow> m_rows;
 };
 
 } // namespace budgetdesk::ui

@@ -22,8 +22,8 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
-#include <QTableView>
 #include <QTextBrowser>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace budgetdesk::ui {
@@ -70,15 +70,18 @@ HistoryPage::HistoryPage(QWidget *parent)
     m_sorted = new QSortFilterProxyModel(this);
     m_sorted->setSourceModel(m_model);
     m_sorted->setSortRole(Qt::UserRole);
-    m_view = new QTableView(this);
+    // A tree, for the bulk runs folded under their own rows; every other change is a row of
+    // its own, as in a table.
+    m_view = new QTreeView(this);
     m_view->setObjectName(QStringLiteral("historyTable"));
     m_view->setModel(m_sorted);
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(AuditTableModel::Id, Qt::DescendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->verticalHeader()->hide();
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->header()->setStretchLastSection(true);
     m_view->setWordWrap(false);
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
@@ -94,7 +97,7 @@ HistoryPage::HistoryPage(QWidget *parent)
     };
     connect(m_from, &QDateEdit::dateChanged, this, chosen);
     connect(m_to, &QDateEdit::dateChanged, this, chosen);
-    connect(m_view, &QTableView::doubleClicked, this, &HistoryPage::showDetails);
+    connect(m_view, &QTreeView::doubleClicked, this, &HistoryPage::showDetails);
     connect(m_export, &QPushButton::clicked, this, &HistoryPage::exportCsv);
     connect(m_reconcile, &QPushButton::clicked, this, &HistoryPage::reconcileSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPage::selectionChanged);
@@ -211,7 +214,17 @@ void HistoryPage::refresh()
     }
     const QList<AuditEntry> &entries = *found;
     m_model->setEntries(entries);
-    m_view->resizeColumnsToContents(); // IDs and request numbers are read whole, not elided
+    // Sized with every run open (a tree measures only the rows it shows): IDs and request
+    // numbers are read whole, not elided. Then the settled runs fold; one with a change still
+    // unconfirmed stays open, so that its ⚠ row is not hidden.
+    m_view->expandAll();
+    for (int column = 0; column < AuditTableModel::ColumnCount; ++column)
+        m_view->resizeColumnToContents(column);
+    for (int row = 0; row < m_sorted->rowCount(); ++row) {
+        const QModelIndex index = m_sorted->index(row, 0);
+        if (!m_model->runHasUnresolved(m_sorted->mapToSource(index)))
+            m_view->collapse(index);
+    }
     const auto unresolved
         = std::count_if(entries.cbegin(), entries.cend(), [](const AuditEntry &e) { return e.isUnresolved(); });
     m_shown = int(entries.size());
@@ -224,9 +237,15 @@ void HistoryPage::refresh()
 
 void HistoryPage::selectionChanged()
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    const bool unresolved = !rows.isEmpty() && m_model->entry(m_sorted->mapToSource(rows.first()).row()).isUnresolved();
+    const AuditEntry *entry = selectedEntry();
+    const bool unresolved = entry && entry->isUnresolved();
     m_reconcile->setEnabled(unresolved && m_session && m_trail);
+}
+
+const AuditEntry *HistoryPage::selectedEntry() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? nullptr : m_model->entryAt(m_sorted->mapToSource(rows.first()));
 }
 
 void HistoryPage::exportCsv()
@@ -248,9 +267,10 @@ void HistoryPage::exportCsv()
 
 void HistoryPage::showDetails(const QModelIndex &index)
 {
-    if (!index.isValid())
-        return;
-    const AuditEntry &entry = m_model->entry(m_sorted->mapToSource(index).row());
+    const AuditEntry *shown = m_model->entryAt(m_sorted->mapToSource(index));
+    if (!shown)
+        return; // a run's own row: the double-click opened or closed it
+    const AuditEntry &entry = *shown;
     auto *dialog = new QDialog(this);
     dialog->setObjectName(QStringLiteral("historyEntryDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -269,10 +289,10 @@ void HistoryPage::showDetails(const QModelIndex &index)
 
 void HistoryPage::reconcileSelected()
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    if (rows.isEmpty() || !m_session || !m_trail)
+    const AuditEntry *selected = selectedEntry();
+    if (!selected || !m_session || !m_trail)
         return;
-    const AuditEntry entry = m_model->entry(m_sorted->mapToSource(rows.first()).row());
+    const AuditEntry entry = *selected;
     if (entry.change.mchid != m_session->profile().callerId()) {
         m_status->setText(
             tr("This change belongs to merchant %1; switch to its profile to check it.").arg(entry.change.mchid));

@@ -10,10 +10,11 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
-class QTableView;
+class QTreeView;
 
 namespace budgetdesk {
 class AuditLog;
+struct AuditEntry;
 class Clock;
 class AuditTrail;
 class EntryReconciliation;
@@ -37,7 +38,7 @@ public:
     void setLog(AuditLog *log);
     void setSession(ProfileSession *session, AuditTrail *trail);
     AuditTableModel *model() const { return m_model; }
-    QTableView *view() const { return m_view; }
+    QTreeView *view() const { return m_view; }
     // Where "today" comes from, for the default date range (tests move it past midnight).
     void setClock(const Clock *clock) { m_clock = clock; }
 
@@ -63,6 +64,7 @@ protected:
 private:
     void retranslate();
     void selectionChanged();
+    const AuditEntry *selectedEntry() const; // none when nothing, or a run's own row, is selected
     void showCounts();
     QDate today() const;
     // Until the user picks dates, the range is the last three months up to today — today
@@ -80,7 +82,7 @@ private:
     AuditTrail *m_trail = nullptr;
     AuditTableModel *m_model;
     QSortFilterProxyModel *m_sorted;
-    QTableView *m_view;
+    QTreeView *m_view;
     QLineEdit *m_stockFilter;
     QComboBox *m_outcomeFilter;
     QDateEdit *m_from;

@@ -75,6 +75,16 @@
         <source>Bulk run</source>
         <translation>批量修改</translation>
     </message>
+    <message>
+        <source>Bulk run %1: its changes are folded under this row.</source>
+        <translation>批量修改 %1：其中的各项修改收在这一行下面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bulk run: %n change(s)</source>
+        <translation>
+            <numerusform>批量修改：%n 项修改</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>budgetdesk::ui::BatchPicker</name>

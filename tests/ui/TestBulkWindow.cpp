@@ -12,13 +12,14 @@
 #include "UiLanguage.h"
 #include "audit/AuditLog.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
-#include <QTableView>
+#include <QTreeView>
 #include <QTemporaryDir>
 
 using namespace budgetdesk;
@@ -98,14 +99,32 @@ private Q_SLOTS:
         AuditFilter filter;
         filter.runId = runId;
         QCOMPARE((*log)->query(filter)->size(), 4);
-        // History: the run's ID typed into its filter finds the run's entries, each naming it.
+        // History: the run's entries folded under one row naming the run and its outcomes; its
+        // ID typed into the filter finds that row alone.
         dialog->close();
         f.window().tabs()->setCurrentWidget(f.window().historyPage());
-        f.find<QLineEdit>("historyStockFilter")->setText(runId);
         QAbstractItemModel *history = f.window().historyPage()->view()->model();
-        QTRY_COMPARE(history->rowCount(), 4);
-        for (int row = 0; row < 4; ++row)
-            QCOMPARE(history->index(row, ui::AuditTableModel::Run).data().toString(), runId);
+        QTRY_COMPARE(history->rowCount(), 1);
+        const QModelIndex run = history->index(0, 0);
+        QCOMPARE(history->rowCount(run), 4);
+        QCOMPARE(history->index(0, ui::AuditTableModel::Run).data().toString(), runId);
+        QCOMPARE(history->index(0, ui::AuditTableModel::Stock).data().toString(),
+                 QStringLiteral("Bulk run: 4 change(s)"));
+        QCOMPARE(history->index(0, ui::AuditTableModel::Outcome).data().toString(), QStringLiteral("Applied 4"));
+        for (int row = 0; row < 4; ++row) {
+            QCOMPARE(history->index(row, ui::AuditTableModel::Run, run).data().toString(), runId);
+            QCOMPARE(history->index(row, ui::AuditTableModel::Outcome, run).data().toString(),
+                     QStringLiteral("Applied"));
+        }
+        // Newest first inside the run too, as outside it.
+        QVERIFY(history->index(0, ui::AuditTableModel::Id, run).data().toLongLong()
+                > history->index(3, ui::AuditTableModel::Id, run).data().toLongLong());
+        f.window().historyPage()->view()->expand(run);
+        QCoreApplication::processEvents();
+        keepScreenshot(f.window(), QStringLiteral("history-bulk-run"));
+        f.find<QLineEdit>("historyStockFilter")->setText(runId);
+        QTRY_COMPARE(history->rowCount(history->index(0, 0)), 4);
+        QCOMPARE(history->rowCount(), 1);
     }
 
     // 停止 after the first row; the rest stay planned; the run resumes from its journal and
@@ -191,6 +210,54 @@ private Q_SLOTS:
         QVERIFY(!dialog->send());
         QVERIFY(!dialog->journal());
         QCOMPARE(changesReceived(f), 0);
+    }
+
+    // History's model: changes of a run folded under the run's row (newest first, as the log
+    // gives them), other changes rows of their own; a run's outcomes summed up with the ⚠ of
+    // one unconfirmed; the run's row is no change (nothing to open or check).
+    void historyFoldsRunsUnderTheirRow()
+    {
+        auto entry = [](qint64 id, const QString &runId, const QString &outcome) {
+            AuditEntry e;
+            e.id = id;
+            e.time = QDateTime::currentDateTimeUtc().addSecs(id);
+            e.change.stockId = QStringLiteral("12120000000000%1").arg(id, 2, 10, QLatin1Char('0'));
+            e.change.target = 1000 + id;
+            e.change.runId = runId;
+            if (!outcome.isEmpty()) {
+                e.completion.emplace();
+                e.completion->outcome = outcome;
+            }
+            return e;
+        };
+        const QString run = QStringLiteral("20261204-093012-7f3a");
+        ui::AuditTableModel model;
+        model.setEntries({entry(6, {}, QStringLiteral("applied")), entry(5, run, QStringLiteral("applied")),
+                          entry(4, run, {}), entry(3, {}, QStringLiteral("rejected")),
+                          entry(2, run, QStringLiteral("applied"))});
+        using M = ui::AuditTableModel;
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.entryAt(model.index(0, 0))->id, 6);
+        const QModelIndex runRow = model.index(1, 0);
+        QVERIFY(model.isRun(runRow) && !model.entryAt(runRow));
+        QVERIFY(model.runHasUnresolved(runRow));
+        QCOMPARE(model.rowCount(runRow), 3);
+        QCOMPARE(model.entryAt(model.index(0, 0, runRow))->id, 5);
+        QCOMPARE(model.entryAt(model.index(2, 0, runRow))->id, 2);
+        QCOMPARE(model.parent(model.index(1, M::Stock, runRow)), runRow);
+        QCOMPARE(model.index(1, M::Run).data().toString(), run);
+        QCOMPARE(model.index(1, M::Stock).data().toString(), QStringLiteral("Bulk run: 3 change(s)"));
+        QCOMPARE(model.index(1, M::Outcome).data().toString(),
+                 QStringLiteral("⚠ Applied 2, %1 1").arg(M::outcomeLabel(QStringLiteral("pending"))));
+        QCOMPARE(model.index(1, M::Id).data(Qt::UserRole).toLongLong(), 5); // sorts as its newest
+        QVERIFY(model.index(1, M::Id).data(Qt::BackgroundRole).isValid()); // amber, as its ⚠ row
+        QCOMPARE(model.entryAt(model.index(2, 0))->id, 3);
+        QCOMPARE(model.rowCount(model.index(2, 0)), 0);
+        QCOMPARE(model.entries().size(), 5); // exported whole, unfolded
+
+        ui::UiLanguage::instance().apply(Language::Chinese);
+        QCOMPARE(model.index(1, M::Stock).data().toString(), QStringLiteral("批量修改：3 项修改"));
+        QVERIFY(model.index(1, M::Outcome).data().toString().startsWith(QStringLiteral("⚠ 已生效 2，")));
     }
 };
 

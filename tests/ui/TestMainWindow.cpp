@@ -42,9 +42,9 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
+#include <QTreeView>
 
 using namespace budgetdesk;
 using namespace budgetdesk::test;
@@ -980,8 +980,8 @@ private Q_SLOTS:
         QVERIFY(history(f).first().isUnresolved());
         f.setFaults({QStringLiteral("delay=1500")});
         f.window().tabs()->setCurrentIndex(1);
-        QTableView *table = f.window().historyPage()->view();
-        table->selectRow(0);
+        QTreeView *table = f.window().historyPage()->view();
+        table->setCurrentIndex(table->model()->index(0, 0));
         QTest::mouseClick(f.find<QPushButton>("reconcileEntry"), Qt::LeftButton);
         QVERIFY(f.window().historyPage()->isBusy());
         QVERIFY(!f.find<QComboBox>("profileSelector")->isEnabled());
@@ -1081,8 +1081,8 @@ private Q_SLOTS:
         QVERIFY(f.window().tabs()->tabText(1).contains(QStringLiteral("1")));
         f.setFaults({});
         f.window().tabs()->setCurrentIndex(1);
-        QTableView *table = f.window().historyPage()->view();
-        table->selectRow(0);
+        QTreeView *table = f.window().historyPage()->view();
+        table->setCurrentIndex(table->model()->index(0, 0));
         auto *reconcile = f.find<QPushButton>("reconcileEntry");
         QVERIFY(reconcile->isEnabled());
         QTest::mouseClick(reconcile, Qt::LeftButton);
@@ -1226,12 +1226,12 @@ private Q_SLOTS:
 
         // The change column sorts by number: 400 < 9500 < 20000 < 100000 (as text, 100000 would
         // come before 20000 and 9500).
-        QTableView *table = f.window().historyPage()->view();
-        QTest::mouseClick(table->horizontalHeader()->viewport(), Qt::LeftButton, {},
-                          QPoint(table->horizontalHeader()->sectionViewportPosition(M::Change) + 5, 5));
-        if (table->horizontalHeader()->sortIndicatorOrder() != Qt::AscendingOrder)
+        QTreeView *table = f.window().historyPage()->view();
+        QTest::mouseClick(table->header()->viewport(), Qt::LeftButton, {},
+                          QPoint(table->header()->sectionViewportPosition(M::Change) + 5, 5));
+        if (table->header()->sortIndicatorOrder() != Qt::AscendingOrder)
             table->sortByColumn(M::Change, Qt::AscendingOrder);
-        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(M::Change));
+        QCOMPARE(table->header()->sortIndicatorSection(), int(M::Change));
         QCOMPARE(column(f, M::Stock),
                  (QStringList{QStringLiteral("1212000000000004"), QStringLiteral("1212000000000001"),
                               QStringLiteral("1212000000000003"), QStringLiteral("1212000000000002")}));
@@ -1285,7 +1285,7 @@ private Q_SLOTS:
     {
         WindowFixture f(writeFourEntries);
         showHistory(f, 4);
-        QTableView *table = f.window().historyPage()->view();
+        QTreeView *table = f.window().historyPage()->view();
         const QModelIndex index = table->model()->index(rowOf(f, QStringLiteral("1212000000000002")), 1);
         const QPoint at = table->visualRect(index).center();
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);

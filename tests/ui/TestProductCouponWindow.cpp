@@ -18,6 +18,7 @@
 #include <QRadioButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTreeView>
 #include <QTableWidget>
 #include <QTextEdit>
 

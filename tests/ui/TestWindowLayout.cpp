@@ -21,7 +21,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
-#include <QTableView>
+#include <QTreeView>
 
 using namespace budgetdesk;
 using namespace budgetdesk::test;
