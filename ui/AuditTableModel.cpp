@@ -12,6 +12,18 @@
 
 namespace budgetdesk::ui {
 
+namespace {
+
+// Amber, translucent: readable on light and dark palettes.
+const QColor UnresolvedBackground(243, 156, 18, 70);
+
+QVariant timeData(const QDateTime &time, bool sortRole)
+{
+    return sortRole ? QVariant(time) : QVariant(time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
+}
+
+} // namespace
+
 void AuditTableModel::setEntries(QList<AuditEntry> entries)
 {
     beginResetModel();
@@ -113,7 +125,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     const AuditChange &c = entry.change;
     const AuditCompletion done = entry.completion.value_or(AuditCompletion{});
     if (role == Qt::BackgroundRole && entry.isUnresolved())
-        return QColor(243, 156, 18, 70); // amber, translucent: readable on light and dark palettes
+        return UnresolvedBackground;
     if (role == Qt::ToolTipRole) {
         // The readable error name is shown; its code (what support and WeChat Pay speak of)
         // is one hover away.
@@ -130,8 +142,7 @@ QVariant AuditTableModel::data(const QModelIndex &index, int role) const
     case Id:
         return entry.id;
     case Time:
-        return sortRole ? QVariant(entry.time)
-                        : QVariant(entry.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
+        return timeData(entry.time, sortRole);
     case Profile:
         return c.profile;
     case Family:
@@ -172,7 +183,7 @@ QVariant AuditTableModel::runData(const TopRow &run, int column, int role) const
     const auto unresolved = std::count_if(run.changes.cbegin(), run.changes.cend(),
                                           [this](int i) { return m_entries.at(i).isUnresolved(); });
     if (role == Qt::BackgroundRole && unresolved)
-        return QColor(243, 156, 18, 70);
+        return UnresolvedBackground;
     if (role == Qt::ToolTipRole)
         return tr("Bulk run %1: its changes are folded under this row.").arg(run.runId);
     if (role == Qt::FontRole) {
@@ -187,8 +198,7 @@ QVariant AuditTableModel::runData(const TopRow &run, int column, int role) const
     case Id:
         return sortRole ? QVariant(newest.id) : QVariant();
     case Time:
-        return sortRole ? QVariant(newest.time)
-                        : QVariant(newest.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss")));
+        return timeData(newest.time, sortRole);
     case Profile:
         return newest.change.profile;
     case Stock:
