@@ -39,6 +39,33 @@ std::optional<qint64> optionalCount(const QJsonValue &value)
     return value.isDouble() ? std::optional<qint64>(qint64(value.toDouble())) : std::nullopt;
 }
 
+QJsonObject rowJson(const BulkJournalRow &row)
+{
+    return QJsonObject{
+        {QStringLiteral("line"), row.line},
+        {QStringLiteral("family"), StockKey::familyName(row.key.family)},
+        {QStringLiteral("stock_id"), row.key.stockId},
+        {QStringLiteral("product_coupon_id"), row.key.productCouponId},
+        {QStringLiteral("brand_id"), row.key.brandId},
+        {QStringLiteral("dimension"), BudgetChange::dimensionField(row.dimension)},
+        {QStringLiteral("request"), row.request},
+        {QStringLiteral("preview_current"), orNull(row.previewCurrent)},
+        {QStringLiteral("target"), orNull(row.target)},
+        {QStringLiteral("request_no"), row.requestNumber},
+        {QStringLiteral("note"), row.note},
+        {QStringLiteral("stock_name"), row.stockName},
+        {QStringLiteral("state"), stateName(row.state)},
+        {QStringLiteral("outcome"), row.outcome},
+        {QStringLiteral("audit_id"), row.auditId},
+        {QStringLiteral("code"), row.code},
+        {QStringLiteral("explanation_zh"), row.explanation.zh},
+        {QStringLiteral("explanation_en"), row.explanation.en},
+        {QStringLiteral("verified"), row.verified},
+        {QStringLiteral("network"), row.network},
+        {QStringLiteral("settled_at"), row.settledAt.toString(Qt::ISODateWithMs)},
+    };
+}
+
 } // namespace
 
 QString BulkJournal::newRunId(const QDateTime &now)
@@ -134,40 +161,29 @@ QList<BulkJournal> BulkJournal::unfinished(const QString &folder, const QString 
 
 QByteArray BulkJournal::toJson() const
 {
-    QJsonArray list;
-    for (const BulkJournalRow &row : rows) {
-        list.append(QJsonObject{
-            {QStringLiteral("line"), row.line},
-            {QStringLiteral("family"), StockKey::familyName(row.key.family)},
-            {QStringLiteral("stock_id"), row.key.stockId},
-            {QStringLiteral("product_coupon_id"), row.key.productCouponId},
-            {QStringLiteral("brand_id"), row.key.brandId},
-            {QStringLiteral("dimension"), BudgetChange::dimensionField(row.dimension)},
-            {QStringLiteral("request"), row.request},
-            {QStringLiteral("preview_current"), orNull(row.previewCurrent)},
-            {QStringLiteral("target"), orNull(row.target)},
-            {QStringLiteral("request_no"), row.requestNumber},
-            {QStringLiteral("note"), row.note},
-            {QStringLiteral("stock_name"), row.stockName},
-            {QStringLiteral("state"), stateName(row.state)},
-            {QStringLiteral("outcome"), row.outcome},
-            {QStringLiteral("audit_id"), row.auditId},
-            {QStringLiteral("code"), row.code},
-            {QStringLiteral("explanation_zh"), row.explanation.zh},
-            {QStringLiteral("explanation_en"), row.explanation.en},
-            {QStringLiteral("verified"), row.verified},
-            {QStringLiteral("network"), row.network},
-            {QStringLiteral("settled_at"), row.settledAt.toString(Qt::ISODateWithMs)},
-        });
+    // The run's fields as one compact object, the rows spliced in before its closing brace,
+    // one line each: each row's text is kept and made again only when the row changed.
+    m_written.resize(rows.size());
+    QByteArray list = "[\n";
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        auto &[row, json] = m_written[i];
+        if (json.isEmpty() || !(row == rows.at(i))) {
+            row = rows.at(i);
+            json = QJsonDocument(rowJson(row)).toJson(QJsonDocument::Compact);
+        }
+        list += json;
+        list += i + 1 < rows.size() ? ",\n" : "\n";
     }
-    return QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("budgetdesk-bulk-run")},
-                                     {QStringLiteral("version"), 1},
-                                     {QStringLiteral("run_id"), runId},
-                                     {QStringLiteral("profile"), profile},
-                                     {QStringLiteral("source"), source},
-                                     {QStringLiteral("created"), created.toString(Qt::ISODateWithMs)},
-                                     {QStringLiteral("rows"), list}})
-        .toJson(QJsonDocument::Indented);
+    list += ']';
+    QByteArray document = QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("budgetdesk-bulk-run")},
+                                                    {QStringLiteral("version"), 1},
+                                                    {QStringLiteral("run_id"), runId},
+                                                    {QStringLiteral("profile"), profile},
+                                                    {QStringLiteral("source"), source},
+                                                    {QStringLiteral("created"), created.toString(Qt::ISODateWithMs)}})
+                              .toJson(QJsonDocument::Compact);
+    document.chop(1); // its '}'
+    return document + ",\"rows\":" + list + "}\n";
 }
 
 Result<BulkJournal, BilingualText> BulkJournal::fromJson(const QByteArray &json)

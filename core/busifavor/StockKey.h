@@ -37,6 +37,8 @@ struct StockKey
     static QString familyName(CouponFamily family); // busifavor / product_coupon (JSON, audit log)
     static std::optional<CouponFamily> familyFromName(const QString &name);
     static QString familyLabelZh(CouponFamily family); // 商家券 / 商品券
+
+    bool operator==(const StockKey &) const = default;
 };
 
 } // namespace budgetdesk

@@ -18,6 +18,8 @@ struct BilingualText
     QString in(Language language) const { return language == Language::Chinese ? zh : en; }
     // "中文 / English", for places that show one line to every reader (CLI, logs).
     QString both() const { return zh + QStringLiteral(" / ") + en; }
+
+    bool operator==(const BilingualText &) const = default;
 };
 
 } // namespace budgetdesk

@@ -83,6 +83,54 @@ private Q_SLOTS:
         m_log = std::move(log).value();
     }
 
+    // The journal writes each row again only when it changed (a run saves after every row):
+    // what is read back is every row as it now is — the changed one, and the others — through
+    // any number of saves, and from a copy of the journal changed on its own.
+    void journalSavesEachRowAsItNowIs()
+    {
+        BulkJournal journal;
+        journal.runId = QStringLiteral("20261204-093012-7f3a");
+        journal.profile = QStringLiteral("门店A");
+        journal.created = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < 3; ++i) {
+            BulkJournalRow row;
+            row.line = i + 2;
+            row.key = StockKey::busifavor(QStringLiteral("121200000000000%1").arg(i + 1));
+            row.request = QStringLiteral("+10%");
+            row.previewCurrent = 50000;
+            row.target = 55000;
+            row.requestNumber = QStringLiteral("REQ-%1").arg(i);
+            row.note = QStringLiteral("周末，\"加量\"");
+            journal.rows.append(row);
+        }
+        const QString path = m_dir.filePath(QStringLiteral("journal.json"));
+        auto savedAs = [&path](const BulkJournal &written) {
+            if (written.save(path))
+                return QList<BulkJournalRow>{};
+            const auto read = BulkJournal::load(path);
+            return read ? read->rows : QList<BulkJournalRow>{};
+        };
+        QVERIFY(savedAs(journal) == journal.rows);
+        journal.rows[1].state = BulkJournalRow::State::Sending;
+        journal.rows[1].auditId = 7;
+        QVERIFY(savedAs(journal) == journal.rows);
+        journal.rows[1].state = BulkJournalRow::State::Settled;
+        journal.rows[1].outcome = QStringLiteral("applied");
+        journal.rows[1].explanation = {QStringLiteral("已生效"), QStringLiteral("Applied")};
+        journal.rows[1].settledAt = QDateTime::currentDateTimeUtc();
+        const QList<BulkJournalRow> settled = savedAs(journal);
+        QVERIFY(settled == journal.rows);
+        QCOMPARE(settled.at(1).outcome, QStringLiteral("applied"));
+        QCOMPARE(settled.at(0).state, BulkJournalRow::State::Planned);
+
+        BulkJournal copy = journal;
+        copy.rows[2].state = BulkJournalRow::State::Settled;
+        copy.rows[2].outcome = QStringLiteral("skipped");
+        QVERIFY(savedAs(copy) == copy.rows);
+        QVERIFY(savedAs(journal) == journal.rows); // the original, unchanged by the copy's save
+        QCOMPARE(BulkJournal::load(path)->rows.at(2).state, BulkJournalRow::State::Planned);
+    }
+
     // Five rows at 5 a second: the server sees the changes no faster than that; each applied
     // once, with its audit entry naming the run; the journal on disk says so too.
     void rowsArePacedAndApplied()
