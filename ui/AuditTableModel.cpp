@@ -33,14 +33,24 @@ void AuditTableModel::setEntries(QList<AuditEntry> entries)
     for (int i = 0; i < m_entries.size(); ++i) {
         const QString &runId = m_entries.at(i).change.runId;
         if (runId.isEmpty()) {
-            m_rows.append({i, {}, {}});
+            m_rows.append({i, {}, {}, 0, {}});
             continue;
         }
         if (!runRow.contains(runId)) {
             runRow.insert(runId, m_rows.size());
-            m_rows.append({-1, runId, {}});
+            m_rows.append({-1, runId, {}, 0, {}});
         }
-        m_rows[runRow.value(runId)].changes.append(i);
+        TopRow &run = m_rows[runRow.value(runId)];
+        run.changes.append(i);
+        const AuditEntry &entry = m_entries.at(i);
+        run.unresolved += entry.isUnresolved() ? 1 : 0;
+        const QString outcome = entry.effectiveOutcome();
+        auto counted = std::find_if(run.outcomes.begin(), run.outcomes.end(),
+                                    [&outcome](const auto &seen) { return seen.first == outcome; });
+        if (counted == run.outcomes.end())
+            run.outcomes.append({outcome, 1});
+        else
+            ++counted->second;
     }
     endResetModel();
 }
@@ -62,10 +72,7 @@ bool AuditTableModel::isRun(const QModelIndex &index) const
 
 bool AuditTableModel::runHasUnresolved(const QModelIndex &index) const
 {
-    if (!isRun(index))
-        return false;
-    const QList<int> &changes = m_rows.at(index.row()).changes;
-    return std::any_of(changes.cbegin(), changes.cend(), [this](int i) { return m_entries.at(i).isUnresolved(); });
+    return isRun(index) && m_rows.at(index.row()).unresolved > 0;
 }
 
 void AuditTableModel::relabel()
@@ -180,9 +187,7 @@ QVariant AuditTableModel::runData(const TopRow &run, int column, int role) const
 {
     // Newest first, as the log reads them: the first change stands for the run's time and ID.
     const AuditEntry &newest = m_entries.at(run.changes.first());
-    const auto unresolved = std::count_if(run.changes.cbegin(), run.changes.cend(),
-                                          [this](int i) { return m_entries.at(i).isUnresolved(); });
-    if (role == Qt::BackgroundRole && unresolved)
+    if (role == Qt::BackgroundRole && run.unresolved)
         return UnresolvedBackground;
     if (role == Qt::ToolTipRole)
         return tr("Bulk run %1: its changes are folded under this row.").arg(run.runId);
@@ -206,19 +211,22 @@ QVariant AuditTableModel::runData(const TopRow &run, int column, int role) const
     case Run:
         return run.runId;
     case Outcome: {
-        // "已生效 4，无法确认 1": each outcome with its count, in the order they first appear.
-        QStringList outcomes;
-        QHash<QString, int> counts;
-        for (const int i : run.changes) {
-            const QString outcome = outcomeLabel(m_entries.at(i).effectiveOutcome());
-            if (!counts.contains(outcome))
-                outcomes.append(outcome);
-            ++counts[outcome];
+        // "已生效 4，无法确认 1": each outcome with its count, in the order they first appear;
+        // outcomes with the same name in this language (pending, unknown) counted together.
+        QList<std::pair<QString, int>> labelled;
+        for (const auto &[outcome, count] : run.outcomes) {
+            const QString label = outcomeLabel(outcome);
+            auto same = std::find_if(labelled.begin(), labelled.end(),
+                                     [&label](const auto &seen) { return seen.first == label; });
+            if (same == labelled.end())
+                labelled.append({label, count});
+            else
+                same->second += count;
         }
         QStringList parts;
-        for (const QString &outcome : std::as_const(outcomes))
-            parts.append(QStringLiteral("%1 %2").arg(outcome).arg(counts.value(outcome)));
-        return (unresolved && !sortRole ? QStringLiteral("⚠ ") : QString())
+        for (const auto &[label, count] : std::as_const(labelled))
+            parts.append(QStringLiteral("%1 %2").arg(label).arg(count));
+        return (run.unresolved && !sortRole ? QStringLiteral("⚠ ") : QString())
             + parts.join(UiLanguage::pick({QStringLiteral("，"), QStringLiteral(", ")}));
     }
     default:

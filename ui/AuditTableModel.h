@@ -55,12 +55,15 @@ public:
     static QString outcomeLabel(const QString &outcome); // in the window's language
 
 private:
-    // A top-level row: one change (`entry`), or a run (`runId`) with its changes, newest first.
+    // A top-level row: one change (`entry`), or a run (`runId`) with its changes, newest first,
+    // and what its own row shows, counted once here rather than on every paint.
     struct TopRow
     {
         int entry = -1;
         QString runId;
         QList<int> changes;
+        int unresolved = 0;
+        QList<std::pair<QString, int>> outcomes; // effective outcome, count; first seen first
     };
 
     QVariant runData(const TopRow &run, int column, int role) const;

@@ -167,7 +167,7 @@ QByteArray BulkJournal::toJson() const
     QByteArray list = "[\n";
     for (qsizetype i = 0; i < rows.size(); ++i) {
         auto &[row, json] = m_written[i];
-        if (json.isEmpty() || !(row == rows.at(i))) {
+        if (json.isEmpty() || row != rows.at(i)) {
             row = rows.at(i);
             json = QJsonDocument(rowJson(row)).toJson(QJsonDocument::Compact);
         }

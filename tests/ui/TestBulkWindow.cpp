@@ -19,8 +19,8 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
-#include <QTreeView>
 #include <QTemporaryDir>
+#include <QTreeView>
 
 using namespace budgetdesk;
 using namespace budgetdesk::test;

@@ -18,9 +18,9 @@
 #include <QRadioButton>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTreeView>
 #include <QTableWidget>
 #include <QTextEdit>
+#include <QTreeView>
 
 using namespace budgetdesk;
 using namespace budgetdesk::test;
